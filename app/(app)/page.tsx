@@ -1,0 +1,64 @@
+import { ArrowRightIcon, CloudOffIcon, UsersRoundIcon } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getDb } from "@/db/client";
+import { requireUser } from "@/server/auth/guards";
+import { getHealth } from "@/server/health";
+import { countUsers } from "@/server/users/count-users";
+
+export const metadata: Metadata = { title: "Home" };
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const [health, teamSize] = await Promise.all([getHealth(), countUsers(getDb())]);
+  const firstName = user.name.split(/\s+/)[0] ?? user.name;
+  return (
+    <>
+      <PageHeader title={`Welcome, ${firstName}`} description="Your prospecting workspace, in step with Salesforce." />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card>
+          <CardHeader>
+            <div className="flex items-center justify-between gap-2">
+              <CardTitle className="flex items-center gap-2 text-base">
+                <CloudOffIcon className="size-4 text-muted-foreground" aria-hidden="true" /> Salesforce
+              </CardTitle>
+              <Badge variant={health.salesforce === "connected" ? "success" : "secondary"}>
+                {health.salesforce === "connected" ? "Connected" : "Not connected"}
+              </Badge>
+            </div>
+            <CardDescription>
+              {health.salesforce === "connected"
+                ? "Records are kept in step with your org."
+                : user.role === "admin"
+                  ? "Connect your org to bring in its leads, contacts, accounts and opportunities."
+                  : "An admin of your team connects Salesforce. Until then there is nothing to sync."}
+            </CardDescription>
+          </CardHeader>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2 text-base">
+              <UsersRoundIcon className="size-4 text-muted-foreground" aria-hidden="true" /> Team
+            </CardTitle>
+            <CardDescription>
+              {teamSize === 1 ? "You are the only person on the team so far." : `${teamSize} people can sign in to Tandem.`}
+            </CardDescription>
+          </CardHeader>
+          {user.role === "admin" ? (
+            <CardContent>
+              <Button asChild variant="outline" size="sm">
+                <Link href="/settings/team">
+                  Manage the team <ArrowRightIcon />
+                </Link>
+              </Button>
+            </CardContent>
+          ) : null}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { signIn } from "@/server/auth";
+import { isAppError } from "@/server/errors";
+import { createFirstAdmin } from "@/server/users/create-first-admin";
+import { ZFirstAdminSchema } from "@/server/users/schemas";
+
+export type TFirstAdminState = {
+  values?: { name: string; email: string };
+  fieldErrors?: Partial<Record<"name" | "email" | "password" | "confirmPassword", string[]>>;
+  error?: string;
+};
+
+const ZFormSchema = ZFirstAdminSchema.extend({ confirmPassword: z.string() }).refine(
+  (value) => value.password === value.confirmPassword,
+  { path: ["confirmPassword"], error: "The passwords do not match." },
+);
+
+export async function createFirstAdminAction(_previous: TFirstAdminState, formData: FormData): Promise<TFirstAdminState> {
+  const raw = Object.fromEntries(["name", "email", "password", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")]));
+  const values = { name: raw.name ?? "", email: raw.email ?? "" };
+  const parsed = ZFormSchema.safeParse(raw);
+  if (!parsed.success) return { values, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await createFirstAdmin(getDb(), parsed.data);
+  } catch (error) {
+    if (isAppError(error)) return { values, error: error.message };
+    throw error;
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
+  return {};
+}

@@ -1,0 +1,52 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createClient, type Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import * as schema from "./schema";
+
+export type TDatabase = LibSQLDatabase<typeof schema>;
+export type TDatabaseHandle = { db: TDatabase; client: Client; url: string };
+export type TDatabaseConfig = { url: string; authToken?: string };
+
+export const DEFAULT_DATABASE_URL = "file:./data/tandem.db";
+
+export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): TDatabaseConfig {
+  return {
+    url: env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN?.trim() || undefined,
+  };
+}
+
+/** The same code serves `file:` (one machine) and `libsql://`/`http://` (Turso, sqld). */
+export function openDatabase(config: TDatabaseConfig): TDatabaseHandle {
+  if (config.url.startsWith("file:")) ensureParentDirectory(config.url);
+  const client = createClient({ url: config.url, authToken: config.authToken });
+  return { db: drizzle(client, { schema }), client, url: config.url };
+}
+
+function ensureParentDirectory(fileUrl: string) {
+  const path = fileUrl.startsWith("file://") ? fileURLToPath(fileUrl) : fileUrl.slice("file:".length);
+  if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+}
+
+// Kept on globalThis so Next's dev reloads reuse one client instead of leaking connections.
+const holder = globalThis as unknown as { tandemDatabase?: TDatabaseHandle };
+
+/**
+ * The process-wide database, opened on first use so that `next build` (which imports server
+ * modules to collect routes) never touches a database.
+ */
+export function getDatabase(): TDatabaseHandle {
+  holder.tandemDatabase ??= openDatabase(readDatabaseConfig());
+  return holder.tandemDatabase;
+}
+
+export function getDb(): TDatabase {
+  return getDatabase().db;
+}
+
+/** Lets tests and the CLI point the process at a database of their choosing. */
+export function useDatabase(handle: TDatabaseHandle | undefined) {
+  holder.tandemDatabase = handle;
+}

@@ -1,0 +1,8 @@
+import { join } from "node:path";
+
+export const E2E_DATA_DIR = join(process.cwd(), ".cache", "e2e");
+export const E2E_AUTH_SECRET = "e2e-only-secret-never-used-elsewhere-0123456789";
+
+export function e2eDatabaseUrl() {
+  return `file:${join(E2E_DATA_DIR, "tandem.db")}`;
+}

@@ -1,0 +1,40 @@
+/**
+ * The server Playwright tests run against: a fresh database in .cache/e2e, built when sources
+ * changed, `next start` in production mode.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { openDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { ensureBuilt, nextBinary } from "@/server/next-build";
+import { E2E_AUTH_SECRET, e2eDatabaseUrl, E2E_DATA_DIR } from "./paths";
+
+const root = process.cwd();
+const port = process.env.E2E_PORT ?? "3100";
+
+async function main() {
+  rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  mkdirSync(E2E_DATA_DIR, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_SECRET: E2E_AUTH_SECRET,
+    DATABASE_URL: e2eDatabaseUrl(),
+  };
+  const database = openDatabase({ url: e2eDatabaseUrl() });
+  await migrateDatabase(database);
+  database.client.close();
+  await ensureBuilt(root, env);
+  const server = spawn(process.execPath, [nextBinary(root), "start", "-p", port], { stdio: "inherit", env });
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+

@@ -1,0 +1,42 @@
+/**
+ * The one error type that crosses Tandem's layers. Code decides the HTTP status / tRPC code at
+ * the edge; the message is a sentence a person can act on.
+ */
+export const APP_ERROR_CODES = {
+  /** No session: sign in first. */
+  UNAUTHORIZED: 401,
+  /** Signed in, but the role does not allow it (members on admin settings). */
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  /** The input is well-formed but breaks a rule (e.g. removing the last admin). */
+  BAD_REQUEST: 400,
+  /** A unique thing already exists (an email already on the team). */
+  CONFLICT: 409,
+  /** Too many attempts; the message says when to try again. */
+  TOO_MANY_REQUESTS: 429,
+  /** The database cannot be reached at all. */
+  DATABASE_UNAVAILABLE: 503,
+  /** The database answers but lacks Tandem's tables: run `npm run tandem -- migrate`. */
+  DATABASE_NOT_MIGRATED: 503,
+  INTERNAL: 500,
+} as const;
+
+export type TAppErrorCode = keyof typeof APP_ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: TAppErrorCode;
+
+  constructor(code: TAppErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "AppError";
+    this.code = code;
+  }
+
+  get status(): number {
+    return APP_ERROR_CODES[this.code];
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
