@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { ensureBuilt, nextBinary } from "./next-build";
 import { openDatabase, readDatabaseConfig } from "@/db/client";
@@ -24,7 +25,18 @@ function loadOrCreateAuthSecret(): string {
   return secret;
 }
 
+function assertPortFree(port: number) {
+  return new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", () =>
+      reject(new Error(`Port ${port} is already in use. Stop whatever runs there, or start the demo on another port: PORT=3001 npm run demo`)),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
+  await assertPortFree(port);
   mkdirSync(dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -39,7 +39,11 @@ export function AddMemberDialog() {
   const fieldErrors = (add.error?.data?.zodError?.fieldErrors ?? {}) as Record<string, string[] | undefined>;
   const formError = add.error && !add.error.data?.zodError ? add.error.message : undefined;
 
-  function submit(formData: FormData) {
+  // onSubmit, not a form action: React resets a form after an action, and a rejected entry
+  // must keep what was typed.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
     add.mutate({
       name: String(formData.get("name") ?? ""),
       email: String(formData.get("email") ?? ""),
@@ -66,7 +70,7 @@ export function AddMemberDialog() {
           <DialogTitle>Add a team member</DialogTitle>
           <DialogDescription>They sign in with this email and password. Share the password with them privately.</DialogDescription>
         </DialogHeader>
-        <form action={submit} className="grid gap-4" noValidate>
+        <form onSubmit={submit} className="grid gap-4" noValidate>
           <FormMessage>{formError}</FormMessage>
           <Field>
             <FieldLabel>Name</FieldLabel>
