@@ -1,9 +1,22 @@
-import { HomeIcon, UsersRoundIcon, type LucideIcon } from "lucide-react";
+import { ActivityIcon, Building2Icon, HandshakeIcon, HomeIcon, UsersIcon, UsersRoundIcon, type LucideIcon } from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon; adminOnly?: boolean };
 export type TNavSection = { title?: string; items: TNavItem[] };
 
 export const NAV_SECTIONS: TNavSection[] = [
-  { items: [{ href: "/", label: "Home", icon: HomeIcon }] },
-  { title: "Settings", items: [{ href: "/settings/team", label: "Team", icon: UsersRoundIcon, adminOnly: true }] },
+  {
+    items: [
+      { href: "/", label: "Home", icon: HomeIcon },
+      { href: "/people", label: "People", icon: UsersIcon },
+      { href: "/accounts", label: "Accounts", icon: Building2Icon },
+      { href: "/opportunities", label: "Opportunities", icon: HandshakeIcon },
+    ],
+  },
+  {
+    title: "Settings",
+    items: [
+      { href: "/sync", label: "Sync", icon: ActivityIcon },
+      { href: "/settings/team", label: "Team", icon: UsersRoundIcon, adminOnly: true },
+    ],
+  },
 ];
