@@ -50,3 +50,8 @@ export function getDb(): TDatabase {
 export function useDatabase(handle: TDatabaseHandle | undefined) {
   holder.tandemDatabase = handle;
 }
+
+/** A transaction handle, for functions that must run inside the caller's transaction. */
+export type TTransaction = Parameters<Parameters<TDatabase["transaction"]>[0]>[0];
+/** Either the database or a transaction: what repository functions take. */
+export type TDatabaseOrTransaction = TDatabase | TTransaction;

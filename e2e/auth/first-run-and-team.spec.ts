@@ -6,7 +6,7 @@ import { expect, type Page, test } from "@playwright/test";
  */
 test.describe.configure({ mode: "serial" });
 
-const admin = { name: "Ada Lovelace", email: "ada@example.com", password: "analytical-engine-1843" };
+import { E2E_ADMIN as admin } from "../support/admin-session";
 const member = { name: "Max Member", email: "max@example.com", password: "member-password-42" };
 
 async function signIn(page: Page, email: string, password: string) {
