@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { E2E_ADMIN as admin } from "../support/admin-session";
 
 /**
  * One workspace, from its first run: these steps build on each other, so they run in order
@@ -6,7 +7,6 @@ import { expect, type Page, test } from "@playwright/test";
  */
 test.describe.configure({ mode: "serial" });
 
-import { E2E_ADMIN as admin } from "../support/admin-session";
 const member = { name: "Max Member", email: "max@example.com", password: "member-password-42" };
 
 async function signIn(page: Page, email: string, password: string) {
