@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /**
  * Tandem's own tables. Timestamps are milliseconds since the epoch; ids are Tandem's own
@@ -88,9 +88,10 @@ export const RECORD_SOURCES = ["pull", "outbound", "tandem", "import"] as const;
 export const RECORD_STATES = ["active", "retired", "deleted", "merged"] as const;
 export const PERSON_KINDS = ["contact", "lead"] as const;
 
-const crmColumns = {
+// A function, not a shared object: drizzle column builders must not be reused across tables.
+const crmColumns = () => ({
   id: text("id").primaryKey(),
-  sfId: text("sf_id").unique(),
+  sfId: text("sf_id"),
   /** Salesforce's values as pulled: every field queried, custom ones too. */
   fields: text("fields", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   ownerSfId: text("owner_sf_id"),
@@ -103,13 +104,13 @@ const crmColumns = {
   sfCreatedAt: text("sf_created_at"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
-};
+});
 
 /** Contacts and leads in one table (PULL-4 needs them side by side). */
 export const crmPeople = sqliteTable(
   "crm_people",
   {
-    ...crmColumns,
+    ...crmColumns(),
     kind: text("kind", { enum: PERSON_KINDS }).notNull(),
     firstName: text("first_name"),
     lastName: text("last_name"),
@@ -127,6 +128,7 @@ export const crmPeople = sqliteTable(
     convertedContactSfId: text("converted_contact_sf_id"),
   },
   (table) => [
+    uniqueIndex("crm_people_sf_id_unique").on(table.sfId),
     index("crm_people_email_idx").on(table.emailNormalized),
     index("crm_people_kind_state_name_idx").on(table.kind, table.state, table.name),
     index("crm_people_account_idx").on(table.accountSfId),
@@ -136,7 +138,7 @@ export const crmPeople = sqliteTable(
 export const crmAccounts = sqliteTable(
   "crm_accounts",
   {
-    ...crmColumns,
+    ...crmColumns(),
     name: text("name").notNull(),
     website: text("website"),
     domainNormalized: text("domain_normalized"),
@@ -146,13 +148,13 @@ export const crmAccounts = sqliteTable(
     country: text("country"),
     type: text("type"),
   },
-  (table) => [index("crm_accounts_domain_idx").on(table.domainNormalized), index("crm_accounts_state_name_idx").on(table.state, table.name)],
+  (table) => [uniqueIndex("crm_accounts_sf_id_unique").on(table.sfId), index("crm_accounts_domain_idx").on(table.domainNormalized), index("crm_accounts_state_name_idx").on(table.state, table.name)],
 );
 
 export const crmOpportunities = sqliteTable(
   "crm_opportunities",
   {
-    ...crmColumns,
+    ...crmColumns(),
     name: text("name").notNull(),
     accountSfId: text("account_sf_id"),
     stageName: text("stage_name"),
@@ -162,7 +164,7 @@ export const crmOpportunities = sqliteTable(
     isClosed: integer("is_closed", { mode: "boolean" }),
     isWon: integer("is_won", { mode: "boolean" }),
   },
-  (table) => [index("crm_opportunities_account_idx").on(table.accountSfId), index("crm_opportunities_state_name_idx").on(table.state, table.name)],
+  (table) => [uniqueIndex("crm_opportunities_sf_id_unique").on(table.sfId), index("crm_opportunities_account_idx").on(table.accountSfId), index("crm_opportunities_state_name_idx").on(table.state, table.name)],
 );
 
 /** PULL-4: a lead pulled as its contact is remembered so it is not pulled again. */

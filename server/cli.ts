@@ -1,22 +1,30 @@
 /**
- * `npm run tandem -- <command>`: operate Tandem from a shell.
- *   migrate                                           apply database migrations
- *   user add --email E --password P --role R [--name N]   add a team member (admin|member)
+ * `npm run tandem -- <command>`: operate Tandem from a shell. See USAGE below.
  */
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { checkDatabase } from "@/db/status";
 import { isAppError } from "@/server/errors";
 import { addUser } from "@/server/users/add-user";
 import { ZNewUserSchema } from "@/server/users/schemas";
+import { EXPORT_KINDS, exportRows, type TExportKind, toCsv } from "@/server/exports/export-records";
+import { loadOrCreateLocalSecret } from "@/server/local-secrets";
+import { describeTick } from "@/server/sync/describe-tick";
+import { runTick } from "@/server/sync/run-tick";
+import { getSyncStatus } from "@/server/sync/sync-status";
 
 const USAGE = `Usage: npm run tandem -- <command>
 
 Commands:
   migrate                          Apply database migrations (DATABASE_URL, default file:./data/tandem.db)
   user add --email E --password P --role admin|member [--name N]
-                                   Add a person to the team`;
+                                   Add a person to the team
+  sync [--json]                    Run one sync tick now; --json prints the tick summary
+  status --json                    Connection, last tick and record counts as JSON
+  export <people|accounts|opportunities|prospects> [--format csv|json]
+                                   Every row with its Salesforce Id, source and flags (default csv)`;
 
 async function runMigrate() {
   const config = readDatabaseConfig();
@@ -47,6 +55,67 @@ async function runUserAdd(args: string[]) {
   }
 }
 
+async function openConfiguredDatabase() {
+  // The CLI decrypts Salesforce tokens with the same secret the server uses (data/auth-secret locally).
+  process.env.AUTH_SECRET = loadOrCreateLocalSecret("auth-secret", process.env.AUTH_SECRET);
+  const config = readDatabaseConfig();
+  const handle = openDatabase(config);
+  const state = await checkDatabase(handle.client);
+  if (state !== "ok") {
+    handle.client.close();
+    throw new UsageError(
+      state === "unmigrated"
+        ? `The database (${redact(config.url)}) is not migrated. Run: npm run tandem -- migrate`
+        : `The database (${redact(config.url)}) cannot be reached. Check DATABASE_URL and DATABASE_AUTH_TOKEN.`,
+    );
+  }
+  return handle;
+}
+
+async function runSync(args: string[]) {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, strict: true });
+  const handle = await openConfiguredDatabase();
+  try {
+    const summary = await runTick(handle.db, "cli");
+    if (values.json) {
+      console.log(JSON.stringify(summary, null, 2));
+    } else {
+      console.log(describeTick(summary));
+    }
+    if ("ok" in summary && !summary.ok) process.exitCode = 1;
+  } finally {
+    handle.client.close();
+  }
+}
+
+async function runStatus(args: string[]) {
+  parseArgs({ args, options: { json: { type: "boolean", default: true } }, strict: true });
+  const handle = await openConfiguredDatabase();
+  try {
+    console.log(JSON.stringify(await getSyncStatus(handle.db), null, 2));
+  } finally {
+    handle.client.close();
+  }
+}
+
+async function runExport(args: string[]) {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "csv" } }, allowPositionals: true, strict: true });
+  const kind = positionals[0];
+  if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`Say what to export: ${EXPORT_KINDS.join(", ")}.`);
+  }
+  if (values.format !== "csv" && values.format !== "json") throw new UsageError("--format is csv or json.");
+  const handle = await openConfiguredDatabase();
+  try {
+    const rows = await exportRows(handle.db, kind as TExportKind);
+    process.stdout.write(values.format === "json" ? `${JSON.stringify(rows, null, 2)}\n` : `${toCsv(rows)}\n`);
+  } finally {
+    handle.client.close();
+  }
+}
+
+class UsageError extends Error {}
+
 /** Never print a database credential that might sit in the URL. */
 function redact(url: string) {
   return url.replace(/\/\/[^@/]*@/, "//***@").replace(/([?&](authToken|token)=)[^&]+/i, "$1***");
@@ -56,6 +125,9 @@ async function main(argv: string[]) {
   const [command, ...rest] = argv;
   if (command === "migrate") return runMigrate();
   if (command === "user" && rest[0] === "add") return runUserAdd(rest.slice(1));
+  if (command === "sync") return runSync(rest);
+  if (command === "status") return runStatus(rest);
+  if (command === "export") return runExport(rest);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);
     return;
@@ -67,6 +139,8 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ZodError) {
     for (const issue of error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
+  } else if (error instanceof UsageError) {
+    console.error(error.message);
   } else if (isAppError(error)) {
     console.error(error.message);
   } else if (error instanceof Error && error.name === "TypeError" && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {

@@ -1,49 +1,59 @@
 /**
- * `npm run demo`: migrate, build when the sources changed, and serve Tandem in production mode
- * on http://localhost:3000 with the embedded libSQL file. The session secret is generated once
- * and kept in data/, so sessions survive restarts.
+ * `npm run demo`: migrate, start the Salesforce emulator with the demo org, build when the
+ * sources changed, and serve Tandem in production mode on http://localhost:3000 with the
+ * embedded libSQL file. Secrets are generated once into data/, so sessions and the demo org's
+ * connection survive restarts. A sync tick runs every minute, as a scheduler would.
  */
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { ensureBuilt, nextBinary } from "./next-build";
 import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { startEmulator } from "./emulator";
+import { loadOrCreateLocalSecret } from "./local-secrets";
+import { ensureBuilt, nextBinary } from "./next-build";
 
 const root = process.cwd();
 const dataDir = join(root, "data");
 const port = Number(process.env.PORT ?? 3000);
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
+const TICK_EVERY_MS = 60_000;
 
-function loadOrCreateAuthSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
-function assertPortFree(port: number) {
+function assertPortFree(candidate: number, variable: string) {
   return new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once("error", () =>
-      reject(new Error(`Port ${port} is already in use. Stop whatever runs there, or start the demo on another port: PORT=3001 npm run demo`)),
+      reject(new Error(`Port ${candidate} is already in use. Stop whatever runs there, or choose another port: ${variable}=${candidate + 1} npm run demo`)),
     );
-    probe.listen(port, () => probe.close(() => resolve()));
+    probe.listen(candidate, () => probe.close(() => resolve()));
   });
 }
 
 async function main() {
-  await assertPortFree(port);
+  await assertPortFree(port, "PORT");
+  await assertPortFree(emulatorPort, "EMULATOR_PORT");
   mkdirSync(dataDir, { recursive: true });
+  const cronSecret = loadOrCreateLocalSecret("cron-secret", process.env.CRON_SECRET, dataDir);
+  const emulator = await startEmulator({
+    port: emulatorPort,
+    host: "127.0.0.1",
+    seed: "demo",
+    dataFile: join(dataDir, "demo-org.jsonl"),
+    outboundEndpoint: `http://localhost:${port}/api/salesforce/outbound/demo`,
+  });
+  console.log(`Demo Salesforce org running at ${emulator.url}`);
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: loadOrCreateAuthSecret(),
+    AUTH_SECRET: loadOrCreateLocalSecret("auth-secret", process.env.AUTH_SECRET, dataDir),
     AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+    CRON_SECRET: cronSecret,
+    TANDEM_DEMO_SALESFORCE_URL: emulator.url,
+    TANDEM_DEMO_CLIENT_ID: emulator.clientId,
+    TANDEM_DEMO_CLIENT_SECRET: emulator.clientSecret,
   };
 
   const database = openDatabase(readDatabaseConfig(env));
@@ -51,21 +61,39 @@ async function main() {
   database.client.close();
   console.log("Database migrated.");
 
-  if (await ensureBuilt(root, env)) console.log("Built Tandem.");
-  else console.log("Build is up to date.");
+  console.log((await ensureBuilt(root, env)) ? "Built Tandem." : "Build is up to date.");
 
   const server = spawn(process.execPath, [nextBinary(root), "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  let ticker: NodeJS.Timeout | undefined;
   server.stdout.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);
-    if (text.includes("Ready")) {
-      console.log(`\n  Tandem is running. Open http://localhost:${port}\n  Stop it with Ctrl+C.\n`);
+    if (text.includes("Ready") && !ticker) {
+      console.log(`\n  Tandem is running. Open http://localhost:${port}\n  The demo Salesforce org is at ${emulator.url} (its sign-in needs no password).\n  Stop both with Ctrl+C.\n`);
+      ticker = setInterval(() => void scheduledTick(cronSecret), TICK_EVERY_MS);
     }
   });
-  const stop = () => server.kill("SIGTERM");
+  const stop = () => {
+    if (ticker) clearInterval(ticker);
+    server.kill("SIGTERM");
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
-  server.on("exit", (code) => process.exit(code ?? 0));
+  server.on("exit", async (code) => {
+    await emulator.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+/** What a system timer or Vercel cron would do: call the cron route with the secret. */
+async function scheduledTick(cronSecret: string) {
+  try {
+    const response = await fetch(`http://localhost:${port}/api/cron/sync`, { headers: { authorization: `Bearer ${cronSecret}` } });
+    const summary = (await response.json()) as { ok?: boolean; skipped?: string; paused?: string; failures?: Array<{ message: string }> };
+    if (summary.failures?.length && !summary.paused) console.log(`[sync] ${summary.failures.map((failure) => failure.message).join(" ")}`);
+  } catch (error) {
+    console.log(`[sync] scheduled tick failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 main().catch((error: unknown) => {

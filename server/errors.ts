@@ -18,6 +18,16 @@ export const APP_ERROR_CODES = {
   DATABASE_UNAVAILABLE: 503,
   /** The database answers but lacks Tandem's tables: run `npm run tandem -- migrate`. */
   DATABASE_NOT_MIGRATED: 503,
+  /** No org connected yet: an admin connects one in Setup. */
+  SALESFORCE_NOT_CONNECTED: 409,
+  /** The refresh token was revoked or expired: reconnect. */
+  SALESFORCE_CONNECTION_BROKEN: 409,
+  /** The server lacks the connected app's client id/secret. */
+  SALESFORCE_NOT_CONFIGURED: 500,
+  /** Salesforce answered with an error; the message carries its code. */
+  SALESFORCE_ERROR: 502,
+  /** Salesforce could not be reached at all. */
+  SALESFORCE_UNREACHABLE: 502,
   INTERNAL: 500,
 } as const;
 

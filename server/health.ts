@@ -1,5 +1,8 @@
 import { getDatabase } from "@/db/client";
+import { desc, isNotNull } from "drizzle-orm";
+import { syncTicks } from "@/db/schema";
 import { checkDatabase, type TDatabaseState } from "@/db/status";
+import { getConnectionRow } from "@/server/salesforce/connection-store";
 
 export type THealth = {
   db: TDatabaseState;
@@ -15,6 +18,13 @@ export async function getHealth(): Promise<THealth> {
   } catch {
     db = "unreachable";
   }
-  // No Salesforce connection exists until an admin connects one in the setup wizard.
-  return { db, salesforce: "disconnected", lastTickAt: null };
+  if (db !== "ok") return { db, salesforce: "disconnected", lastTickAt: null };
+  const database = getDatabase().db;
+  const connection = await getConnectionRow(database);
+  const [lastTick] = await database.select({ at: syncTicks.finishedAt }).from(syncTicks).where(isNotNull(syncTicks.finishedAt)).orderBy(desc(syncTicks.finishedAt)).limit(1);
+  return {
+    db,
+    salesforce: !connection ? "disconnected" : connection.status === "connected" ? "connected" : "error",
+    lastTickAt: lastTick?.at ? new Date(lastTick.at).toISOString() : null,
+  };
 }

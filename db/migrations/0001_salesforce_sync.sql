@@ -41,7 +41,7 @@ CREATE TABLE `crm_accounts` (
 	`type` text
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `crm_people_sf_id_unique` ON `crm_accounts` (`sf_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `crm_accounts_sf_id_unique` ON `crm_accounts` (`sf_id`);--> statement-breakpoint
 CREATE INDEX `crm_accounts_domain_idx` ON `crm_accounts` (`domain_normalized`);--> statement-breakpoint
 CREATE INDEX `crm_accounts_state_name_idx` ON `crm_accounts` (`state`,`name`);--> statement-breakpoint
 CREATE TABLE `crm_opportunities` (
@@ -68,7 +68,7 @@ CREATE TABLE `crm_opportunities` (
 	`is_won` integer
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `crm_people_sf_id_unique` ON `crm_opportunities` (`sf_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `crm_opportunities_sf_id_unique` ON `crm_opportunities` (`sf_id`);--> statement-breakpoint
 CREATE INDEX `crm_opportunities_account_idx` ON `crm_opportunities` (`account_sf_id`);--> statement-breakpoint
 CREATE INDEX `crm_opportunities_state_name_idx` ON `crm_opportunities` (`state`,`name`);--> statement-breakpoint
 CREATE TABLE `crm_people` (

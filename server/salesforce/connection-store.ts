@@ -1,0 +1,28 @@
+import { eq } from "drizzle-orm";
+import type { TDatabaseOrTransaction } from "@/db/client";
+import { SALESFORCE_ENVIRONMENTS, salesforceConnection } from "@/db/schema";
+
+export type TSalesforceEnvironment = (typeof SALESFORCE_ENVIRONMENTS)[number];
+export type TConnectionRow = typeof salesforceConnection.$inferSelect;
+
+/** There is one connection per workspace. */
+export const CONNECTION_ID = "default";
+
+export async function getConnectionRow(db: TDatabaseOrTransaction): Promise<TConnectionRow | null> {
+  return (await db.query.salesforceConnection.findFirst({ where: eq(salesforceConnection.id, CONNECTION_ID) })) ?? null;
+}
+
+export async function saveConnectionRow(db: TDatabaseOrTransaction, row: Omit<TConnectionRow, "id">): Promise<void> {
+  await db
+    .insert(salesforceConnection)
+    .values({ id: CONNECTION_ID, ...row })
+    .onConflictDoUpdate({ target: salesforceConnection.id, set: row });
+}
+
+export async function updateConnectionRow(db: TDatabaseOrTransaction, patch: Partial<Omit<TConnectionRow, "id">>): Promise<void> {
+  await db.update(salesforceConnection).set(patch).where(eq(salesforceConnection.id, CONNECTION_ID));
+}
+
+export async function deleteConnectionRow(db: TDatabaseOrTransaction): Promise<void> {
+  await db.delete(salesforceConnection).where(eq(salesforceConnection.id, CONNECTION_ID));
+}

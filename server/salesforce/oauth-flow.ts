@@ -1,0 +1,141 @@
+import { createHash, randomBytes } from "node:crypto";
+import { eq, lt } from "drizzle-orm";
+import { Connection, OAuth2 } from "jsforce";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { oauthFlows } from "@/db/schema";
+import { AppError } from "@/server/errors";
+import { SALESFORCE_API_VERSION } from "./api-version";
+import { appCredentials } from "./app-credentials";
+import { saveConnectionRow, type TSalesforceEnvironment } from "./connection-store";
+import { describeOAuthError } from "./oauth-errors";
+import { resetIfOrgChanged } from "./reset-for-new-org";
+import { deriveTokenKey, encryptToken } from "./token-cipher";
+
+const ZIdentitySchema = z.object({ organization_id: z.string(), user_id: z.string(), username: z.string().optional() });
+
+const FLOW_TTL_MS = 15 * 60_000; // Salesforce's authorization codes live 15 minutes too.
+
+type TEnv = Record<string, string | undefined>;
+
+export function oauthCallbackUrl(origin: string): string {
+  return `${origin.replace(/\/$/, "")}/api/salesforce/oauth/callback`;
+}
+
+/**
+ * Starts the web-server flow with PKCE (S256): stores the verifier under a random `state` and
+ * returns the authorize URL to send the admin's browser to. The login URL is probed first so an
+ * unreachable one is reported here instead of as a browser error page.
+ */
+export async function startOAuthFlow(
+  db: TDatabase,
+  input: { environment: TSalesforceEnvironment; loginUrl: string; origin: string; userId: string; now: number },
+  env: TEnv = process.env,
+): Promise<{ authorizeUrl: string }> {
+  const credentials = appCredentials(input.environment, env);
+  if (!credentials) {
+    throw new AppError(
+      "SALESFORCE_NOT_CONFIGURED",
+      "Set SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (the consumer key and secret of your Salesforce connected app) on the server, then try again.",
+    );
+  }
+  await probeLoginUrl(input.loginUrl);
+  const state = randomBytes(24).toString("base64url");
+  const codeVerifier = randomBytes(48).toString("base64url");
+  await db.delete(oauthFlows).where(lt(oauthFlows.createdAt, input.now - FLOW_TTL_MS));
+  await db.insert(oauthFlows).values({ state, environment: input.environment, loginUrl: input.loginUrl, codeVerifier, startedBy: input.userId, createdAt: input.now });
+
+  const params = new URLSearchParams({
+    response_type: "code",
+    client_id: credentials.clientId,
+    redirect_uri: oauthCallbackUrl(input.origin),
+    scope: "api refresh_token id",
+    state,
+    code_challenge: createHash("sha256").update(codeVerifier).digest("base64url"),
+    code_challenge_method: "S256",
+    prompt: "login consent",
+  });
+  return { authorizeUrl: `${input.loginUrl}/services/oauth2/authorize?${params}` };
+}
+
+async function probeLoginUrl(loginUrl: string) {
+  try {
+    await fetch(`${loginUrl}/services/oauth2/authorize`, { method: "HEAD", redirect: "manual", signal: AbortSignal.timeout(8000) });
+  } catch {
+    throw new AppError("SALESFORCE_UNREACHABLE", `Tandem cannot reach ${loginUrl}. Check the login URL (for My Domain: https://yourcompany.my.salesforce.com) and that this server can reach it.`);
+  }
+}
+
+/**
+ * Finishes the flow from the callback: exchanges the code (with the stored verifier), reads the
+ * identity, and stores the connection with its refresh token encrypted.
+ */
+export async function completeOAuthFlow(
+  db: TDatabase,
+  input: { state: string | null; code: string | null; error: string | null; errorDescription: string | null; origin: string; now: number },
+  env: TEnv = process.env,
+): Promise<{ orgId: string; username: string | null }> {
+  if (input.error) throw new AppError("SALESFORCE_ERROR", describeOAuthError(input.error, input.errorDescription));
+  if (!input.state || !input.code) throw new AppError("BAD_REQUEST", "Salesforce sent the browser back without an authorization code. Start connecting again.");
+  const flow = await db.query.oauthFlows.findFirst({ where: eq(oauthFlows.state, input.state) });
+  if (!flow || input.now - flow.createdAt > FLOW_TTL_MS) {
+    throw new AppError("BAD_REQUEST", "This sign-in to Salesforce expired or was already used. Start connecting again.");
+  }
+  await db.delete(oauthFlows).where(eq(oauthFlows.state, input.state));
+  const credentials = appCredentials(flow.environment, env);
+  if (!credentials) throw new AppError("SALESFORCE_NOT_CONFIGURED", "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not set on the server.");
+
+  const oauth2 = new OAuth2({
+    loginUrl: flow.loginUrl,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    redirectUri: oauthCallbackUrl(input.origin),
+  });
+  let token: { access_token: string; refresh_token?: string; instance_url: string; id: string };
+  try {
+    token = (await oauth2.requestToken(input.code, { code_verifier: flow.codeVerifier })) as typeof token;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    const message = error instanceof Error ? error.message : String(error);
+    throw new AppError("SALESFORCE_ERROR", describeOAuthError(name, message), { cause: error });
+  }
+  if (!token.refresh_token) {
+    throw new AppError("SALESFORCE_ERROR", "Salesforce did not issue a refresh token. In the connected app, add the OAuth scope \"Perform requests at any time (refresh_token, offline_access)\" and connect again.");
+  }
+  const connection = new Connection({ instanceUrl: token.instance_url, accessToken: token.access_token, version: SALESFORCE_API_VERSION });
+  // The token response's `id` is the identity URL (…/id/<orgId>/<userId>).
+  const identity = ZIdentitySchema.parse(await connection.request({ method: "GET", url: `${token.id}?format=json` }));
+  const orgName = await readOrgName(connection);
+  const key = deriveTokenKey(env);
+  await resetIfOrgChanged(db, identity.organization_id);
+  await saveConnectionRow(db, {
+    environment: flow.environment,
+    loginUrl: flow.loginUrl,
+    instanceUrl: token.instance_url,
+    apiVersion: SALESFORCE_API_VERSION,
+    orgId: identity.organization_id,
+    orgName,
+    userId: identity.user_id,
+    username: identity.username ?? null,
+    refreshTokenEncrypted: encryptToken(token.refresh_token, key),
+    accessTokenEncrypted: encryptToken(token.access_token, key),
+    status: "connected",
+    lastError: null,
+    apiUsed: connection.limitInfo?.apiUsage?.used ?? null,
+    apiMax: connection.limitInfo?.apiUsage?.limit ?? null,
+    apiUsageAt: connection.limitInfo?.apiUsage ? input.now : null,
+    connectedAt: input.now,
+    connectedBy: flow.startedBy,
+  });
+  return { orgId: identity.organization_id, username: identity.username ?? null };
+}
+
+async function readOrgName(connection: Connection): Promise<string | null> {
+  try {
+    const result = await connection.query<{ Name: string }>("SELECT Name FROM Organization LIMIT 1");
+    return result.records[0]?.Name ?? null;
+  } catch {
+    // Users without "View Setup and Configuration" cannot read Organization; the name is cosmetic.
+    return null;
+  }
+}

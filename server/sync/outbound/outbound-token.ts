@@ -1,0 +1,28 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { decryptToken, deriveTokenKey, encryptToken } from "@/server/salesforce/token-cipher";
+import { readSetting, writeSetting } from "@/server/settings/settings-store";
+
+const KEY = "outbound.token";
+const ZStoredSchema = z.object({ sealed: z.string() }).nullable().default(null);
+
+/**
+ * The secret path segment of the outbound-message URL (Salesforce cannot send custom headers).
+ * SALESFORCE_OUTBOUND_TOKEN wins; otherwise one is generated once and stored encrypted.
+ */
+export async function getOutboundToken(db: TDatabase, env: Record<string, string | undefined> = process.env): Promise<string> {
+  if (env.SALESFORCE_OUTBOUND_TOKEN?.trim()) return env.SALESFORCE_OUTBOUND_TOKEN.trim();
+  const key = deriveTokenKey(env);
+  const stored = await readSetting(db, KEY, ZStoredSchema);
+  if (stored) return decryptToken(stored.sealed, key);
+  const token = randomBytes(24).toString("base64url");
+  await writeSetting(db, KEY, { sealed: encryptToken(token, key) });
+  return token;
+}
+
+export async function isOutboundToken(db: TDatabase, candidate: string, env: Record<string, string | undefined> = process.env): Promise<boolean> {
+  const expected = Buffer.from(await getOutboundToken(db, env));
+  const actual = Buffer.from(candidate);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

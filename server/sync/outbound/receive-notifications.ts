@@ -1,0 +1,55 @@
+import type { TDatabase } from "@/db/client";
+import { outboundNotifications, SYNC_OBJECTS } from "@/db/schema";
+import { getConnectionRow } from "@/server/salesforce/connection-store";
+import { OUTBOUND_ACK, OutboundEnvelopeError, parseOutboundEnvelope, sameOrg } from "@/server/salesforce/outbound-parser";
+import { writeSetting } from "@/server/settings/settings-store";
+import { isOutboundToken } from "./outbound-token";
+
+export type TReceiveResult = { status: number; body: string; contentType: string; stored: number };
+
+const SOAP = "text/xml; charset=utf-8";
+const fault = (status: number, message: string): TReceiveResult => ({
+  status,
+  body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${message}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
+  contentType: SOAP,
+  stored: 0,
+});
+
+/**
+ * First stage of an outbound message: check the path token and the org, store each notification
+ * under its Notification Id (a redelivery is a no-op), and acknowledge only once stored.
+ * Applying the records happens after the answer (applyPendingNotifications).
+ */
+export async function receiveNotifications(db: TDatabase, input: { token: string; body: string; now: number }): Promise<TReceiveResult> {
+  if (!(await isOutboundToken(db, input.token))) return fault(401, "Unknown outbound-message URL. Copy the URL from Tandem's Setup again.");
+  let envelope;
+  try {
+    envelope = parseOutboundEnvelope(input.body);
+  } catch (error) {
+    if (error instanceof OutboundEnvelopeError) return fault(400, error.message);
+    throw error;
+  }
+  const connection = await getConnectionRow(db);
+  if (!connection || !sameOrg(envelope.organizationId, connection.orgId)) {
+    return fault(403, "This message comes from an org Tandem is not connected to.");
+  }
+  const synced = new Set<string>(SYNC_OBJECTS);
+  const inserted = await db
+    .insert(outboundNotifications)
+    .values(
+      envelope.notifications.map((notification) => ({
+        notificationId: notification.notificationId,
+        object: notification.object,
+        sfId: notification.sfId,
+        systemModstamp: notification.fields.SystemModstamp ?? null,
+        payload: notification.fields,
+        receivedAt: input.now,
+        status: synced.has(notification.object) ? ("pending" as const) : ("failed" as const),
+        error: synced.has(notification.object) ? null : `Tandem does not sync ${notification.object}; remove it from the outbound message.`,
+      })),
+    )
+    .onConflictDoNothing({ target: outboundNotifications.notificationId })
+    .returning({ id: outboundNotifications.notificationId });
+  await writeSetting(db, "outbound.lastReceived", { at: input.now, object: envelope.notifications[0]?.object ?? null, notifications: envelope.notifications.length, newlyStored: inserted.length });
+  return { status: 200, body: OUTBOUND_ACK, contentType: SOAP, stored: inserted.length };
+}

@@ -1,0 +1,203 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { activityLog, crmAccounts, crmPeople, salesforceConnection, suppressedLeads, syncCursors, syncLeases } from "@/db/schema";
+import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
+import { type RunningEmulator, startEmulator } from "@/server/emulator";
+import { acquireLease } from "./lease";
+import { runTick } from "./run-tick";
+import { adminConnection, connectToEmulator, emulatorAdmin } from "./testing/emulator-connection";
+import type { TTickSummary } from "./tick-summary";
+
+let database: TTestDatabase;
+let emulator: RunningEmulator;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  emulator = await startEmulator({ seed: "empty" });
+});
+afterAll(async () => {
+  await emulator?.stop();
+  await database?.cleanup();
+});
+beforeEach(async () => {
+  await emulator.reset("empty");
+  for (const table of ["crm_people", "crm_accounts", "crm_opportunities", "activity_log", "suppressed_leads", "sync_cursors", "sync_ticks", "sync_leases", "salesforce_connection", "prospects", "api_usage_samples"]) {
+    await database.client.execute(`DELETE FROM ${table}`);
+  }
+  await connectToEmulator(database.db, emulator);
+});
+
+async function tick(): Promise<TTickSummary> {
+  const summary = await runTick(database.db, "cli", { budgetMs: 60_000 });
+  if ("skipped" in summary) throw new Error("tick was skipped");
+  return summary;
+}
+
+async function person(sfId: string) {
+  return database.db.query.crmPeople.findFirst({ where: eq(crmPeople.sfId, sfId) });
+}
+
+describe(`pull engine on ${testDatabaseKind()}`, () => {
+  it("PULL-1: pulls accounts, contacts, leads and opportunities, then an idle tick costs one API call", async () => {
+    const sf = adminConnection(emulator);
+    const account = await sf.sobject("Account").create({ Name: "Acme Inc", Website: "https://www.acme.com" });
+    await sf.sobject("Contact").create({ LastName: "Smith", FirstName: "Jon", Email: "jon@acme.com", AccountId: account.id });
+    await sf.sobject("Lead").create({ LastName: "Doe", Company: "Other Co", Email: "jane@other.com" });
+    await sf.sobject("Opportunity").create({ Name: "Acme renewal", StageName: "Prospecting", CloseDate: "2027-01-31", AccountId: account.id });
+
+    const first = await tick();
+    expect(first.ok).toBe(true);
+    expect(first.pull.Account.created).toBe(1);
+    expect(first.pull.Contact.created).toBe(1);
+    expect(first.pull.Lead.created).toBe(1);
+    expect(first.pull.Opportunity.created).toBe(1);
+    expect(first.apiCalls).toBe(1);
+
+    const idle = await tick();
+    expect(idle.apiCalls).toBe(1);
+    expect(idle.pull.Contact).toEqual({ created: 0, updated: 0, deleted: 0, unchanged: 1 });
+
+    const pulled = await database.db.query.crmAccounts.findFirst({ where: eq(crmAccounts.sfId, account.id!) });
+    expect(pulled).toMatchObject({ name: "Acme Inc", domainNormalized: "acme.com", source: "pull", state: "active" });
+    const log = await database.db.select().from(activityLog).where(and(eq(activityLog.recordType, "account"), eq(activityLog.recordId, pulled!.id)));
+    expect(log.map((entry) => entry.event)).toEqual(["created-by-pull"]);
+  });
+
+  it("PULL-5: an update is applied once, with the changed fields in the activity log", async () => {
+    const sf = adminConnection(emulator);
+    const contact = await sf.sobject("Contact").create({ LastName: "Smith", Email: "jon@acme.com", Title: "CTO" });
+    await tick();
+    await sf.sobject("Contact").update({ Id: contact.id!, Title: "CEO" });
+    const second = await tick();
+    expect(second.pull.Contact).toMatchObject({ updated: 1, created: 0 });
+    const stored = await person(contact.id!);
+    expect(stored?.title).toBe("CEO");
+    const entries = await database.db.select().from(activityLog).where(eq(activityLog.recordId, stored!.id));
+    const update = entries.find((entry) => entry.event === "updated-by-pull");
+    expect(update?.details).toMatchObject({ changes: { Title: { from: "CTO", to: "CEO" } } });
+    expect((await tick()).pull.Contact.updated).toBe(0);
+  });
+
+  it("PULL-5: deletes and merges in Salesforce remove the record, merged ones pointing at the master", async () => {
+    const sf = adminConnection(emulator);
+    const keep = await sf.sobject("Contact").create({ LastName: "Master", Email: "m@acme.com" });
+    const loser = await sf.sobject("Contact").create({ LastName: "Loser", Email: "l@acme.com" });
+    const gone = await sf.sobject("Contact").create({ LastName: "Gone", Email: "g@acme.com" });
+    await tick();
+    await sf.sobject("Contact").destroy(gone.id!);
+    await sf.soap.merge({ masterRecord: { type: "Contact", Id: keep.id! }, recordToMergeIds: [loser.id!] } as never);
+    const after = await tick();
+    expect(after.pull.Contact.deleted).toBe(2);
+    expect((await person(gone.id!))?.state).toBe("deleted");
+    const merged = await person(loser.id!);
+    const master = await person(keep.id!);
+    expect(merged).toMatchObject({ state: "merged", mergedIntoId: master!.id });
+  });
+
+  it("PULL-4: a lead sharing a contact's email is pulled as the contact only, and stays suppressed", async () => {
+    const sf = adminConnection(emulator);
+    await sf.sobject("Contact").create({ LastName: "Smith", Email: "Jon@Acme.com" });
+    const lead = await sf.sobject("Lead").create({ LastName: "Smith", Company: "Acme", Email: "JON@acme.com" });
+    const summary = await tick();
+    expect(summary.pull.Lead).toMatchObject({ created: 0, suppressed: 1 });
+    expect(await person(lead.id!)).toBeUndefined();
+    const [suppressed] = await database.db.select().from(suppressedLeads);
+    expect(suppressed).toMatchObject({ leadSfId: lead.id, reason: "email-match" });
+
+    await sf.sobject("Lead").update({ Id: lead.id!, Title: "Changed" });
+    expect((await tick()).pull.Lead).toMatchObject({ created: 0, suppressed: 1 });
+  });
+
+  it("PULL-4: a lead pulled earlier is retired when its contact arrives, and its history moves", async () => {
+    const sf = adminConnection(emulator);
+    const lead = await sf.sobject("Lead").create({ LastName: "Lee", Company: "Acme", Email: "kim@acme.com" });
+    await tick();
+    const shownLead = await person(lead.id!);
+    expect(shownLead?.state).toBe("active");
+
+    const contact = await sf.sobject("Contact").create({ LastName: "Lee", Email: "kim@acme.com" });
+    await tick();
+    const retired = await person(lead.id!);
+    const arrived = await person(contact.id!);
+    expect(retired).toMatchObject({ state: "retired", mergedIntoId: arrived!.id });
+    const contactLog = await database.db.select().from(activityLog).where(eq(activityLog.recordId, arrived!.id));
+    expect(contactLog.map((entry) => entry.event)).toEqual(expect.arrayContaining(["created-by-pull", "absorbed-lead"]));
+    expect(contactLog.some((entry) => entry.message.includes("same email"))).toBe(true);
+    const [suppressed] = await database.db.select().from(suppressedLeads);
+    expect(suppressed?.leadSfId).toBe(lead.id);
+  });
+
+  it("PULL-4: a converted lead is never shown", async () => {
+    const sf = adminConnection(emulator);
+    const lead = await sf.sobject("Lead").create({ LastName: "Park", Company: "Acme", Email: "park@acme.com" });
+    await sf.soap.convertLead({ leadId: lead.id!, convertedStatus: "Closed - Converted", doNotCreateOpportunity: true } as never);
+    const summary = await tick();
+    expect(summary.pull.Lead.suppressed).toBe(1);
+    expect(await person(lead.id!)).toBeUndefined();
+    const [suppressed] = await database.db.select().from(suppressedLeads);
+    expect(suppressed?.reason).toBe("converted");
+  });
+
+  it("pages through large objects, resuming from the cursor after a budget runs out", async () => {
+    await emulatorAdmin(emulator, "records", { object: "Contact", count: 4500 });
+    const partial = await runTick(database.db, "cli", { budgetMs: 0 });
+    if ("skipped" in partial) throw new Error("skipped");
+    expect(partial.more).toBe(true);
+    expect(partial.pull.Contact.created).toBe(2000);
+    const [cursor] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
+    expect(cursor).toMatchObject({ loaded: 2000, total: 4500, initialLoadAt: null });
+
+    const rest = await tick();
+    expect(rest.pull.Contact.created).toBe(2500);
+    const [done] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
+    expect(done?.loaded).toBe(4500);
+    expect(done?.initialLoadAt).not.toBeNull();
+    expect(await database.db.$count(crmPeople, eq(crmPeople.kind, "contact"))).toBe(4500);
+  });
+
+  it("refreshes an expired access token mid-pull and continues", async () => {
+    const sf = adminConnection(emulator);
+    await sf.sobject("Account").create({ Name: "Before expiry" });
+    await emulatorAdmin(emulator, "expire-tokens");
+    const summary = await tick();
+    expect(summary.ok).toBe(true);
+    expect(summary.pull.Account.created).toBe(1);
+    const [row] = await database.db.select().from(salesforceConnection);
+    expect(row?.status).toBe("connected");
+  });
+
+  it("ERR-3: a Salesforce 500 fails the tick in plain words and the next tick loses nothing", async () => {
+    const sf = adminConnection(emulator);
+    await sf.sobject("Account").create({ Name: "Survivor" });
+    await emulatorAdmin(emulator, "faults", { nextErrors: { count: 1, status: 500, errorCode: "UNKNOWN_EXCEPTION", message: "boom" } });
+    const failed = await tick();
+    expect(failed.ok).toBe(false);
+    expect(failed.failures?.[0]?.message).toMatch(/retries/);
+    expect(failed.pull.Account.created).toBe(0);
+    const recovered = await tick();
+    expect(recovered.ok).toBe(true);
+    expect(recovered.pull.Account.created).toBe(1);
+  });
+
+  it("ERR-3: a revoked refresh token marks the connection broken and stops ticks", async () => {
+    const [row] = await database.db.select().from(salesforceConnection);
+    // Revoke every refresh token the org issued, then force a refresh by expiring access tokens.
+    for (const token of [...emulator.org.tokens.refresh.keys()]) emulator.org.tokens.revoke(token);
+    await emulatorAdmin(emulator, "expire-tokens");
+    const broken = await tick();
+    expect(broken.ok).toBe(false);
+    expect(broken.failures?.[0]?.message).toMatch(/reconnect/i);
+    const [after] = await database.db.select().from(salesforceConnection);
+    expect(after?.status).toBe("broken");
+    expect(row?.status).toBe("connected");
+    const stopped = await tick();
+    expect(stopped.paused).toBe("broken");
+    expect(stopped.apiCalls).toBe(0);
+  });
+
+  it("never runs two ticks at once", async () => {
+    expect(await acquireLease(database.db, "tick", "someone-else", Date.now(), 60_000)).toBe(true);
+    expect(await runTick(database.db, "cron")).toEqual({ ok: true, skipped: "busy" });
+    await database.db.delete(syncLeases);
+  });
+});
