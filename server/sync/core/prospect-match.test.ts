@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctKeys, indexCrmRecordsByKey, planProspectMarks } from "./prospect-match";
+import { indexCrmRecordsByKey, planProspectMarks } from "./prospect-match";
 
 describe("indexCrmRecordsByKey", () => {
   it("PULL-3: the first record with a key wins, so callers decide the preference (contact before lead)", () => {
@@ -23,10 +23,4 @@ describe("planProspectMarks", () => {
     ["PULL-3: a prospect without a key is never marked", [{ id: "p2", key: null }], []],
     ["PULL-3: a prospect whose key no CRM record has stays a prospect", [{ id: "p3", key: "new@initech.com" }], []],
   ])("%s", (_name, prospects, expected) => expect(planProspectMarks(prospects, crm)).toEqual(expected));
-});
-
-describe("distinctKeys", () => {
-  it("drops empty and repeated keys", () => {
-    expect(distinctKeys([{ key: "a" }, { key: null }, { key: "a" }, { key: "b" }])).toEqual(["a", "b"]);
-  });
 });

@@ -32,8 +32,3 @@ export function planProspectMarks(
   }
   return marks;
 }
-
-/** Distinct non-empty keys, for the IN (…) lists of the matching queries. */
-export function distinctKeys(records: ReadonlyArray<{ key: string | null }>): string[] {
-  return [...new Set(records.map((record) => record.key).filter((key): key is string => !!key))];
-}
