@@ -1,0 +1,42 @@
+import {
+  ArchiveIcon,
+  CircleDotIcon,
+  CloudDownloadIcon,
+  GitMergeIcon,
+  LinkIcon,
+  PencilLineIcon,
+  PlusIcon,
+  RotateCcwIcon,
+  Trash2Icon,
+  UploadIcon,
+  UserCheckIcon,
+  ZapIcon,
+  type LucideIcon,
+} from "lucide-react";
+
+export type TEventStyle = { title: string; icon: LucideIcon; tone: "neutral" | "positive" | "warning" | "negative" };
+
+/** DUP-2: how each activity event reads — where a record came from and what sync did to it. */
+const EVENTS: Record<string, TEventStyle> = {
+  "created-by-pull": { title: "Pulled from Salesforce", icon: CloudDownloadIcon, tone: "positive" },
+  "created-by-outbound": { title: "Arrived by outbound message", icon: ZapIcon, tone: "positive" },
+  "created-in-tandem": { title: "Created in Tandem", icon: PlusIcon, tone: "positive" },
+  imported: { title: "Imported", icon: UploadIcon, tone: "positive" },
+  "updated-by-pull": { title: "Updated by a pull", icon: PencilLineIcon, tone: "neutral" },
+  "updated-by-outbound": { title: "Updated by an outbound message", icon: PencilLineIcon, tone: "neutral" },
+  "restored-by-pull": { title: "Back in Salesforce", icon: RotateCcwIcon, tone: "positive" },
+  "retired-as-lead": { title: "Retired as a lead", icon: ArchiveIcon, tone: "warning" },
+  "absorbed-lead": { title: "Took over a retired lead", icon: UserCheckIcon, tone: "neutral" },
+  "deleted-in-salesforce": { title: "Deleted in Salesforce", icon: Trash2Icon, tone: "negative" },
+  "merged-in-salesforce": { title: "Merged in Salesforce", icon: GitMergeIcon, tone: "warning" },
+  "absorbed-merge": { title: "Another record merged into this one", icon: GitMergeIcon, tone: "neutral" },
+  "matched-crm": { title: "Matched a prospect", icon: LinkIcon, tone: "neutral" },
+};
+
+export function eventStyle(event: string): TEventStyle {
+  const known = EVENTS[event];
+  if (known) return known;
+  // An event this page does not know yet still reads as words: "pushed-to-salesforce" → "Pushed to salesforce".
+  const words = event.replace(/[-_]+/g, " ").trim();
+  return { title: words.charAt(0).toUpperCase() + words.slice(1), icon: CircleDotIcon, tone: "neutral" };
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { and, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { crmAccounts, crmPeople } from "@/db/schema";
+import { getRecordsWorkspace, isVisible, listContext, salesforceRecordUrl } from "./get-records-workspace";
+import { containsText, orderTerms, ownerKey, pageOffset, withoutIndex } from "./list-query";
+import { type TPeopleList, type TPeopleListInput, ZPeopleListInputSchema } from "./list-schemas";
+import type { TPersonKind } from "./record-schemas";
+
+const OBJECT_BY_KIND = { contact: "Contact", lead: "Lead" } as const;
+const rowid = sql<number>`${crmPeople}.rowid`;
+
+/**
+ * Active contacts and leads, one page at a time. PULL-2: a hidden kind is left out entirely; the
+ * page explains why from `context.hiddenObjects`.
+ *
+ * Built for 100,000 people in two steps: first the page's rowids (from the (kind, state, name)
+ * index alone when the list is only narrowed by kind), then those rows with their accounts.
+ */
+export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Promise<TPeopleList> {
+  const input = ZPeopleListInputSchema.parse(rawInput);
+  const workspace = await getRecordsWorkspace(db);
+  const context = listContext(workspace, ["Contact", "Lead"]);
+  const visibleKinds = (["contact", "lead"] as const).filter((kind) => isVisible(workspace, OBJECT_BY_KIND[kind]));
+  const kinds: TPersonKind[] = input.kind ? visibleKinds.filter((kind) => kind === input.kind) : visibleKinds;
+  const accountsVisible = isVisible(workspace, "Account");
+  const empty = { rows: [], total: 0, page: input.page, pageSize: input.pageSize, context, account: null };
+  if (kinds.length === 0) return empty;
+
+  let account: { id: string; name: string; sfId: string | null } | undefined;
+  if (input.accountId) {
+    account = await db.select({ id: crmAccounts.id, name: crmAccounts.name, sfId: crmAccounts.sfId }).from(crmAccounts).where(eq(crmAccounts.id, input.accountId)).get();
+    // An account that is hidden, unknown or never reached Salesforce has no people to list.
+    if (!account?.sfId || !accountsVisible) return { ...empty, account: account && accountsVisible ? { id: account.id, name: account.name } : null };
+  }
+
+  const term = input.search;
+  // When only kind, state and name matter, the (kind, state, name) index answers alone — even
+  // deep pages, as SQLite merges the per-kind ranges. Anything else needs the rows themselves,
+  // and then one pass over the table beats looking each index entry's row up (5–10× at 100,000).
+  const indexOnly = !input.owner && !input.source && !term && !account && (input.sort === "name" || input.sort === "kind");
+  const kindColumn = withoutIndex(crmPeople.kind, !indexOnly);
+  const stateColumn = withoutIndex(crmPeople.state, !indexOnly);
+  const where = and(
+    eq(stateColumn, "active"),
+    inArray(kindColumn, kinds),
+    input.owner ? sql`${ownerKey(crmPeople.ownerSfId, crmPeople.ownerName)} = ${input.owner}` : undefined,
+    input.source ? eq(crmPeople.source, input.source) : undefined,
+    account?.sfId ? eq(crmPeople.accountSfId, account.sfId) : undefined,
+    term ? searchCondition(term, accountsVisible) : undefined,
+  );
+
+  const sortsByCompany = input.sort === "company";
+  const companyColumn = sql<string | null>`coalesce(${accountsVisible ? crmAccounts.name : sql`null`}, ${crmPeople.company})`;
+  const sortColumn = {
+    name: crmPeople.name,
+    kind: crmPeople.kind,
+    title: crmPeople.title,
+    company: companyColumn,
+    email: crmPeople.emailNormalized,
+    owner: crmPeople.ownerName,
+    source: crmPeople.source,
+  }[input.sort];
+  const nullable = !["name", "kind", "source"].includes(input.sort);
+  const order = input.sort === "kind" ? [...orderTerms(crmPeople.kind, input.direction, crmPeople.name, false), sql`${rowid}`] : orderTerms(sortColumn, input.direction, rowid, nullable);
+
+  const keysQuery = sortsByCompany
+    ? db.select({ rowid }).from(crmPeople).leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId)).where(where)
+    : db.select({ rowid }).from(crmPeople).where(where);
+  const [keys, [counted]] = await Promise.all([
+    keysQuery
+      .orderBy(...order)
+      .limit(input.pageSize)
+      .offset(pageOffset(input.page, input.pageSize)),
+    db.select({ total: count() }).from(crmPeople).where(where),
+  ]);
+  const rows = keys.length
+    ? await db
+        .select({
+          rowid,
+          id: crmPeople.id,
+          sfId: crmPeople.sfId,
+          kind: crmPeople.kind,
+          name: crmPeople.name,
+          title: crmPeople.title,
+          email: crmPeople.email,
+          company: crmPeople.company,
+          accountId: crmAccounts.id,
+          accountName: crmAccounts.name,
+          ownerName: crmPeople.ownerName,
+          ownerSfId: crmPeople.ownerSfId,
+          source: crmPeople.source,
+        })
+        .from(crmPeople)
+        .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId))
+        .where(inArray(rowid, keys.map((key) => key.rowid)))
+    : [];
+  const position = new Map(keys.map((key, index) => [key.rowid, index]));
+  rows.sort((left, right) => (position.get(left.rowid) ?? 0) - (position.get(right.rowid) ?? 0));
+
+  return {
+    rows: rows.map((row) => {
+      const rowAccount = accountsVisible && row.accountId && row.accountName ? { id: row.accountId, name: row.accountName } : null;
+      return {
+        id: row.id,
+        kind: row.kind,
+        name: row.name,
+        title: row.title,
+        email: row.email,
+        company: rowAccount?.name ?? row.company,
+        account: rowAccount,
+        owner: row.ownerName ?? row.ownerSfId,
+        source: row.source,
+        salesforceUrl: salesforceRecordUrl(workspace, OBJECT_BY_KIND[row.kind], row.sfId),
+      };
+    }),
+    total: counted?.total ?? 0,
+    page: input.page,
+    pageSize: input.pageSize,
+    context,
+    account: account ? { id: account.id, name: account.name } : null,
+  };
+}
+
+/** Name, email or company contains the term; so does the account's name, for contacts. */
+function searchCondition(term: string, accountsVisible: boolean): SQL | undefined {
+  return or(
+    containsText(crmPeople.name, term),
+    containsText(crmPeople.emailNormalized, term.toLowerCase()),
+    containsText(crmPeople.company, term),
+    // One pass over the accounts, instead of a join per person.
+    accountsVisible
+      ? sql`${crmPeople.accountSfId} in (select ${crmAccounts.sfId} from ${crmAccounts} where ${containsText(crmAccounts.name, term)})`
+      : undefined,
+  );
+}
