@@ -132,6 +132,7 @@ export const crmPeople = sqliteTable(
     index("crm_people_email_idx").on(table.emailNormalized),
     index("crm_people_kind_state_name_idx").on(table.kind, table.state, table.name),
     index("crm_people_account_idx").on(table.accountSfId),
+    index("crm_people_converted_contact_idx").on(table.convertedContactSfId),
   ],
 );
 
@@ -267,6 +268,8 @@ export const syncCursors = sqliteTable("sync_cursors", {
   loaded: integer("loaded").notNull().default(0),
   total: integer("total"),
   lastPulledAt: integer("last_pulled_at"),
+  /** When the query behind the cursor was sent: bounds how far back late commits can hide (PULL-5). */
+  lastQueryAt: integer("last_query_at"),
   updatedAt: integer("updated_at").notNull(),
 });
 

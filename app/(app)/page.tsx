@@ -1,4 +1,4 @@
-import { ArrowRightIcon, CloudOffIcon, UsersRoundIcon } from "lucide-react";
+import { ArrowRightIcon, CloudIcon, CloudOffIcon, UsersRoundIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
@@ -24,20 +24,31 @@ export default async function HomePage() {
           <CardHeader>
             <div className="flex items-center justify-between gap-2">
               <CardTitle className="flex items-center gap-2 text-base">
-                <CloudOffIcon className="size-4 text-muted-foreground" aria-hidden="true" /> Salesforce
+                {health.salesforce === "connected" ? <CloudIcon className="size-4 text-muted-foreground" aria-hidden="true" /> : <CloudOffIcon className="size-4 text-muted-foreground" aria-hidden="true" />} Salesforce
               </CardTitle>
-              <Badge variant={health.salesforce === "connected" ? "success" : "secondary"}>
-                {health.salesforce === "connected" ? "Connected" : "Not connected"}
+              <Badge variant={health.salesforce === "connected" ? "success" : health.salesforce === "error" ? "destructive" : "secondary"}>
+                {health.salesforce === "connected" ? "Connected" : health.salesforce === "error" ? "Needs attention" : "Not connected"}
               </Badge>
             </div>
             <CardDescription>
               {health.salesforce === "connected"
                 ? "Records are kept in step with your org."
+                : health.salesforce === "error"
+                  ? "Salesforce stopped accepting Tandem's access. Syncing is paused until an admin reconnects."
                 : user.role === "admin"
                   ? "Connect your org to bring in its leads, contacts, accounts and opportunities."
                   : "An admin of your team connects Salesforce. Until then there is nothing to sync."}
             </CardDescription>
           </CardHeader>
+          {user.role === "admin" ? (
+            <CardContent>
+              <Button asChild size="sm" variant={health.salesforce === "connected" ? "outline" : "default"}>
+                <Link href={health.salesforce === "connected" ? "/sync" : "/setup"}>
+                  {health.salesforce === "connected" ? "See sync health" : health.salesforce === "error" ? "Reconnect Salesforce" : "Connect Salesforce"} <ArrowRightIcon />
+                </Link>
+              </Button>
+            </CardContent>
+          ) : null}
         </Card>
         <Card>
           <CardHeader>

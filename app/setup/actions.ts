@@ -29,6 +29,7 @@ export async function createFirstAdminAction(_previous: TFirstAdminState, formDa
     if (isAppError(error)) return { values, error: error.message };
     throw error;
   }
-  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
+  // The wizard continues with connecting Salesforce.
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/setup" });
   return {};
 }

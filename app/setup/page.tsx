@@ -1,36 +1,59 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { AuthFrame } from "@/components/shell/auth-frame";
+import { AdminsOnly } from "@/components/shell/admins-only";
 import { DatabaseProblem } from "@/components/shell/database-problem";
 import { SetupSteps } from "@/components/shell/setup-steps";
+import { SetupWizard } from "@/components/setup/setup-wizard";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getWorkspaceState } from "@/server/auth/guards";
+import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
+import { getWorkspaceState, requireUser } from "@/server/auth/guards";
+import { SETUP_STEP_KEYS, type TSetupStepKey } from "@/server/setup/setup-progress";
 import { FirstAdminForm } from "./first-admin-form";
 
 export const metadata: Metadata = { title: "Set up Tandem" };
 
-export default async function SetupPage() {
+type TSearch = { step?: string; connected?: string; error?: string };
+
+export default async function SetupPage({ searchParams }: { searchParams: Promise<TSearch> }) {
   const state = await getWorkspaceState();
   if (state.database !== "ok") return <DatabaseProblem state={state.database} />;
-  // Once an admin exists, first-run setup is closed: everyone else is added by an admin.
-  if (state.hasUsers) redirect("/");
+  if (!state.hasUsers) {
+    return (
+      <AuthFrame footer="Tandem runs on your own server. Nothing leaves it until you connect Salesforce.">
+        <SetupSteps current={0} />
+        <Card>
+          <CardHeader>
+            <CardTitle asChild className="text-xl">
+              <h1>Create the first admin</h1>
+            </CardTitle>
+            <CardDescription>
+              Welcome to Tandem. This account sets Tandem up, connects Salesforce and adds the rest of your team.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <FirstAdminForm />
+          </CardContent>
+        </Card>
+      </AuthFrame>
+    );
+  }
 
+  // Once an admin exists, first-run setup is closed: the wizard continues for admins only.
+  const user = await requireUser();
+  if (user.role !== "admin") {
+    return (
+      <AuthFrame>
+        <AdminsOnly what="Tandem's setup" />
+      </AuthFrame>
+    );
+  }
+  const search = await searchParams;
+  const step = (SETUP_STEP_KEYS as readonly string[]).includes(search.step ?? "") ? (search.step as TSetupStepKey) : null;
+  prefetch(trpc.sync.setupProgress.queryOptions());
+  prefetch(trpc.salesforce.connection.queryOptions());
   return (
-    <AuthFrame footer="Tandem runs on your own server. Nothing leaves it until you connect Salesforce.">
-      <SetupSteps current={0} />
-      <Card>
-        <CardHeader>
-          <CardTitle asChild className="text-xl">
-            <h1>Create the first admin</h1>
-          </CardTitle>
-          <CardDescription>
-            Welcome to Tandem. This account sets Tandem up, connects Salesforce and adds the rest of your team.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <FirstAdminForm />
-        </CardContent>
-      </Card>
-    </AuthFrame>
+    <HydrateClient>
+      <SetupWizard requestedStep={step} flash={{ connected: search.connected === "1", error: search.error ?? null }} />
+    </HydrateClient>
   );
 }

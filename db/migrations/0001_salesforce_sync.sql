@@ -105,6 +105,7 @@ CREATE UNIQUE INDEX `crm_people_sf_id_unique` ON `crm_people` (`sf_id`);--> stat
 CREATE INDEX `crm_people_email_idx` ON `crm_people` (`email_normalized`);--> statement-breakpoint
 CREATE INDEX `crm_people_kind_state_name_idx` ON `crm_people` (`kind`,`state`,`name`);--> statement-breakpoint
 CREATE INDEX `crm_people_account_idx` ON `crm_people` (`account_sf_id`);--> statement-breakpoint
+CREATE INDEX `crm_people_converted_contact_idx` ON `crm_people` (`converted_contact_sf_id`);--> statement-breakpoint
 CREATE TABLE `oauth_flows` (
 	`state` text PRIMARY KEY NOT NULL,
 	`environment` text NOT NULL,
@@ -207,6 +208,7 @@ CREATE TABLE `sync_cursors` (
 	`loaded` integer DEFAULT 0 NOT NULL,
 	`total` integer,
 	`last_pulled_at` integer,
+	`last_query_at` integer,
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint

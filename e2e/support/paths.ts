@@ -6,3 +6,7 @@ export const E2E_AUTH_SECRET = "e2e-only-secret-never-used-elsewhere-0123456789"
 export function e2eDatabaseUrl() {
   return `file:${join(E2E_DATA_DIR, "tandem.db")}`;
 }
+
+export const E2E_CRON_SECRET = "e2e-only-cron-secret";
+export const E2E_EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
+export const E2E_EMULATOR_URL = `http://localhost:${E2E_EMULATOR_PORT}`;

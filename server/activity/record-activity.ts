@@ -1,4 +1,5 @@
-import type { TDatabaseOrTransaction } from "@/db/client";
+import { bulkInsert } from "@/db/bulk-insert";
+import type { TDatabaseOrTransaction, TTransaction } from "@/db/client";
 import { activityLog, type RECORD_TYPES } from "@/db/schema";
 
 export type TActivityEntry = {
@@ -17,4 +18,9 @@ export async function recordActivity(db: TDatabaseOrTransaction, entries: TActiv
   for (let start = 0; start < entries.length; start += CHUNK) {
     await db.insert(activityLog).values(entries.slice(start, start + CHUNK).map((entry) => ({ ...entry, details: entry.details ?? null })));
   }
+}
+
+/** The same inside a sync transaction, where pages bring thousands of entries at once. */
+export async function recordActivityInBulk(tx: TTransaction, entries: TActivityEntry[]): Promise<void> {
+  await bulkInsert(tx, activityLog, entries.map((entry) => ({ ...entry, details: entry.details ?? null })));
 }

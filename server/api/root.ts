@@ -1,8 +1,16 @@
+import { recordsRouter } from "./routers/records/_router";
+import { prospectsRouter } from "./routers/prospects/_router";
+import { salesforceRouter } from "./routers/salesforce/_router";
+import { syncRouter } from "./routers/sync/_router";
 import { usersRouter } from "./routers/users/_router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   users: usersRouter,
+  prospects: prospectsRouter,
+  records: recordsRouter,
+  salesforce: salesforceRouter,
+  sync: syncRouter,
 });
 
 export type AppRouter = typeof appRouter;

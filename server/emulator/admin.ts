@@ -50,6 +50,11 @@ export async function handleAdmin(emu: EmulatorOrg, req: Req): Promise<Res> {
       }
       case "GET api-usage":
         return json(200, { total: emu.usage.total, byResource: Object.fromEntries(emu.usage.byResource), used24h: emu.usage.used(), dailyMax: emu.usage.dailyMax });
+      case "POST clock": {
+        const { advanceMs } = z.object({ advanceMs: z.number().int().min(0).max(365 * 86_400_000) }).parse(body(req));
+        emu.clockOffsetMs += advanceMs;
+        return json(200, { now: new Date(emu.clock()).toISOString(), offsetMs: emu.clockOffsetMs });
+      }
       case "POST limits": {
         const { dailyMax } = ZLimitsSchema.parse(body(req));
         emu.usage.dailyMax = dailyMax;

@@ -57,6 +57,7 @@ const DEFAULT_OUTBOUND_ENDPOINT = "http://localhost:3000/api/salesforce/outbound
 /** One emulated org and its services, independent of the HTTP server that exposes it. */
 export class EmulatorOrg {
   readonly clock: () => number;
+  clockOffsetMs = 0;
   readonly store: Store;
   readonly rules: OrgRules;
   readonly org: OrgContext;
@@ -73,7 +74,9 @@ export class EmulatorOrg {
   private saver: DebouncedSaver | null = null;
 
   constructor(readonly options: EmulatorOptions) {
-    this.clock = options.clock ?? Date.now;
+    const base = options.clock ?? Date.now;
+    // The admin API can move the org's clock forward (time passing, for tests and benchmarks).
+    this.clock = () => base() + this.clockOffsetMs;
     this.ttlMs = (options.tokenTtlSeconds ?? 7200) * 1000;
     this.store = new Store(this.clock);
     this.configureExternalId(options.externalIdField === undefined ? TANDEM_ID : options.externalIdField);

@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
+import { bulkInsert } from "@/db/bulk-insert";
 import type { TDatabase, TTransaction } from "@/db/client";
 import { crmPeople, suppressedLeads, type TSyncObject } from "@/db/schema";
-import { recordActivity, type TActivityEntry } from "@/server/activity/record-activity";
+import { recordActivityInBulk, type TActivityEntry } from "@/server/activity/record-activity";
+import { newId } from "@/server/ids";
 import { markProspectsInCrm } from "@/server/prospects/mark-prospects-in-crm";
 import { contentHash, diffFields } from "./core/content-hash";
 import { toIsoDatetime } from "./core/cursor";
@@ -48,6 +49,7 @@ async function applyRecords(tx: TTransaction, input: { object: TSyncObject; reco
   const appliedPeople: Array<{ id: string; sfId: string; emailNormalized: string | null }> = [];
   const appliedAccounts: Array<{ id: string; domainNormalized: string | null }> = [];
   const table = spec.table as typeof crmPeople; // shared columns; see crm-tables.ts
+  const inserts: Array<typeof crmPeople.$inferInsert> = [];
 
   for (const record of records) {
     const current = existing.get(record.Id);
@@ -96,8 +98,8 @@ async function applyRecords(tx: TTransaction, input: { object: TSyncObject; reco
       updatedAt: now,
     };
     if (!current) {
-      const id = randomUUID();
-      await tx.insert(table).values({ id, sfId: record.Id, source, state: "active", createdAt: now, ...common } as typeof crmPeople.$inferInsert);
+      const id = newId(now);
+      inserts.push({ id, sfId: record.Id, source, state: "active", createdAt: now, mergedIntoId: null, ...common } as typeof crmPeople.$inferInsert);
       activity.push({ recordType: spec.recordType, recordId: id, at: now, event: source === "pull" ? "created-by-pull" : "created-by-outbound", message: `Created from Salesforce by ${SOURCE_WORDS[source]}.`, details: { sfId: record.Id } });
       counts.created += 1;
       collectMatchKeys(spec.recordType, id, record.Id, columns, appliedPeople, appliedAccounts);
@@ -124,8 +126,10 @@ async function applyRecords(tx: TTransaction, input: { object: TSyncObject; reco
     collectMatchKeys(spec.recordType, current.id, record.Id, columns, appliedPeople, appliedAccounts);
   }
 
+  // Multi-row inserts: a few statements per page instead of one per record.
+  await bulkInsert(tx, table, inserts);
   if (object === "Contact" && appliedPeople.length > 0) await retireShownLeads(tx, appliedPeople, now, activity);
-  await recordActivity(tx, activity);
+  await recordActivityInBulk(tx, activity);
   if (appliedPeople.length > 0 || appliedAccounts.length > 0) {
     await markProspectsInCrm(tx, { people: appliedPeople, accounts: appliedAccounts }, now);
   }
@@ -155,11 +159,13 @@ async function loadLeadContext(tx: TTransaction, records: TPulledRecord[]) {
   const emails = [...new Set(records.map((record) => OBJECT_SPECS.Lead.columns(record).emailNormalized as string | null).filter((email): email is string => Boolean(email)))];
   const contactSfIdByEmail = new Map<string, string>();
   for (let start = 0; start < emails.length; start += 500) {
+    // Filtered here, not in SQL: with kind/state in the WHERE, SQLite prefers the kind index and
+    // scans every contact instead of looking the emails up.
     const rows = await tx
-      .select({ sfId: crmPeople.sfId, emailNormalized: crmPeople.emailNormalized })
+      .select({ sfId: crmPeople.sfId, emailNormalized: crmPeople.emailNormalized, kind: crmPeople.kind, state: crmPeople.state })
       .from(crmPeople)
-      .where(and(eq(crmPeople.kind, "contact"), eq(crmPeople.state, "active"), inArray(crmPeople.emailNormalized, emails.slice(start, start + 500))));
-    for (const row of rows) if (row.emailNormalized && row.sfId) contactSfIdByEmail.set(row.emailNormalized, row.sfId);
+      .where(inArray(crmPeople.emailNormalized, emails.slice(start, start + 500)));
+    for (const row of rows) if (row.kind === "contact" && row.state === "active" && row.emailNormalized && row.sfId) contactSfIdByEmail.set(row.emailNormalized, row.sfId);
   }
   return {
     suppressed: new Map(suppressedRows.map((row) => [row.leadSfId, { reason: row.reason, contactSfId: row.contactSfId }])),
@@ -171,20 +177,20 @@ async function loadLeadContext(tx: TTransaction, records: TPulledRecord[]) {
 async function retireShownLeads(tx: TTransaction, contacts: Array<{ id: string; sfId: string; emailNormalized: string | null }>, now: number, activity: TActivityEntry[]) {
   const emails = [...new Set(contacts.map((contact) => contact.emailNormalized).filter((email): email is string => Boolean(email)))];
   const sfIds = contacts.map((contact) => contact.sfId);
-  const shown: Array<{ id: string; sfId: string | null; emailNormalized: string | null; convertedContactSfId: string | null }> = [];
-  for (let start = 0; start < Math.max(emails.length, sfIds.length); start += 400) {
-    const emailChunk = emails.slice(start, start + 400);
-    const idChunk = sfIds.slice(start, start + 400);
-    const conditions = [emailChunk.length ? inArray(crmPeople.emailNormalized, emailChunk) : undefined, idChunk.length ? inArray(crmPeople.convertedContactSfId, idChunk) : undefined].filter(Boolean);
-    shown.push(
-      ...(await tx
-        .select({ id: crmPeople.id, sfId: crmPeople.sfId, emailNormalized: crmPeople.emailNormalized, convertedContactSfId: crmPeople.convertedContactSfId })
-        .from(crmPeople)
-        .where(and(eq(crmPeople.kind, "lead"), eq(crmPeople.state, "active"), or(...conditions)))),
-    );
+  const shown = new Map<string, { id: string; sfId: string | null; emailNormalized: string | null; convertedContactSfId: string | null }>();
+  const columns = { id: crmPeople.id, sfId: crmPeople.sfId, emailNormalized: crmPeople.emailNormalized, convertedContactSfId: crmPeople.convertedContactSfId, kind: crmPeople.kind, state: crmPeople.state };
+  // Two index lookups, filtered here: an OR, or kind/state in the WHERE, makes SQLite scan everyone.
+  const keep = (row: { kind: string; state: string; id: string; sfId: string | null; emailNormalized: string | null; convertedContactSfId: string | null }) => {
+    if (row.kind === "lead" && row.state === "active") shown.set(row.id, row);
+  };
+  for (let start = 0; start < emails.length; start += 500) {
+    (await tx.select(columns).from(crmPeople).where(inArray(crmPeople.emailNormalized, emails.slice(start, start + 500)))).forEach(keep);
   }
-  if (shown.length === 0) return;
-  const retired = leadsRetiredByContacts(contacts, shown.filter((lead): lead is typeof lead & { sfId: string } => Boolean(lead.sfId)));
+  for (let start = 0; start < sfIds.length; start += 500) {
+    (await tx.select(columns).from(crmPeople).where(inArray(crmPeople.convertedContactSfId, sfIds.slice(start, start + 500)))).forEach(keep);
+  }
+  if (shown.size === 0) return;
+  const retired = leadsRetiredByContacts(contacts, [...shown.values()].filter((lead): lead is typeof lead & { sfId: string } => Boolean(lead.sfId)));
   for (const entry of retired) {
     await tx.insert(suppressedLeads).values({ leadSfId: entry.lead.sfId, reason: entry.reason, contactSfId: entry.contact.sfId, email: entry.lead.emailNormalized, suppressedAt: now }).onConflictDoNothing();
   }

@@ -16,19 +16,39 @@ export function toIsoDatetime(value: string): string {
   return value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
 }
 
-/** A SOQL datetime literal (UTC, no quotes, no milliseconds: the grammar does not promise them). */
+/**
+ * A SOQL datetime literal (UTC, no quotes). The grammar does not promise milliseconds, so they are
+ * dropped, rounding down: a lower bound must never skip the row the cursor points at.
+ */
 export function soqlDatetime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+  return new Date(Math.floor(epochMs / 1000) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /**
- * The query for one object's pull. With a cursor it starts `overlap` before it: rows can commit
- * with a SystemModstamp older than one already seen (long transactions), and re-reading a few
- * minutes costs nothing because unchanged rows are recognised by their content hash.
+ * Where the next pull starts. Rows can commit with a SystemModstamp older than one already seen
+ * (a long transaction stamps its start), so a pull re-reads what was stamped within `overlap`
+ * before the previous query was sent. Anything stamped before that was visible to the previous
+ * query and was read then, including every row of the cursor's own second; so an org that has
+ * been quiet for longer than the overlap is asked only for what came after: an idle tick reads
+ * nothing. Bounds are whole seconds (SOQL literals carry no milliseconds, and bulk loads stamp
+ * many rows with the same second).
  */
-export function buildPullQuery(object: TSyncObject, cursor: TCursor | null, overlapMs = DEFAULT_OVERLAP_MS): string {
+export function pullLowerBound(cursor: TCursor, lastQueryAt: number | null, overlapMs = DEFAULT_OVERLAP_MS): number {
+  const cursorAt = Date.parse(toIsoDatetime(cursor.systemModstamp));
+  const afterCursorSecond = floorSecond(cursorAt) + 1000;
+  // Without a record of the last query, fall back to the cursor minus the overlap.
+  const lateCommitsFrom = floorSecond((lastQueryAt ?? cursorAt) - overlapMs);
+  return Math.min(afterCursorSecond, lateCommitsFrom);
+}
+
+function floorSecond(epochMs: number) {
+  return Math.floor(epochMs / 1000) * 1000;
+}
+
+/** The query for one object's pull; unchanged rows it re-reads are recognised by content hash. */
+export function buildPullQuery(object: TSyncObject, cursor: TCursor | null, lastQueryAt: number | null = null, overlapMs = DEFAULT_OVERLAP_MS): string {
   const fields = PULL_FIELDS[object].join(", ");
-  const where = cursor ? ` WHERE SystemModstamp >= ${soqlDatetime(Date.parse(toIsoDatetime(cursor.systemModstamp)) - overlapMs)}` : "";
+  const where = cursor ? ` WHERE SystemModstamp >= ${soqlDatetime(pullLowerBound(cursor, lastQueryAt, overlapMs))}` : "";
   return `SELECT ${fields} FROM ${object}${where} ORDER BY SystemModstamp ASC, Id ASC`;
 }
 

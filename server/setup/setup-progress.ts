@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { getConnectionRow } from "@/server/salesforce/connection-store";
+import { readSetting, writeSetting } from "@/server/settings/settings-store";
+import { getSyncProgress } from "@/server/sync/sync-progress";
+
+export const SETUP_STEP_KEYS = ["connect", "pull", "sync", "realtime"] as const;
+export type TSetupStepKey = (typeof SETUP_STEP_KEYS)[number];
+
+const ZStoredSchema = z.object({ pullConfirmed: z.boolean().default(false), realtimeDone: z.boolean().default(false) }).default({ pullConfirmed: false, realtimeDone: false });
+const KEY = "setup.progress";
+
+export const ZSetupProgressSchema = z.object({
+  connected: z.boolean(),
+  pullConfirmed: z.boolean(),
+  firstSyncDone: z.boolean(),
+  realtimeDone: z.boolean(),
+  nextStep: z.enum(SETUP_STEP_KEYS).nullable(),
+});
+export type TSetupProgress = z.infer<typeof ZSetupProgressSchema>;
+
+/** Where the wizard resumes: every step's outcome is stored, so a reload or a new session continues. */
+export async function getSetupProgress(db: TDatabase, now: number): Promise<TSetupProgress> {
+  const stored = await readSetting(db, KEY, ZStoredSchema);
+  const connection = await getConnectionRow(db);
+  const progress = await getSyncProgress(db, now);
+  const facts = {
+    connected: connection?.status === "connected",
+    pullConfirmed: stored.pullConfirmed,
+    firstSyncDone: progress.state === "done",
+    realtimeDone: stored.realtimeDone,
+  };
+  const nextStep = !facts.connected ? "connect" : !facts.pullConfirmed ? "pull" : !facts.firstSyncDone ? "sync" : !facts.realtimeDone ? "realtime" : null;
+  return { ...facts, nextStep };
+}
+
+export async function completeSetupStep(db: TDatabase, step: "pull" | "realtime"): Promise<void> {
+  const stored = await readSetting(db, KEY, ZStoredSchema);
+  await writeSetting(db, KEY, { ...stored, ...(step === "pull" ? { pullConfirmed: true } : { realtimeDone: true }) });
+}
