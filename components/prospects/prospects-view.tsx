@@ -6,7 +6,7 @@ import { DataTableFilter } from "@/components/data-table/data-table-filter";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { DataTableToolbar } from "@/components/data-table/data-table-toolbar";
-import { ProspectsLoadState } from "./prospects-load-state";
+import { DataTableLoadState } from "@/components/data-table/data-table-load-state";
 import { useTRPC } from "@/components/trpc/provider";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
@@ -28,7 +28,7 @@ export function ProspectsView() {
   const { input } = state;
   const list = useQuery({ ...trpc.prospects.list.queryOptions(input), placeholderData: keepPreviousData });
   const data = list.data;
-  if (!data) return <ProspectsLoadState retry={() => void list.refetch()} failed={list.isError} />;
+  if (!data) return <DataTableLoadState what="Prospects" retry={() => void list.refetch()} failed={list.isError} />;
 
   const hidden = input.includeInCrm ? 0 : data.hiddenInCrm;
   // An empty database has nothing to search or filter: only the next steps are shown.

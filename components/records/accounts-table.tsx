@@ -8,7 +8,7 @@ import type { TAccountRow } from "@/server/records/list-schemas";
 import { formatNumber } from "./format";
 import { HiddenState } from "./hidden-notice";
 import { accountsListInput } from "./list-params";
-import { ListLoadError } from "./list-load-error";
+import { DataTableLoadState } from "@/components/data-table/data-table-load-state";
 import { MutedCell } from "./muted-cell";
 import { RecordList } from "./record-list";
 import { RecordNameCell } from "./record-name-cell";
@@ -54,7 +54,7 @@ export function AccountsTable({ canSetUp }: { canSetUp: boolean }) {
   const list = useQuery({ ...trpc.records.accounts.list.queryOptions(input), placeholderData: keepPreviousData });
   const owners = useQuery(trpc.records.owners.queryOptions({ object: "accounts" }));
   const data = list.data;
-  if (!data) return <ListLoadError retry={() => void list.refetch()} failed={list.isError} />;
+  if (!data) return <DataTableLoadState retry={() => void list.refetch()} failed={list.isError} />;
   if (data.context.hiddenObjects.includes("Account")) return <HiddenState objects={["Account"]} />;
   const first = data.rows[0];
 

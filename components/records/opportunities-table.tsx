@@ -9,7 +9,7 @@ import { AccountChip } from "./account-chip";
 import { formatCurrency, formatDate } from "./format";
 import { HiddenState } from "./hidden-notice";
 import { opportunitiesListInput } from "./list-params";
-import { ListLoadError } from "./list-load-error";
+import { DataTableLoadState } from "@/components/data-table/data-table-load-state";
 import { MutedCell } from "./muted-cell";
 import { RecordList } from "./record-list";
 import { RecordLinkCell, RecordNameCell } from "./record-name-cell";
@@ -73,7 +73,7 @@ export function OpportunitiesTable({ canSetUp }: { canSetUp: boolean }) {
   const list = useQuery({ ...trpc.records.opportunities.list.queryOptions(input), placeholderData: keepPreviousData });
   const owners = useQuery(trpc.records.owners.queryOptions({ object: "opportunities" }));
   const data = list.data;
-  if (!data) return <ListLoadError retry={() => void list.refetch()} failed={list.isError} />;
+  if (!data) return <DataTableLoadState retry={() => void list.refetch()} failed={list.isError} />;
   if (data.context.hiddenObjects.includes("Opportunity")) return <HiddenState objects={["Opportunity"]} />;
 
   return (

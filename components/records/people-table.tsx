@@ -7,7 +7,7 @@ import { useTRPC } from "@/components/trpc/provider";
 import type { TPersonRow } from "@/server/records/list-schemas";
 import { AccountChip } from "./account-chip";
 import { HiddenState } from "./hidden-notice";
-import { ListLoadError } from "./list-load-error";
+import { DataTableLoadState } from "@/components/data-table/data-table-load-state";
 import { peopleListInput } from "./list-params";
 import { MutedCell } from "./muted-cell";
 import { KindBadge, SourceCell } from "./record-badges";
@@ -59,7 +59,7 @@ export function PeopleTable({ canSetUp }: { canSetUp: boolean }) {
   const list = useQuery({ ...trpc.records.people.list.queryOptions(input), placeholderData: keepPreviousData });
   const owners = useQuery(trpc.records.owners.queryOptions({ object: "people" }));
   const data = list.data;
-  if (!data) return <ListLoadError retry={() => void list.refetch()} failed={list.isError} />;
+  if (!data) return <DataTableLoadState retry={() => void list.refetch()} failed={list.isError} />;
 
   const hidden = data.context.hiddenObjects;
   if (hidden.length === 2) return <HiddenState objects={hidden} />;

@@ -85,9 +85,14 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
               {data?.lastMessage ? new Date(data.lastMessage.at).toLocaleString() : "none yet"}
             </p>
             {isAdmin ? (
-              <Button onClick={() => runNow.mutate({ trigger: "manual" })} disabled={runNow.isPending || !connection} className="justify-self-start">
-                {runNow.isPending ? <Spinner /> : <RefreshCwIcon />} Sync now
-              </Button>
+              <div className="flex flex-wrap gap-2">
+                <Button onClick={() => runNow.mutate({ trigger: "manual" })} disabled={runNow.isPending || !connection}>
+                  {runNow.isPending ? <Spinner /> : <RefreshCwIcon />} Sync now
+                </Button>
+                <Button asChild variant="outline">
+                  <Link href="/setup?step=connect">{connection ? "Manage connection" : "Connect Salesforce"}</Link>
+                </Button>
+              </div>
             ) : null}
           </CardContent>
         </Card>

@@ -80,3 +80,22 @@ describe(`connecting Salesforce on ${testDatabaseKind()}`, () => {
     await expect(startOAuthFlow(database.db, { environment: "production", loginUrl: "https://login.salesforce.com", origin, userId: "admin-1", now: Date.now() }, env)).rejects.toThrow(/SALESFORCE_CLIENT_ID/);
   });
 });
+
+describe(`headless connection on ${testDatabaseKind()}`, () => {
+  it("connects from SALESFORCE_INSTANCE_URL and SALESFORCE_REFRESH_TOKEN without the wizard, once", async () => {
+    const { ensureHeadlessConnection } = await import("./headless-connection");
+    const issued = emulator.issueTokens();
+    const headless = { ...env, SALESFORCE_LOGIN_URL: emulator.url, SALESFORCE_INSTANCE_URL: emulator.url, SALESFORCE_REFRESH_TOKEN: issued.refresh_token, SALESFORCE_CLIENT_ID: "tandem-demo", SALESFORCE_CLIENT_SECRET: "tandem-demo-secret" };
+    expect(await ensureHeadlessConnection(database.db, headless)).toBe(true);
+    const [row] = await database.db.select().from(salesforceConnection);
+    expect(row).toMatchObject({ status: "connected", environment: "custom", orgId: emulator.orgId });
+    expect(await ensureHeadlessConnection(database.db, headless)).toBe(false);
+  });
+
+  it("names the setting when the refresh token is refused", async () => {
+    const { ensureHeadlessConnection } = await import("./headless-connection");
+    const headless = { ...env, SALESFORCE_LOGIN_URL: emulator.url, SALESFORCE_INSTANCE_URL: emulator.url, SALESFORCE_REFRESH_TOKEN: "revoked-or-wrong", SALESFORCE_CLIENT_ID: "tandem-demo", SALESFORCE_CLIENT_SECRET: "tandem-demo-secret" };
+    await expect(ensureHeadlessConnection(database.db, headless)).rejects.toThrow(/SALESFORCE_REFRESH_TOKEN was refused/);
+    expect(await database.db.$count(salesforceConnection)).toBe(0);
+  });
+});

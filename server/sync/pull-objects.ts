@@ -85,7 +85,8 @@ async function saveCursor(
     lastId: update.cursor?.lastId ?? null,
     // Rows in the recycle bin count in totalSize but are never stored: a finished load is complete.
     loaded: previous?.initialLoadAt ? previous.loaded : update.finishedInitialLoad ? Math.max(update.total ?? 0, (previous?.loaded ?? 0) + update.loadedDelta) : (previous?.loaded ?? 0) + update.loadedDelta,
-    total: update.total,
+    // The first load's total stays as the record of that load; later pulls are incremental.
+    total: previous?.initialLoadAt ? previous.total : update.total,
     initialLoadAt: previous?.initialLoadAt ?? (update.finishedInitialLoad ? update.now : null),
     lastPulledAt: update.now,
     lastQueryAt: update.queryAt,

@@ -201,3 +201,47 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
     await database.db.delete(syncLeases);
   });
 });
+
+describe(`interrupted pulls on ${testDatabaseKind()}`, () => {
+  async function snapshot() {
+    const rows = await database.client.execute("SELECT sf_id, kind, state, content_hash FROM crm_people ORDER BY sf_id");
+    const cursors = await database.client.execute("SELECT object, system_modstamp, last_id, loaded, total, initial_load_at IS NOT NULL AS done FROM sync_cursors ORDER BY object");
+    return { people: rows.rows.map((row) => ({ ...row })), cursors: cursors.rows.map((row) => ({ ...row })) };
+  }
+
+  it("a Salesforce outage mid-pull loses nothing and doubles nothing", async () => {
+    await emulatorAdmin(emulator, "records", { object: "Contact", count: 5000 });
+    const first = await runTick(database.db, "cli", { budgetMs: 0 });
+    if ("skipped" in first) throw new Error("skipped");
+    expect(first.pull.Contact.created).toBe(2000);
+    await emulatorAdmin(emulator, "faults", { nextErrors: { count: 1, status: 503, errorCode: "SERVER_UNAVAILABLE", message: "Server is unavailable" } });
+    const failed = await tick();
+    expect(failed).toMatchObject({ ok: false, more: true });
+    const rest = await tick();
+    expect(rest.ok).toBe(true);
+    expect(first.pull.Contact.created + failed.pull.Contact.created + rest.pull.Contact.created).toBe(5000);
+    expect(await database.db.$count(crmPeople)).toBe(5000);
+  });
+
+  it("a first sync that dies midway and starts again ends in the same state as one that never stopped", async () => {
+    await emulatorAdmin(emulator, "records", { object: "Contact", count: 6500 });
+    await emulatorAdmin(emulator, "records", { object: "Lead", count: 3000 });
+    // Uninterrupted, for reference.
+    await tick();
+    const reference = await snapshot();
+
+    for (const table of ["crm_people", "crm_accounts", "crm_opportunities", "activity_log", "suppressed_leads", "sync_cursors"]) await database.client.execute(`DELETE FROM ${table}`);
+    // Stops after the first page of each object (as a killed process stops: every applied page is
+    // committed with its cursor), then the next start fails outright before continuing.
+    const stopped = await runTick(database.db, "cli", { budgetMs: 0 });
+    if ("skipped" in stopped) throw new Error("skipped");
+    expect(stopped.more).toBe(true);
+    await emulatorAdmin(emulator, "faults", { nextErrors: { count: 1, status: 500, errorCode: "UNKNOWN_EXCEPTION", message: "boom" } });
+    expect(await tick()).toMatchObject({ ok: false, more: true });
+    for (let round = 0; round < 10; round++) {
+      const resumed = await tick();
+      if (!resumed.more) break;
+    }
+    expect(await snapshot()).toEqual(reference);
+  });
+});

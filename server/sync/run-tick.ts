@@ -4,6 +4,7 @@ import type { TDatabase } from "@/db/client";
 import { apiUsageSamples, syncCursors, syncTicks, type TSyncObject } from "@/db/schema";
 import type { TApiMeter } from "@/server/salesforce/api-meter";
 import { getConnectionRow, updateConnectionRow } from "@/server/salesforce/connection-store";
+import { ensureHeadlessConnection } from "@/server/salesforce/headless-connection";
 import { openSalesforce, type TSalesforce } from "@/server/salesforce/open-connection";
 import { isAppError } from "@/server/errors";
 import { classifySyncError } from "./core/classify-error";
@@ -45,6 +46,7 @@ export async function runTick(db: TDatabase, trigger: TTickTrigger, deps: TTickD
   await db.insert(syncTicks).values({ id: tickId, trigger, startedAt: started, status: "running" });
   let meter: TApiMeter | null = null;
   try {
+    await ensureHeadlessConnection(db);
     const connection = await getConnectionRow(db);
     const options = await getSyncOptions(db);
     const background = trigger === "cron" || trigger === "schedule" || trigger === "outbound";
@@ -79,6 +81,8 @@ export async function runTick(db: TDatabase, trigger: TTickTrigger, deps: TTickD
   } catch (error) {
     const classified = isAppError(error) ? { code: error.code, message: error.message, connection: false } : classifySyncError(error as Error);
     if (classified.connection) await updateConnectionRow(db, { status: "broken", lastError: classified.message });
+    // A transient failure leaves work for the next tick, which resumes from the cursors.
+    if ("retryable" in classified && classified.retryable) summary.more = true;
     summary.ok = false;
     summary.failures = [...(summary.failures ?? []), { code: classified.code, message: classified.message }];
   } finally {

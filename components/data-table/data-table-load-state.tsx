@@ -3,14 +3,14 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 
-/** Before the first page of prospects arrives: a skeleton, or, if fetching it failed, a retry. */
-export function ProspectsLoadState({ failed, retry }: { failed: boolean; retry: () => void }) {
+/** Before a list's first page arrives: a skeleton, or, if fetching it failed, a retry. */
+export function DataTableLoadState({ failed, retry, what = "This list" }: { failed: boolean; retry: () => void; what?: string }) {
   if (failed) {
     return (
       <EmptyState
         role="alert"
         icon={<TriangleAlertIcon />}
-        title="Prospects could not be loaded"
+        title={`${what} could not be loaded`}
         description="Tandem could not reach its database just now. Try again in a moment; if it keeps failing, ask an admin to check the server."
         action={
           <Button variant="outline" size="sm" onClick={retry}>
@@ -21,7 +21,7 @@ export function ProspectsLoadState({ failed, retry }: { failed: boolean; retry: 
     );
   }
   return (
-    <div className="grid gap-3" aria-busy="true" aria-label="Loading prospects">
+    <div className="grid gap-3" aria-busy="true" aria-label="Loading">
       <Skeleton className="h-8 w-full max-w-md" />
       <Skeleton className="h-96 w-full" />
     </div>

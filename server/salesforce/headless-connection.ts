@@ -1,0 +1,67 @@
+import { Connection, OAuth2 } from "jsforce";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { AppError } from "@/server/errors";
+import { SALESFORCE_API_VERSION } from "./api-version";
+import { appCredentials, LOGIN_URLS } from "./app-credentials";
+import { getConnectionRow, saveConnectionRow, type TSalesforceEnvironment } from "./connection-store";
+import { describeOAuthError } from "./oauth-errors";
+import { resetIfOrgChanged } from "./reset-for-new-org";
+import { deriveTokenKey, encryptToken } from "./token-cipher";
+
+const ZTokenSchema = z.object({ access_token: z.string(), instance_url: z.string(), id: z.string() });
+const ZIdentitySchema = z.object({ organization_id: z.string(), user_id: z.string(), username: z.string().optional() });
+
+function environmentOf(loginUrl: string): TSalesforceEnvironment {
+  if (loginUrl === LOGIN_URLS.production) return "production";
+  if (loginUrl === LOGIN_URLS.sandbox) return "sandbox";
+  return "custom";
+}
+
+/**
+ * Headless deploys connect from the environment, with no wizard: SALESFORCE_INSTANCE_URL and
+ * SALESFORCE_REFRESH_TOKEN (plus the connected app's client id and secret, and
+ * SALESFORCE_LOGIN_URL for a sandbox or My Domain). Runs once, when no connection is stored yet;
+ * a connection made in the wizard always wins.
+ */
+export async function ensureHeadlessConnection(db: TDatabase, env: Record<string, string | undefined> = process.env, now = Date.now()): Promise<boolean> {
+  const instanceUrl = env.SALESFORCE_INSTANCE_URL?.trim();
+  const refreshToken = env.SALESFORCE_REFRESH_TOKEN?.trim();
+  if (!instanceUrl || !refreshToken || (await getConnectionRow(db))) return false;
+  const loginUrl = (env.SALESFORCE_LOGIN_URL?.trim() || LOGIN_URLS.production).replace(/\/$/, "");
+  const environment = environmentOf(loginUrl);
+  const credentials = appCredentials(environment, env);
+  if (!credentials) throw new AppError("SALESFORCE_NOT_CONFIGURED", "SALESFORCE_REFRESH_TOKEN is set, but SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not. Set all three.");
+  const oauth2 = new OAuth2({ loginUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret, redirectUri: "" });
+  let token: z.infer<typeof ZTokenSchema>;
+  try {
+    token = ZTokenSchema.parse(await oauth2.refreshToken(refreshToken));
+  } catch (error) {
+    const name = error instanceof Error ? error.name : "";
+    throw new AppError("SALESFORCE_ERROR", `SALESFORCE_REFRESH_TOKEN was refused: ${describeOAuthError(name, error instanceof Error ? error.message : null)}`, { cause: error });
+  }
+  const connection = new Connection({ instanceUrl: token.instance_url || instanceUrl, accessToken: token.access_token, version: SALESFORCE_API_VERSION });
+  const identity = ZIdentitySchema.parse(await connection.request({ method: "GET", url: `${token.id}?format=json` }));
+  const key = deriveTokenKey(env);
+  await resetIfOrgChanged(db, identity.organization_id);
+  await saveConnectionRow(db, {
+    environment,
+    loginUrl,
+    instanceUrl: token.instance_url || instanceUrl,
+    apiVersion: SALESFORCE_API_VERSION,
+    orgId: identity.organization_id,
+    orgName: null,
+    userId: identity.user_id,
+    username: identity.username ?? null,
+    refreshTokenEncrypted: encryptToken(refreshToken, key),
+    accessTokenEncrypted: encryptToken(token.access_token, key),
+    status: "connected",
+    lastError: null,
+    apiUsed: null,
+    apiMax: null,
+    apiUsageAt: null,
+    connectedAt: now,
+    connectedBy: null,
+  });
+  return true;
+}
