@@ -22,6 +22,11 @@ async function tokens(url: string): Promise<TTokens> {
   return (await (await fetch(`${url}/__emulator/tokens`, { method: "POST" })).json()) as TTokens;
 }
 
+async function advanceOrgClock(url: string, advanceMs: number): Promise<{ offsetMs: number }> {
+  const response = await fetch(`${url}/__emulator/clock`, { method: "POST", headers: { "content-type": "application/json", connection: "close" }, body: JSON.stringify({ advanceMs }) });
+  return (await response.json()) as { offsetMs: number };
+}
+
 async function tandem(url: string) {
   const dir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
   const handle = openDatabase({ url: `file:${join(dir, "bench.db")}` });
@@ -35,12 +40,15 @@ async function tandem(url: string) {
     refreshTokenEncrypted: encryptToken(issued.refresh_token, key), accessTokenEncrypted: encryptToken(issued.access_token, key),
     status: "connected", lastError: null, apiUsed: null, apiMax: null, apiUsageAt: null, connectedAt: Date.now(), connectedBy: null,
   });
+  // The org's clock may already run ahead (an earlier run moved it); Tandem's clock follows it.
+  let offset = (await advanceOrgClock(url, 0)).offsetMs;
+  const now = () => Date.now() + offset;
   const started = performance.now();
   let apiCalls = 0;
   let records = 0;
   let ticks = 0;
   for (;;) {
-    const summary = await runTick(handle.db, "cli", { budgetMs: 600_000 });
+    const summary = await runTick(handle.db, "cli", { budgetMs: 600_000, now });
     if ("skipped" in summary) throw new Error("lease busy");
     if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
     ticks += 1;
@@ -51,11 +59,9 @@ async function tandem(url: string) {
   const wallMs = performance.now() - started;
   // Time passes in the org and in Tandem alike: first a tick inside the overlap window (it
   // re-reads the burst just loaded, as late commits could hide there), then a truly idle one.
-  let offset = 0;
   const later = async (minutes: number) => {
-    offset += minutes * 60_000;
-    await fetch(`${url}/__emulator/clock`, { method: "POST", headers: { "content-type": "application/json", connection: "close" }, body: JSON.stringify({ advanceMs: minutes * 60_000 }) });
-    const summary = await runTick(handle.db, "cli", { now: () => Date.now() + offset });
+    offset = (await advanceOrgClock(url, minutes * 60_000)).offsetMs;
+    const summary = await runTick(handle.db, "cli", { now });
     return "skipped" in summary ? -1 : summary.apiCalls;
   };
   const settleCalls = await later(6);

@@ -6,10 +6,12 @@
 export type TApiMeter = {
   calls: number;
   limit: { used: number; max: number; at: number } | null;
+  /** Bulk 2.0 results pages, by URL: their Sforce-Locator header (jsforce returns only bodies). */
+  locators: Map<string, string>;
 };
 
 export function createApiMeter(): TApiMeter {
-  return { calls: 0, limit: null };
+  return { calls: 0, limit: null, locators: new Map() };
 }
 
 const LIMIT_INFO = /api-usage=(\d+)\/(\d+)/;
@@ -38,6 +40,8 @@ export function attachApiMeter(connection: unknown, meter: TApiMeter, clock: () 
         (response) => {
           const limit = readLimitInfo(response?.headers?.["sforce-limit-info"]);
           if (limit) meter.limit = { ...limit, at: clock() };
+          const locator = response?.headers?.["sforce-locator"];
+          if (locator && request.url.includes("/jobs/query/")) meter.locators.set(request.url, locator);
         },
         () => undefined,
       );

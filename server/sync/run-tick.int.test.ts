@@ -245,3 +245,23 @@ describe(`interrupted pulls on ${testDatabaseKind()}`, () => {
     expect(await snapshot()).toEqual(reference);
   });
 });
+
+describe(`first loads through Bulk API 2.0 on ${testDatabaseKind()}`, () => {
+  it("loads an object above 10,000 rows with a bulk job, in a handful of calls, and REST sees it unchanged", async () => {
+    await emulatorAdmin(emulator, "records", { object: "Contact", count: 12_500 });
+    const first = await tick();
+    expect(first.ok).toBe(true);
+    expect(first.pull.Contact.created).toBe(12_500);
+    // One composite, then create, poll(s) and one results page, instead of seven 2,000-row pages.
+    expect(first.apiCalls).toBeLessThanOrEqual(5);
+    const usage = (await emulatorAdmin(emulator, "api-usage", undefined, "GET")) as { byResource: Record<string, number> };
+    expect(Object.keys(usage.byResource).some((resource) => resource.includes("jobs"))).toBe(true);
+    const [cursor] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
+    expect(cursor).toMatchObject({ loaded: 12_500, total: 12_500 });
+    expect(cursor?.initialLoadAt).not.toBeNull();
+
+    // The next tick re-reads the same rows over REST (overlap window): none of them changes.
+    const again = await tick();
+    expect(again.pull.Contact).toMatchObject({ created: 0, updated: 0, unchanged: 12_500 });
+  });
+});

@@ -7,10 +7,11 @@ import { VOLATILE_FIELDS } from "./pull-objects";
  * a pull brings them back.
  */
 export function contentHash(fields: Record<string, unknown>): string {
+  // Absent and null mean the same (outbound messages and Bulk CSV omit or blank nulls).
   const stable = Object.keys(fields)
-    .filter((key) => !VOLATILE_FIELDS.has(key))
+    .filter((key) => !VOLATILE_FIELDS.has(key) && fields[key] !== null && fields[key] !== undefined)
     .sort()
-    .map((key) => [key, fields[key] ?? null]);
+    .map((key) => [key, fields[key]]);
   return createHash("sha256").update(JSON.stringify(stable)).digest("base64url");
 }
 
