@@ -195,6 +195,30 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
     expect(stopped.apiCalls).toBe(0);
   });
 
+  it("ERR-3: a dropped connection mid-tick is reported and the next tick resumes", async () => {
+    const sf = adminConnection(emulator);
+    await sf.sobject("Account").create({ Name: "After the outage" });
+    await emulatorAdmin(emulator, "faults", { dropConnections: 1 });
+    const dropped = await tick();
+    expect(dropped).toMatchObject({ ok: false, more: true });
+    expect(dropped.failures?.[0]?.code).toBe("NETWORK");
+    const resumed = await tick();
+    expect(resumed.pull.Account.created).toBe(1);
+  });
+
+  it("ERR-3: reconnecting after a revoked token restores syncing", async () => {
+    for (const token of [...emulator.org.tokens.refresh.keys()]) emulator.org.tokens.revoke(token);
+    await emulatorAdmin(emulator, "expire-tokens");
+    expect((await tick()).paused).toBeUndefined();
+    expect((await tick()).paused).toBe("broken");
+    // What the wizard's OAuth flow does on reconnect: a new token pair for the same org.
+    await connectToEmulator(database.db, emulator);
+    const restored = await tick();
+    expect(restored.ok).toBe(true);
+    const [row] = await database.db.select().from(salesforceConnection);
+    expect(row?.status).toBe("connected");
+  });
+
   it("never runs two ticks at once", async () => {
     expect(await acquireLease(database.db, "tick", "someone-else", Date.now(), 60_000)).toBe(true);
     expect(await runTick(database.db, "cron")).toEqual({ ok: true, skipped: "busy" });
