@@ -10,8 +10,7 @@ import { Connection } from "jsforce";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { SALESFORCE_API_VERSION } from "@/server/salesforce/api-version";
-import { saveConnectionRow } from "@/server/salesforce/connection-store";
-import { deriveTokenKey, encryptToken } from "@/server/salesforce/token-cipher";
+import { storeConnection } from "@/server/salesforce/store-connection";
 import { buildPullQuery } from "@/server/sync/core/cursor";
 import { PULL_ORDER } from "@/server/sync/core/pull-objects";
 import { runTick } from "@/server/sync/run-tick";
@@ -33,13 +32,15 @@ async function tandem(url: string) {
   await migrateDatabase(handle);
   process.env.AUTH_SECRET = "bench-secret";
   const issued = await tokens(url);
-  const key = deriveTokenKey(process.env);
-  await saveConnectionRow(handle.db, {
-    environment: "demo", loginUrl: url, instanceUrl: issued.instance_url, apiVersion: SALESFORCE_API_VERSION,
-    orgId: issued.id.split("/").at(-2) ?? "", orgName: null, userId: issued.id.split("/").at(-1) ?? "", username: null,
-    refreshTokenEncrypted: encryptToken(issued.refresh_token, key), accessTokenEncrypted: encryptToken(issued.access_token, key),
-    status: "connected", lastError: null, apiUsed: null, apiMax: null, apiUsageAt: null, connectedAt: Date.now(), connectedBy: null,
-  });
+  await storeConnection(handle.db, {
+    environment: "demo",
+    loginUrl: url,
+    instanceUrl: issued.instance_url,
+    orgId: issued.id.split("/").at(-2) ?? "",
+    userId: issued.id.split("/").at(-1) ?? "",
+    refreshToken: issued.refresh_token,
+    accessToken: issued.access_token,
+  }, Date.now());
   // The org's clock may already run ahead (an earlier run moved it); Tandem's clock follows it.
   let offset = (await advanceOrgClock(url, 0)).offsetMs;
   const now = () => Date.now() + offset;

@@ -4,10 +4,9 @@ import type { TDatabase } from "@/db/client";
 import { AppError } from "@/server/errors";
 import { SALESFORCE_API_VERSION } from "./api-version";
 import { appCredentials, LOGIN_URLS } from "./app-credentials";
-import { getConnectionRow, saveConnectionRow, type TSalesforceEnvironment } from "./connection-store";
+import { getConnectionRow, type TSalesforceEnvironment } from "./connection-store";
 import { describeOAuthError } from "./oauth-errors";
-import { resetIfOrgChanged } from "./reset-for-new-org";
-import { deriveTokenKey, encryptToken } from "./token-cipher";
+import { storeConnection } from "./store-connection";
 
 const ZTokenSchema = z.object({ access_token: z.string(), instance_url: z.string(), id: z.string() });
 const ZIdentitySchema = z.object({ organization_id: z.string(), user_id: z.string(), username: z.string().optional() });
@@ -42,26 +41,20 @@ export async function ensureHeadlessConnection(db: TDatabase, env: Record<string
   }
   const connection = new Connection({ instanceUrl: token.instance_url || instanceUrl, accessToken: token.access_token, version: SALESFORCE_API_VERSION });
   const identity = ZIdentitySchema.parse(await connection.request({ method: "GET", url: `${token.id}?format=json` }));
-  const key = deriveTokenKey(env);
-  await resetIfOrgChanged(db, identity.organization_id);
-  await saveConnectionRow(db, {
-    environment,
-    loginUrl,
-    instanceUrl: token.instance_url || instanceUrl,
-    apiVersion: SALESFORCE_API_VERSION,
-    orgId: identity.organization_id,
-    orgName: null,
-    userId: identity.user_id,
-    username: identity.username ?? null,
-    refreshTokenEncrypted: encryptToken(refreshToken, key),
-    accessTokenEncrypted: encryptToken(token.access_token, key),
-    status: "connected",
-    lastError: null,
-    apiUsed: null,
-    apiMax: null,
-    apiUsageAt: null,
-    connectedAt: now,
-    connectedBy: null,
-  });
+  await storeConnection(
+    db,
+    {
+      environment,
+      loginUrl,
+      instanceUrl: token.instance_url || instanceUrl,
+      orgId: identity.organization_id,
+      userId: identity.user_id,
+      username: identity.username ?? null,
+      refreshToken,
+      accessToken: token.access_token,
+    },
+    now,
+    env,
+  );
   return true;
 }

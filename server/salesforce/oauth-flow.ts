@@ -7,10 +7,9 @@ import { oauthFlows } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { SALESFORCE_API_VERSION } from "./api-version";
 import { appCredentials } from "./app-credentials";
-import { saveConnectionRow, type TSalesforceEnvironment } from "./connection-store";
+import type { TSalesforceEnvironment } from "./connection-store";
 import { describeOAuthError } from "./oauth-errors";
-import { resetIfOrgChanged } from "./reset-for-new-org";
-import { deriveTokenKey, encryptToken } from "./token-cipher";
+import { storeConnection } from "./store-connection";
 
 const ZIdentitySchema = z.object({ organization_id: z.string(), user_id: z.string(), username: z.string().optional() });
 
@@ -106,27 +105,25 @@ export async function completeOAuthFlow(
   // The token response's `id` is the identity URL (…/id/<orgId>/<userId>).
   const identity = ZIdentitySchema.parse(await connection.request({ method: "GET", url: `${token.id}?format=json` }));
   const orgName = await readOrgName(connection);
-  const key = deriveTokenKey(env);
-  await resetIfOrgChanged(db, identity.organization_id);
-  await saveConnectionRow(db, {
-    environment: flow.environment,
-    loginUrl: flow.loginUrl,
-    instanceUrl: token.instance_url,
-    apiVersion: SALESFORCE_API_VERSION,
-    orgId: identity.organization_id,
-    orgName,
-    userId: identity.user_id,
-    username: identity.username ?? null,
-    refreshTokenEncrypted: encryptToken(token.refresh_token, key),
-    accessTokenEncrypted: encryptToken(token.access_token, key),
-    status: "connected",
-    lastError: null,
-    apiUsed: connection.limitInfo?.apiUsage?.used ?? null,
-    apiMax: connection.limitInfo?.apiUsage?.limit ?? null,
-    apiUsageAt: connection.limitInfo?.apiUsage ? input.now : null,
-    connectedAt: input.now,
-    connectedBy: flow.startedBy,
-  });
+  const usage = connection.limitInfo?.apiUsage;
+  await storeConnection(
+    db,
+    {
+      environment: flow.environment,
+      loginUrl: flow.loginUrl,
+      instanceUrl: token.instance_url,
+      orgId: identity.organization_id,
+      orgName,
+      userId: identity.user_id,
+      username: identity.username ?? null,
+      refreshToken: token.refresh_token,
+      accessToken: token.access_token,
+      apiUsage: usage ? { used: usage.used, max: usage.limit } : null,
+      connectedBy: flow.startedBy,
+    },
+    input.now,
+    env,
+  );
   return { orgId: identity.organization_id, username: identity.username ?? null };
 }
 

@@ -2,8 +2,7 @@ import { Connection } from "jsforce";
 import type { TDatabase } from "@/db/client";
 import type { RunningEmulator } from "@/server/emulator";
 import { SALESFORCE_API_VERSION } from "@/server/salesforce/api-version";
-import { saveConnectionRow } from "@/server/salesforce/connection-store";
-import { deriveTokenKey, encryptToken } from "@/server/salesforce/token-cipher";
+import { storeConnection } from "@/server/salesforce/store-connection";
 
 export const TEST_AUTH_SECRET = "integration-test-secret";
 
@@ -11,26 +10,19 @@ export const TEST_AUTH_SECRET = "integration-test-secret";
 export async function connectToEmulator(db: TDatabase, emulator: RunningEmulator, now = Date.now()) {
   process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
   const tokens = emulator.issueTokens();
-  const key = deriveTokenKey(process.env);
-  await saveConnectionRow(db, {
-    environment: "demo",
-    loginUrl: emulator.url,
-    instanceUrl: tokens.instance_url,
-    apiVersion: SALESFORCE_API_VERSION,
-    orgId: emulator.orgId,
-    orgName: null,
-    userId: tokens.id.split("/").at(-1) ?? "",
-    username: null,
-    refreshTokenEncrypted: encryptToken(tokens.refresh_token, key),
-    accessTokenEncrypted: encryptToken(tokens.access_token, key),
-    status: "connected",
-    lastError: null,
-    apiUsed: null,
-    apiMax: null,
-    apiUsageAt: null,
-    connectedAt: now,
-    connectedBy: null,
-  });
+  await storeConnection(
+    db,
+    {
+      environment: "demo",
+      loginUrl: emulator.url,
+      instanceUrl: tokens.instance_url,
+      orgId: emulator.orgId,
+      userId: tokens.id.split("/").at(-1) ?? "",
+      refreshToken: tokens.refresh_token,
+      accessToken: tokens.access_token,
+    },
+    now,
+  );
   return tokens;
 }
 
