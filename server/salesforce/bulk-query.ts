@@ -17,20 +17,29 @@ export async function* bulkQueryAll(salesforce: TSalesforce, soql: string, optio
   let job = ZJobSchema.parse(
     await connection.request({ method: "POST", url: base, body: JSON.stringify({ operation: "queryAll", query: soql }), headers: { "content-type": "application/json" } }),
   );
-  for (let wait = 250; job.state !== "JobComplete"; wait = Math.min(wait * 2, 5000)) {
+  // Small jobs finish almost at once: look first, then back off.
+  for (let wait = 200; ; wait = Math.min(wait * 2, 5000)) {
     if (job.state === "Failed" || job.state === "Aborted") throw Object.assign(new Error(`The Bulk API job ${job.state.toLowerCase()}: ${job.errorMessage ?? "no reason given"}`), { errorCode: "BULK_JOB_FAILED" });
-    await sleep(wait);
     job = ZJobSchema.parse(await connection.request({ method: "GET", url: `${base}/${job.id}` }));
+    if (job.state === "JobComplete") break;
+    await sleep(wait);
   }
-  let locator: string | null = null;
-  do {
-    const url: string = `${base}/${job.id}/results?maxRecords=${options.pageSize}${locator ? `&locator=${encodeURIComponent(locator)}` : ""}`;
+  const fetchPage = async (locator: string | null) => {
+    const url = `${base}/${job.id}/results?maxRecords=${options.pageSize}${locator ? `&locator=${encodeURIComponent(locator)}` : ""}`;
     const body = await connection.request({ method: "GET", url, headers: { accept: "text/csv" } });
-    // jsforce parses text/csv into records; an empty page comes back as an empty string.
-    yield Array.isArray(body) ? (body as Array<Record<string, string>>) : [];
     const next = meter.locators.get(url);
     meter.locators.delete(url);
     if (!next) throw Object.assign(new Error("Salesforce sent a Bulk API results page without a Sforce-Locator header."), { errorCode: "BULK_JOB_FAILED" });
-    locator = next === "null" ? null : next;
-  } while (locator);
+    // jsforce parses text/csv into records; an empty page comes back as an empty string.
+    return { records: Array.isArray(body) ? (body as Array<Record<string, string>>) : [], locator: next === "null" ? null : next };
+  };
+  let page = await fetchPage(null);
+  for (;;) {
+    // The next page downloads while the caller applies this one.
+    const next = page.locator ? fetchPage(page.locator) : null;
+    next?.catch(() => undefined);
+    yield page.records;
+    if (!next) return;
+    page = await next;
+  }
 }
