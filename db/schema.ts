@@ -270,6 +270,13 @@ export const syncCursors = sqliteTable("sync_cursors", {
   lastPulledAt: integer("last_pulled_at"),
   /** When the query behind the cursor was sent: bounds how far back late commits can hide (PULL-5). */
   lastQueryAt: integer("last_query_at"),
+  /** A first load running as a Bulk API 2.0 job, resumable across ticks: the job, the results
+   * page to read next, when the job was created, and the highest (SystemModstamp, Id) so far. */
+  bulkJobId: text("bulk_job_id"),
+  bulkLocator: text("bulk_locator"),
+  bulkStartedAt: integer("bulk_started_at"),
+  bulkMaxModstamp: text("bulk_max_modstamp"),
+  bulkMaxId: text("bulk_max_id"),
   updatedAt: integer("updated_at").notNull(),
 });
 

@@ -209,6 +209,11 @@ CREATE TABLE `sync_cursors` (
 	`total` integer,
 	`last_pulled_at` integer,
 	`last_query_at` integer,
+	`bulk_job_id` text,
+	`bulk_locator` text,
+	`bulk_started_at` integer,
+	`bulk_max_modstamp` text,
+	`bulk_max_id` text,
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint

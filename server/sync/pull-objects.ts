@@ -1,66 +1,15 @@
 import type { TDatabase, TTransaction } from "@/db/client";
 import { syncCursors, type TSyncObject } from "@/db/schema";
-import { bulkQueryAll } from "@/server/salesforce/bulk-query";
 import { compositeQueryAll, queryMore, type TQueryResult } from "@/server/salesforce/pull-queries";
 import type { TSalesforce } from "@/server/salesforce/open-connection";
 import { applyPulledPage, type TObjectCounts } from "./apply-page";
 import { classifySyncError } from "./core/classify-error";
 import { advanceCursor, buildPullQuery, parseCursor, type TCursor } from "./core/cursor";
-import { restShapedRecord } from "./core/bulk-values";
-import { PULL_FIELDS, PULL_ORDER, type TPulledRecord } from "./core/pull-objects";
+import { PULL_ORDER, type TPulledRecord } from "./core/pull-objects";
+import { BULK_FIRST_LOAD_ABOVE, runBulkFirstLoad } from "./bulk-first-load";
 import type { TTickSummary } from "./tick-summary";
 
 type TCursorRow = typeof syncCursors.$inferSelect;
-
-/** An object's first load above this many rows goes through Bulk API 2.0 (a few calls, not one per 2,000 rows). */
-export const BULK_FIRST_LOAD_ABOVE = 10_000;
-/** A bulk load is not started this close to the tick's deadline. */
-const BULK_MIN_TIME_LEFT_MS = 30_000;
-// Results pages of 10,000 rows keep a 100,000-row load within ~90 MB of memory; 50,000-row pages
-// save a few calls but hold over twice as much (measured with npm run bench).
-const BULK_RESULTS_PAGE = 10_000;
-const APPLY_CHUNK = 2000;
-
-/**
- * First load through Bulk API 2.0. Its rows come in no useful order, so the cursor is written only
- * when the whole job is applied: a load that dies midway starts over from scratch next tick, and
- * the rows it already applied come back unchanged (content hash), so nothing is doubled.
- */
-async function bulkFirstLoad(
-  db: TDatabase,
-  salesforce: TSalesforce,
-  object: TSyncObject,
-  row: TCursorRow | undefined,
-  options: { now: () => number; summary: TTickSummary; queryAt: number; total: number },
-) {
-  let cursor: TCursor | null = null;
-  let loaded = row?.loaded ?? 0;
-  const soql = `SELECT ${PULL_FIELDS[object].join(", ")} FROM ${object}`;
-  for await (const page of bulkQueryAll(salesforce, soql, { pageSize: BULK_RESULTS_PAGE })) {
-    for (let start = 0; start < page.length; start += APPLY_CHUNK) {
-      const records = page.slice(start, start + APPLY_CHUNK).map(restShapedRecord) as TPulledRecord[];
-      cursor = advanceCursor(cursor, records);
-      const counts = await applyPulledPage(db, { object, records, now: options.now(), source: "pull" }, async (tx, pageCounts) => {
-        loaded += pageCounts.fresh;
-        const values = { loaded, total: options.total, lastPulledAt: options.now(), updatedAt: options.now() };
-        await tx.insert(syncCursors).values({ object, ...values }).onConflictDoUpdate({ target: syncCursors.object, set: values });
-      });
-      addCounts(options.summary, object, counts);
-    }
-  }
-  const now = options.now();
-  const values = {
-    systemModstamp: cursor?.systemModstamp ?? null,
-    lastId: cursor?.lastId ?? null,
-    loaded: Math.max(loaded, options.total),
-    total: options.total,
-    initialLoadAt: now,
-    lastPulledAt: now,
-    lastQueryAt: options.queryAt,
-    updatedAt: now,
-  };
-  await db.insert(syncCursors).values({ object, ...values }).onConflictDoUpdate({ target: syncCursors.object, set: values });
-}
 
 /**
  * PULL-1/PULL-5: every object, incrementally. The first page of every object comes from ONE
@@ -88,8 +37,15 @@ export async function pullObjects(
       let page: TQueryResult = outcome.result;
       let row = rows.get(object);
       const initialLoad = !row?.initialLoadAt;
-      if (initialLoad && !cursors.get(object) && !page.done && page.totalSize > BULK_FIRST_LOAD_ABOVE && options.now() < options.deadline - BULK_MIN_TIME_LEFT_MS) {
-        await bulkFirstLoad(db, salesforce, object, row, { ...options, queryAt, total: (row?.total ?? 0) || page.totalSize });
+      const bulkRunning = Boolean(row?.bulkJobId);
+      if (bulkRunning || (initialLoad && !cursors.get(object) && !page.done && page.totalSize > BULK_FIRST_LOAD_ABOVE)) {
+        const finished = await runBulkFirstLoad(db, salesforce, object, row, {
+          ...options,
+          queryAt,
+          total: page.totalSize,
+          addCounts: (counts) => addCounts(summary, object, counts),
+        });
+        if (!finished) summary.more = true;
         continue;
       }
       const total = initialLoad ? (row?.total ?? (row?.loaded ?? 0) + page.totalSize) : null;
@@ -127,7 +83,7 @@ export async function pullObjects(
 }
 
 function emptyRow(object: TSyncObject, now: number): TCursorRow {
-  return { object, systemModstamp: null, lastId: null, initialLoadAt: null, loaded: 0, total: null, lastPulledAt: null, lastQueryAt: null, updatedAt: now };
+  return { object, systemModstamp: null, lastId: null, initialLoadAt: null, loaded: 0, total: null, lastPulledAt: null, lastQueryAt: null, bulkJobId: null, bulkLocator: null, bulkStartedAt: null, bulkMaxModstamp: null, bulkMaxId: null, updatedAt: now };
 }
 
 async function saveCursor(

@@ -288,4 +288,24 @@ describe(`first loads through Bulk API 2.0 on ${testDatabaseKind()}`, () => {
     const again = await tick();
     expect(again.pull.Contact).toMatchObject({ created: 0, updated: 0, unchanged: 12_500 });
   });
+
+  it("resumes a bulk first load across ticks from the results page it reached, without doubling", async () => {
+    await emulatorAdmin(emulator, "records", { object: "Contact", count: 12_500 });
+    const first = await runTick(database.db, "cli", { budgetMs: 0 });
+    if ("skipped" in first) throw new Error("skipped");
+    expect(first).toMatchObject({ more: true, pull: { Contact: { created: 10_000 } } });
+    const [midway] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
+    expect(midway).toMatchObject({ loaded: 10_000, total: 12_500, systemModstamp: null, initialLoadAt: null });
+    expect(midway?.bulkJobId).toBeTruthy();
+    expect(midway?.bulkLocator).toBeTruthy();
+
+    const second = await runTick(database.db, "cli", { budgetMs: 0 });
+    if ("skipped" in second) throw new Error("skipped");
+    expect(second.pull.Contact.created).toBe(2_500);
+    const [done] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
+    expect(done).toMatchObject({ loaded: 12_500, bulkJobId: null, bulkLocator: null });
+    expect(done?.systemModstamp).not.toBeNull();
+    expect(done?.initialLoadAt).not.toBeNull();
+    expect(await database.db.$count(crmPeople)).toBe(12_500);
+  });
 });
