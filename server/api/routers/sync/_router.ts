@@ -4,7 +4,7 @@ import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/a
 import { getRequestOrigin } from "@/server/request-origin";
 import { completeSetupStep, getSetupProgress, ZSetupProgressSchema } from "@/server/setup/setup-progress";
 import { getPullVisibility, setPullVisibility, ZPullVisibilitySchema } from "@/server/settings/pull-visibility";
-import { enableDemoOutboundMessages } from "@/server/sync/outbound/enable-demo-outbound";
+import { enableDemoRealtime } from "@/server/sync/outbound/enable-demo-realtime";
 import { getOutboundInfo, ZOutboundInfoSchema } from "@/server/sync/outbound/outbound-info";
 import { runTick } from "@/server/sync/run-tick";
 import { getSyncDashboard, getSyncProgress, ZSyncProgressSchema } from "@/server/sync/sync-progress";
@@ -41,5 +41,5 @@ export const syncRouter = createTRPCRouter({
       return { ok: true };
     }),
   outbound: adminProcedure.output(ZOutboundInfoSchema).query(async ({ ctx }) => getOutboundInfo(ctx.db, await getRequestOrigin())),
-  enableDemoOutbound: adminProcedure.mutation(async ({ ctx }) => enableDemoOutboundMessages(ctx.db, await getRequestOrigin())),
+  enableDemoOutbound: adminProcedure.mutation(async ({ ctx }) => enableDemoRealtime(ctx.db, await getRequestOrigin())),
 });
