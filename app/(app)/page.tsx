@@ -2,23 +2,27 @@ import { ArrowRightIcon, CloudIcon, CloudOffIcon, UsersRoundIcon } from "lucide-
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
+import { WorkspaceStats } from "@/components/shell/workspace-stats";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireUser } from "@/server/auth/guards";
 import { getHealth } from "@/server/health";
+import { getPullVisibility } from "@/server/settings/pull-visibility";
+import { getSyncStatus } from "@/server/sync/sync-status";
 import { countUsers } from "@/server/users/count-users";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [health, teamSize] = await Promise.all([getHealth(), countUsers(getDb())]);
+  const [health, teamSize, status, visibility] = await Promise.all([getHealth(), countUsers(getDb()), getSyncStatus(getDb()), getPullVisibility(getDb())]);
   const firstName = user.name.split(/\s+/)[0] ?? user.name;
   return (
     <>
       <PageHeader title={`Welcome, ${firstName}`} description="Your prospecting workspace, in step with Salesforce." />
+      <WorkspaceStats counts={status.counts} lastSyncAt={health.lastTickAt} visibility={visibility} />
       <div className="grid gap-4 md:grid-cols-2">
         <Card>
           <CardHeader>

@@ -60,6 +60,10 @@ test("PULL-2: hiding leads removes them from view and says where to change it", 
   await expect(page.locator("#show-Lead")).toHaveAttribute("aria-checked", "false");
   await page.goto("/people");
   await expect(page.getByText(/Leads are hidden from view/)).toBeVisible();
+  await page.goto("/");
+  const workspace = page.getByRole("region", { name: "Workspace" });
+  await expect(workspace.getByRole("link", { name: /Contacts/ })).toBeVisible();
+  await expect(workspace.getByRole("link", { name: /Leads/ })).toHaveCount(0);
   await page.goto("/sync#pull-settings");
   await page.locator("#show-Lead").click();
   await expect(page.locator("#show-Lead")).toHaveAttribute("aria-checked", "true");
