@@ -26,7 +26,8 @@ export function FreshnessList({ objects, visibilityOnly = false }: { objects: TO
             )}
           </div>
           {visibilityOnly ? null : (
-            <p className="mt-1 text-sm text-muted-foreground">
+            // Relative times differ by a second or two between the server render and hydration.
+            <p className="mt-1 text-sm text-muted-foreground" suppressHydrationWarning>
               <span className="tabular-nums">{object.stored.toLocaleString()}</span> in Tandem · pulled {ago(object.lastPulledAt)}
               {object.initialLoadAt === null && object.total !== null ? ` · first load ${Math.floor((object.loaded / Math.max(1, object.total)) * 100)}%` : ""}
             </p>

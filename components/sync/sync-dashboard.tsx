@@ -80,7 +80,7 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
                 <span className="tabular-nums">{connection.apiUsed !== null && connection.apiMax ? `${connection.apiUsed.toLocaleString()} of ${connection.apiMax.toLocaleString()}` : "not read yet"}</span>
               </p>
             ) : null}
-            <p>
+            <p suppressHydrationWarning>
               <span className="text-muted-foreground">Last message from Salesforce: </span>
               {data?.lastMessage ? new Date(data.lastMessage.at).toLocaleString() : "none yet"}
             </p>

@@ -43,7 +43,9 @@ export function TickTable({ ticks }: { ticks: TTick[] }) {
         {ticks.map((tick) => (
           <TableRow key={tick.id} className="align-top">
             <TableCell className="pl-5 whitespace-nowrap">
-              <div className="tabular-nums">{when.format(tick.startedAt)}</div>
+              <div className="tabular-nums" suppressHydrationWarning>
+                {when.format(tick.startedAt)}
+              </div>
               <div className="text-xs text-muted-foreground">{TRIGGERS[tick.trigger] ?? tick.trigger}</div>
             </TableCell>
             <TableCell className="max-w-sm">
