@@ -46,11 +46,6 @@ export function getDb(): TDatabase {
   return getDatabase().db;
 }
 
-/** Lets tests and the CLI point the process at a database of their choosing. */
-export function useDatabase(handle: TDatabaseHandle | undefined) {
-  holder.tandemDatabase = handle;
-}
-
 /** A transaction handle, for functions that must run inside the caller's transaction. */
 export type TTransaction = Parameters<Parameters<TDatabase["transaction"]>[0]>[0];
 /** Either the database or a transaction: what repository functions take. */

@@ -1,5 +1,5 @@
 import { bulkInsert } from "@/db/bulk-insert";
-import type { TDatabaseOrTransaction, TTransaction } from "@/db/client";
+import type { TTransaction } from "@/db/client";
 import { activityLog, type RECORD_TYPES } from "@/db/schema";
 
 export type TActivityEntry = {
@@ -11,16 +11,7 @@ export type TActivityEntry = {
   details?: Record<string, unknown> | null;
 };
 
-const CHUNK = 200;
-
-/** DUP-2: appends entries to records' activity logs, in batches. */
-export async function recordActivity(db: TDatabaseOrTransaction, entries: TActivityEntry[]): Promise<void> {
-  for (let start = 0; start < entries.length; start += CHUNK) {
-    await db.insert(activityLog).values(entries.slice(start, start + CHUNK).map((entry) => ({ ...entry, details: entry.details ?? null })));
-  }
-}
-
-/** The same inside a sync transaction, where pages bring thousands of entries at once. */
-export async function recordActivityInBulk(tx: TTransaction, entries: TActivityEntry[]): Promise<void> {
+/** DUP-2: appends entries to records' activity logs; sync pages bring thousands at once. */
+export async function recordActivity(tx: TTransaction, entries: TActivityEntry[]): Promise<void> {
   await bulkInsert(tx, activityLog, entries.map((entry) => ({ ...entry, details: entry.details ?? null })));
 }

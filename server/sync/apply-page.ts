@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { bulkInsert } from "@/db/bulk-insert";
 import type { TDatabase, TTransaction } from "@/db/client";
 import { crmPeople, suppressedLeads, type TSyncObject } from "@/db/schema";
-import { recordActivityInBulk, type TActivityEntry } from "@/server/activity/record-activity";
+import { recordActivity, type TActivityEntry } from "@/server/activity/record-activity";
 import { newId } from "@/server/ids";
 import { markProspectsInCrm } from "@/server/prospects/mark-prospects-in-crm";
 import { contentHash, diffFields } from "./core/content-hash";
@@ -129,7 +129,7 @@ async function applyRecords(tx: TTransaction, input: { object: TSyncObject; reco
   // Multi-row inserts: a few statements per page instead of one per record.
   await bulkInsert(tx, table, inserts);
   if (object === "Contact" && appliedPeople.length > 0) await retireShownLeads(tx, appliedPeople, now, activity);
-  await recordActivityInBulk(tx, activity);
+  await recordActivity(tx, activity);
   if (appliedPeople.length > 0 || appliedAccounts.length > 0) {
     await markProspectsInCrm(tx, { people: appliedPeople, accounts: appliedAccounts }, now);
   }

@@ -10,15 +10,14 @@ export type TCrmRow = { id: string; sfId: string | null; fields: Record<string, 
 export type TObjectSpec = {
   table: TCrmTable;
   recordType: "person" | "account" | "opportunity";
-  label: string;
   columns(record: TPulledRecord): Record<string, unknown>;
 };
 
 export const OBJECT_SPECS: Record<TSyncObject, TObjectSpec> = {
-  Account: { table: crmAccounts, recordType: "account", label: "account", columns: mapAccount },
-  Contact: { table: crmPeople, recordType: "person", label: "contact", columns: (record) => mapPerson(record, "contact") },
-  Lead: { table: crmPeople, recordType: "person", label: "lead", columns: (record) => mapPerson(record, "lead") },
-  Opportunity: { table: crmOpportunities, recordType: "opportunity", label: "opportunity", columns: mapOpportunity },
+  Account: { table: crmAccounts, recordType: "account", columns: mapAccount },
+  Contact: { table: crmPeople, recordType: "person", columns: (record) => mapPerson(record, "contact") },
+  Lead: { table: crmPeople, recordType: "person", columns: (record) => mapPerson(record, "lead") },
+  Opportunity: { table: crmOpportunities, recordType: "opportunity", columns: mapOpportunity },
 };
 
 const CHUNK = 500;

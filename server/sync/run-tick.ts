@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { apiUsageSamples, syncCursors, syncTicks, type TSyncObject } from "@/db/schema";
+import { apiUsageSamples, syncTicks } from "@/db/schema";
 import type { TApiMeter } from "@/server/salesforce/api-meter";
 import { getConnectionRow, updateConnectionRow } from "@/server/salesforce/connection-store";
 import { ensureHeadlessConnection } from "@/server/salesforce/headless-connection";
 import { openSalesforce, type TSalesforce } from "@/server/salesforce/open-connection";
 import { isAppError } from "@/server/errors";
 import { classifySyncError } from "./core/classify-error";
-import { PULL_ORDER } from "./core/pull-objects";
 import { acquireLease, releaseLease } from "./lease";
 import { applyPendingNotifications } from "./outbound/apply-notifications";
 import { pullObjects } from "./pull-objects";
@@ -114,11 +113,4 @@ async function finishTick(db: TDatabase, tickId: string, summary: TTickSummary, 
     await db.insert(apiUsageSamples).values({ at: meter.limit.at, used: meter.limit.used, max: meter.limit.max });
     await updateConnectionRow(db, { apiUsed: meter.limit.used, apiMax: meter.limit.max, apiUsageAt: meter.limit.at });
   }
-}
-
-/** Objects whose first full load has not finished yet. */
-export async function objectsStillLoading(db: TDatabase): Promise<TSyncObject[]> {
-  const rows = await db.select().from(syncCursors);
-  const done = new Set(rows.filter((row) => row.initialLoadAt !== null).map((row) => row.object));
-  return PULL_ORDER.filter((object) => !done.has(object));
 }

@@ -7,37 +7,13 @@ import { normalizeDomain, normalizeEmailAddress } from "./normalize";
  */
 const SYSTEM_FIELDS = ["Id", "IsDeleted", "CreatedDate", "LastModifiedDate", "SystemModstamp", "OwnerId", "Owner.Name"];
 
+// Contacts and leads share these; leads add their company and conversion fields.
+const PERSON_FIELDS = [...SYSTEM_FIELDS, "MasterRecordId", "FirstName", "LastName", "Name", "Email", "Phone", "Title", "LeadSource"];
+
 export const PULL_FIELDS: Record<TSyncObject, string[]> = {
   Account: [...SYSTEM_FIELDS, "MasterRecordId", "Name", "Website", "Industry", "Phone", "BillingCity", "BillingCountry", "Type"],
-  Contact: [
-    ...SYSTEM_FIELDS,
-    "MasterRecordId",
-    "FirstName",
-    "LastName",
-    "Name",
-    "Email",
-    "Phone",
-    "Title",
-    "AccountId",
-    "LeadSource",
-  ],
-  Lead: [
-    ...SYSTEM_FIELDS,
-    "MasterRecordId",
-    "FirstName",
-    "LastName",
-    "Name",
-    "Email",
-    "Phone",
-    "Title",
-    "Company",
-    "Website",
-    "LeadSource",
-    "Status",
-    "IsConverted",
-    "ConvertedContactId",
-    "ConvertedAccountId",
-  ],
+  Contact: [...PERSON_FIELDS, "AccountId"],
+  Lead: [...PERSON_FIELDS, "Company", "Website", "Status", "IsConverted", "ConvertedContactId", "ConvertedAccountId"],
   // Opportunities cannot be merged, so they have no MasterRecordId.
   Opportunity: [...SYSTEM_FIELDS, "Name", "AccountId", "StageName", "Amount", "CloseDate", "Probability", "IsClosed", "IsWon"],
 };
