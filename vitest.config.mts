@@ -25,7 +25,12 @@ export default defineConfig({
       { ...shared, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...ignored, "**/*.int.test.ts"] } },
       {
         ...shared,
-        test: { name: "int-file", include: ["**/*.int.test.ts"], exclude: ignored, env: { TANDEM_TEST_DATABASE: "file" } },
+        test: {
+          name: "int-file",
+          include: ["**/*.int.test.ts"],
+          exclude: ignored,
+          env: { TANDEM_TEST_DATABASE: "file" },
+        },
       },
       {
         ...shared,

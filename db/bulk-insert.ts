@@ -11,14 +11,20 @@ const MAX_VALUES = 16_000;
  * so the statement is built here once per chunk, with drizzle's own column names and value
  * mapping (JSON, booleans, timestamps).
  */
-export async function bulkInsert<TTable extends SQLiteTable>(tx: TTransaction, table: TTable, rows: Array<InferInsertModel<TTable>>): Promise<void> {
+export async function bulkInsert<TTable extends SQLiteTable>(
+  tx: TTransaction,
+  table: TTable,
+  rows: Array<InferInsertModel<TTable>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.entries(getTableColumns(table));
   const perRow = columns.length;
   const chunkSize = Math.max(1, Math.floor(MAX_VALUES / perRow));
   const tableName = getTableName(table);
   const names = columns.map(([, column]) => `"${column.name}"`).join(", ");
-  const libsql = (tx as unknown as { session: { tx: { execute(statement: { sql: string; args: unknown[] }): Promise<unknown> } } }).session.tx;
+  const libsql = (
+    tx as unknown as { session: { tx: { execute(statement: { sql: string; args: unknown[] }): Promise<unknown> } } }
+  ).session.tx;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     const args: unknown[] = [];
@@ -26,13 +32,17 @@ export async function bulkInsert<TTable extends SQLiteTable>(tx: TTransaction, t
       for (const [key, column] of columns) {
         let value = (row as Record<string, unknown>)[key];
         if (value === undefined) {
-          if (is(column.default, SQL)) throw new Error(`bulkInsert needs a value for ${tableName}.${column.name} (its default is SQL).`);
+          if (is(column.default, SQL))
+            throw new Error(`bulkInsert needs a value for ${tableName}.${column.name} (its default is SQL).`);
           value = column.default ?? null;
         }
         args.push(value === null ? null : column.mapToDriverValue(value));
       }
     }
     const placeholders = `(${new Array(perRow).fill("?").join(", ")})`;
-    await libsql.execute({ sql: `INSERT INTO "${tableName}" (${names}) VALUES ${new Array(chunk.length).fill(placeholders).join(", ")}`, args });
+    await libsql.execute({
+      sql: `INSERT INTO "${tableName}" (${names}) VALUES ${new Array(chunk.length).fill(placeholders).join(", ")}`,
+      args,
+    });
   }
 }

@@ -20,7 +20,9 @@ describe(`database on ${testDatabaseKind()}`, () => {
   it("applies migrations idempotently", async () => {
     await migrateDatabase(database);
     const tables = await database.client.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
-    expect(tables.rows.map((row) => row.name)).toEqual(expect.arrayContaining(["users", "settings", "sign_in_failures"]));
+    expect(tables.rows.map((row) => row.name)).toEqual(
+      expect.arrayContaining(["users", "settings", "sign_in_failures"]),
+    );
   });
 
   it("reports a server that does not answer as unreachable", async () => {

@@ -149,7 +149,11 @@ export const crmAccounts = sqliteTable(
     country: text("country"),
     type: text("type"),
   },
-  (table) => [uniqueIndex("crm_accounts_sf_id_unique").on(table.sfId), index("crm_accounts_domain_idx").on(table.domainNormalized), index("crm_accounts_state_name_idx").on(table.state, table.name)],
+  (table) => [
+    uniqueIndex("crm_accounts_sf_id_unique").on(table.sfId),
+    index("crm_accounts_domain_idx").on(table.domainNormalized),
+    index("crm_accounts_state_name_idx").on(table.state, table.name),
+  ],
 );
 
 export const crmOpportunities = sqliteTable(
@@ -165,7 +169,11 @@ export const crmOpportunities = sqliteTable(
     isClosed: integer("is_closed", { mode: "boolean" }),
     isWon: integer("is_won", { mode: "boolean" }),
   },
-  (table) => [uniqueIndex("crm_opportunities_sf_id_unique").on(table.sfId), index("crm_opportunities_account_idx").on(table.accountSfId), index("crm_opportunities_state_name_idx").on(table.state, table.name)],
+  (table) => [
+    uniqueIndex("crm_opportunities_sf_id_unique").on(table.sfId),
+    index("crm_opportunities_account_idx").on(table.accountSfId),
+    index("crm_opportunities_state_name_idx").on(table.state, table.name),
+  ],
 );
 
 /** PULL-4: a lead pulled as its contact is remembered so it is not pulled again. */
@@ -228,7 +236,9 @@ export const prospectImports = sqliteTable("prospect_imports", {
   importedRows: integer("imported_rows").notNull(),
   badRows: integer("bad_rows").notNull(),
   /** The rejected rows with their line number and reason, for the report. */
-  report: text("report", { mode: "json" }).$type<Array<{ line: number; reason: string; values: Record<string, string> }>>().notNull(),
+  report: text("report", { mode: "json" })
+    .$type<Array<{ line: number; reason: string; values: Record<string, string> }>>()
+    .notNull(),
   createdBy: text("created_by"),
   createdAt: integer("created_at").notNull(),
 });

@@ -16,9 +16,7 @@ export async function checkDatabase(client: Client): Promise<TDatabaseState> {
     return "unreachable";
   }
   try {
-    const result = await client.execute(
-      "SELECT MAX(created_at) AS latest FROM __drizzle_migrations",
-    );
+    const result = await client.execute("SELECT MAX(created_at) AS latest FROM __drizzle_migrations");
     const latest = Number(result.rows[0]?.latest ?? 0);
     return latest >= LATEST_MIGRATION_AT ? "ok" : "unmigrated";
   } catch {

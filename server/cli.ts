@@ -37,7 +37,12 @@ async function runMigrate() {
 async function runUserAdd(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { email: { type: "string" }, password: { type: "string" }, role: { type: "string" }, name: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      role: { type: "string" },
+      name: { type: "string" },
+    },
     strict: true,
   });
   const input = ZNewUserSchema.parse({
@@ -99,7 +104,12 @@ async function runStatus(args: string[]) {
 }
 
 async function runExport(args: string[]) {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "csv" } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: "string", default: "csv" } },
+    allowPositionals: true,
+    strict: true,
+  });
   const kind = positionals[0];
   if (!kind || !(EXPORT_KINDS as readonly string[]).includes(kind)) {
     throw new UsageError(`Say what to export: ${EXPORT_KINDS.join(", ")}.`);
@@ -143,7 +153,12 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error.message);
   } else if (isAppError(error)) {
     console.error(error.message);
-  } else if (error instanceof Error && error.name === "TypeError" && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+  } else if (
+    error instanceof Error &&
+    error.name === "TypeError" &&
+    "code" in error &&
+    String(error.code).startsWith("ERR_PARSE_ARGS")
+  ) {
     console.error(`${error.message}\n\n${USAGE}`);
   } else {
     console.error(error instanceof Error ? error.message : error);

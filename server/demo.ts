@@ -24,7 +24,11 @@ function assertPortFree(candidate: number, variable: string) {
   return new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once("error", () =>
-      reject(new Error(`Port ${candidate} is already in use. Stop whatever runs there, or choose another port: ${variable}=${candidate + 1} npm run demo`)),
+      reject(
+        new Error(
+          `Port ${candidate} is already in use. Stop whatever runs there, or choose another port: ${variable}=${candidate + 1} npm run demo`,
+        ),
+      ),
     );
     probe.listen(candidate, () => probe.close(() => resolve()));
   });
@@ -63,13 +67,18 @@ async function main() {
 
   console.log((await ensureBuilt(root, env)) ? "Built Tandem." : "Build is up to date.");
 
-  const server = spawn(process.execPath, [nextBinary(root), "start", "-p", String(port)], { stdio: ["ignore", "pipe", "inherit"], env });
+  const server = spawn(process.execPath, [nextBinary(root), "start", "-p", String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env,
+  });
   let ticker: NodeJS.Timeout | undefined;
   server.stdout.on("data", (chunk: Buffer) => {
     const text = chunk.toString();
     process.stdout.write(text);
     if (text.includes("Ready") && !ticker) {
-      console.log(`\n  Tandem is running. Open http://localhost:${port}\n  The demo Salesforce org is at ${emulator.url} (its sign-in needs no password).\n  Stop both with Ctrl+C.\n`);
+      console.log(
+        `\n  Tandem is running. Open http://localhost:${port}\n  The demo Salesforce org is at ${emulator.url} (its sign-in needs no password).\n  Stop both with Ctrl+C.\n`,
+      );
       ticker = setInterval(() => void scheduledTick(cronSecret), TICK_EVERY_MS);
     }
   });
@@ -88,9 +97,17 @@ async function main() {
 /** What a system timer or Vercel cron would do: call the cron route with the secret. */
 async function scheduledTick(cronSecret: string) {
   try {
-    const response = await fetch(`http://localhost:${port}/api/cron/sync`, { headers: { authorization: `Bearer ${cronSecret}` } });
-    const summary = (await response.json()) as { ok?: boolean; skipped?: string; paused?: string; failures?: Array<{ message: string }> };
-    if (summary.failures?.length && !summary.paused) console.log(`[sync] ${summary.failures.map((failure) => failure.message).join(" ")}`);
+    const response = await fetch(`http://localhost:${port}/api/cron/sync`, {
+      headers: { authorization: `Bearer ${cronSecret}` },
+    });
+    const summary = (await response.json()) as {
+      ok?: boolean;
+      skipped?: string;
+      paused?: string;
+      failures?: Array<{ message: string }>;
+    };
+    if (summary.failures?.length && !summary.paused)
+      console.log(`[sync] ${summary.failures.map((failure) => failure.message).join(" ")}`);
   } catch (error) {
     console.log(`[sync] scheduled tick failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -21,7 +21,12 @@ export async function getHealth(): Promise<THealth> {
   if (db !== "ok") return { db, salesforce: "disconnected", lastTickAt: null };
   const database = getDatabase().db;
   const connection = await getConnectionRow(database);
-  const [lastTick] = await database.select({ at: syncTicks.finishedAt }).from(syncTicks).where(isNotNull(syncTicks.finishedAt)).orderBy(desc(syncTicks.finishedAt)).limit(1);
+  const [lastTick] = await database
+    .select({ at: syncTicks.finishedAt })
+    .from(syncTicks)
+    .where(isNotNull(syncTicks.finishedAt))
+    .orderBy(desc(syncTicks.finishedAt))
+    .limit(1);
   return {
     db,
     salesforce: !connection ? "disconnected" : connection.status === "connected" ? "connected" : "error",

@@ -6,7 +6,11 @@ import { join } from "node:path";
  * On one machine, secrets Tandem generates for itself live in data/ (never committed): the
  * session/encryption secret and the cron secret. An environment variable always wins.
  */
-export function loadOrCreateLocalSecret(name: "auth-secret" | "cron-secret", envValue: string | undefined, dataDir = join(process.cwd(), "data")): string {
+export function loadOrCreateLocalSecret(
+  name: "auth-secret" | "cron-secret",
+  envValue: string | undefined,
+  dataDir = join(process.cwd(), "data"),
+): string {
   if (envValue?.trim()) return envValue.trim();
   const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();

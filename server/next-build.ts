@@ -4,7 +4,13 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { join } from "node:path";
 
 const SOURCE_DIRECTORIES = ["app", "components", "db", "server", "public"];
-const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "instrumentation.ts"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "instrumentation.ts",
+];
 
 function collect(path: string, into: string[]) {
   let stats;
@@ -38,7 +44,9 @@ export async function ensureBuilt(root: string, env: NodeJS.ProcessEnv): Promise
   const stampFile = join(root, ".next", "tandem-build-stamp");
   const fingerprint = computeBuildFingerprint(root);
   const upToDate =
-    existsSync(join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === fingerprint;
+    existsSync(join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === fingerprint;
   if (upToDate) return false;
   await runNext(root, ["build"], env);
   writeFileSync(stampFile, fingerprint);
@@ -52,6 +60,8 @@ export function nextBinary(root: string) {
 function runNext(root: string, args: string[], env: NodeJS.ProcessEnv) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [nextBinary(root), ...args], { stdio: "inherit", env });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(" ")} exited with code ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next ${args.join(" ")} exited with code ${code}`)),
+    );
   });
 }

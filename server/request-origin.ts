@@ -6,6 +6,7 @@ export async function getRequestOrigin(): Promise<string> {
   if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;
   const list = await headers();
   const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost:3000";
-  const proto = list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const proto =
+    list.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto.split(",")[0]}://${host.split(",")[0]}`;
 }

@@ -17,7 +17,12 @@ export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [health, teamSize, status, visibility] = await Promise.all([getHealth(), countUsers(getDb()), getSyncStatus(getDb()), getPullVisibility(getDb())]);
+  const [health, teamSize, status, visibility] = await Promise.all([
+    getHealth(),
+    countUsers(getDb()),
+    getSyncStatus(getDb()),
+    getPullVisibility(getDb()),
+  ]);
   const firstName = user.name.split(/\s+/)[0] ?? user.name;
   return (
     <>
@@ -28,10 +33,27 @@ export default async function HomePage() {
           <CardHeader>
             <div className="flex items-center justify-between gap-2">
               <CardTitle className="flex items-center gap-2 text-base">
-                {health.salesforce === "connected" ? <CloudIcon className="size-4 text-muted-foreground" aria-hidden="true" /> : <CloudOffIcon className="size-4 text-muted-foreground" aria-hidden="true" />} Salesforce
+                {health.salesforce === "connected" ? (
+                  <CloudIcon className="size-4 text-muted-foreground" aria-hidden="true" />
+                ) : (
+                  <CloudOffIcon className="size-4 text-muted-foreground" aria-hidden="true" />
+                )}{" "}
+                Salesforce
               </CardTitle>
-              <Badge variant={health.salesforce === "connected" ? "success" : health.salesforce === "error" ? "destructive" : "secondary"}>
-                {health.salesforce === "connected" ? "Connected" : health.salesforce === "error" ? "Needs attention" : "Not connected"}
+              <Badge
+                variant={
+                  health.salesforce === "connected"
+                    ? "success"
+                    : health.salesforce === "error"
+                      ? "destructive"
+                      : "secondary"
+                }
+              >
+                {health.salesforce === "connected"
+                  ? "Connected"
+                  : health.salesforce === "error"
+                    ? "Needs attention"
+                    : "Not connected"}
               </Badge>
             </div>
             <CardDescription>
@@ -39,16 +61,21 @@ export default async function HomePage() {
                 ? "Records are kept in step with your org."
                 : health.salesforce === "error"
                   ? "Salesforce stopped accepting Tandem's access. Syncing is paused until an admin reconnects."
-                : user.role === "admin"
-                  ? "Connect your org to bring in its leads, contacts, accounts and opportunities."
-                  : "An admin of your team connects Salesforce. Until then there is nothing to sync."}
+                  : user.role === "admin"
+                    ? "Connect your org to bring in its leads, contacts, accounts and opportunities."
+                    : "An admin of your team connects Salesforce. Until then there is nothing to sync."}
             </CardDescription>
           </CardHeader>
           {user.role === "admin" ? (
             <CardContent>
               <Button asChild size="sm" variant={health.salesforce === "connected" ? "outline" : "default"}>
                 <Link href={health.salesforce === "connected" ? "/sync" : "/setup"}>
-                  {health.salesforce === "connected" ? "See sync health" : health.salesforce === "error" ? "Reconnect Salesforce" : "Connect Salesforce"} <ArrowRightIcon />
+                  {health.salesforce === "connected"
+                    ? "See sync health"
+                    : health.salesforce === "error"
+                      ? "Reconnect Salesforce"
+                      : "Connect Salesforce"}{" "}
+                  <ArrowRightIcon />
                 </Link>
               </Button>
             </CardContent>
@@ -60,7 +87,9 @@ export default async function HomePage() {
               <UsersRoundIcon className="size-4 text-muted-foreground" aria-hidden="true" /> Team
             </CardTitle>
             <CardDescription>
-              {teamSize === 1 ? "You are the only person on the team so far." : `${teamSize} people can sign in to Tandem.`}
+              {teamSize === 1
+                ? "You are the only person on the team so far."
+                : `${teamSize} people can sign in to Tandem.`}
             </CardDescription>
           </CardHeader>
           {user.role === "admin" ? (

@@ -18,8 +18,13 @@ const ZFormSchema = ZFirstAdminSchema.extend({ confirmPassword: z.string() }).re
   { path: ["confirmPassword"], error: "The passwords do not match." },
 );
 
-export async function createFirstAdminAction(_previous: TFirstAdminState, formData: FormData): Promise<TFirstAdminState> {
-  const raw = Object.fromEntries(["name", "email", "password", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")]));
+export async function createFirstAdminAction(
+  _previous: TFirstAdminState,
+  formData: FormData,
+): Promise<TFirstAdminState> {
+  const raw = Object.fromEntries(
+    ["name", "email", "password", "confirmPassword"].map((key) => [key, String(formData.get(key) ?? "")]),
+  );
   const values = { name: raw.name ?? "", email: raw.email ?? "" };
   const parsed = ZFormSchema.safeParse(raw);
   if (!parsed.success) return { values, fieldErrors: z.flattenError(parsed.error).fieldErrors };

@@ -48,7 +48,9 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     );
   }
   const search = await searchParams;
-  const step = (SETUP_STEP_KEYS as readonly string[]).includes(search.step ?? "") ? (search.step as TSetupStepKey) : null;
+  const step = (SETUP_STEP_KEYS as readonly string[]).includes(search.step ?? "")
+    ? (search.step as TSetupStepKey)
+    : null;
   prefetch(trpc.sync.setupProgress.queryOptions());
   prefetch(trpc.salesforce.connection.queryOptions());
   return (

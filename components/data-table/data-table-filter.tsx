@@ -27,7 +27,11 @@ export function DataTableFilter({
   const known = value === undefined || options.some((option) => option.value === value);
   return (
     <Select value={value ?? ALL} onValueChange={(next) => onChange(next === ALL ? undefined : next)}>
-      <SelectTrigger size="sm" aria-label={label} className={cn("min-w-0", value !== undefined && "border-primary/40 bg-primary/5 dark:bg-primary/10", className)}>
+      <SelectTrigger
+        size="sm"
+        aria-label={label}
+        className={cn("min-w-0", value !== undefined && "border-primary/40 bg-primary/5 dark:bg-primary/10", className)}
+      >
         <SelectValue placeholder={allLabel} />
       </SelectTrigger>
       <SelectContent align="start">

@@ -4,7 +4,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 
 /** Before a list's first page arrives: a skeleton, or, if fetching it failed, a retry. */
-export function DataTableLoadState({ failed, retry, what = "This list" }: { failed: boolean; retry: () => void; what?: string }) {
+export function DataTableLoadState({
+  failed,
+  retry,
+  what = "This list",
+}: {
+  failed: boolean;
+  retry: () => void;
+  what?: string;
+}) {
   if (failed) {
     return (
       <EmptyState

@@ -31,7 +31,9 @@ export function DataTablePagination({
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2 text-sm">
       <p className="text-muted-foreground tabular-nums" aria-live="polite">
-        {total === 0 ? `No ${noun}` : `${numbers.format(first)}–${numbers.format(last)} of ${numbers.format(total)} ${noun}`}
+        {total === 0
+          ? `No ${noun}`
+          : `${numbers.format(first)}–${numbers.format(last)} of ${numbers.format(total)} ${noun}`}
       </p>
       <div className="flex items-center gap-4">
         <div className="hidden items-center gap-2 sm:flex">
@@ -55,13 +57,34 @@ export function DataTablePagination({
           Page {numbers.format(Math.min(page, pageCount))} of {numbers.format(pageCount)}
         </span>
         <div className="flex items-center gap-1">
-          <Button variant="outline" size="icon" className="size-8" aria-label="First page" disabled={page <= 1} onClick={() => onPageChange(1)}>
+          <Button
+            variant="outline"
+            size="icon"
+            className="size-8"
+            aria-label="First page"
+            disabled={page <= 1}
+            onClick={() => onPageChange(1)}
+          >
             <ChevronsLeftIcon />
           </Button>
-          <Button variant="outline" size="icon" className="size-8" aria-label="Previous page" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+          <Button
+            variant="outline"
+            size="icon"
+            className="size-8"
+            aria-label="Previous page"
+            disabled={page <= 1}
+            onClick={() => onPageChange(page - 1)}
+          >
             <ChevronLeftIcon />
           </Button>
-          <Button variant="outline" size="icon" className="size-8" aria-label="Next page" disabled={page >= pageCount} onClick={() => onPageChange(page + 1)}>
+          <Button
+            variant="outline"
+            size="icon"
+            className="size-8"
+            aria-label="Next page"
+            disabled={page >= pageCount}
+            onClick={() => onPageChange(page + 1)}
+          >
             <ChevronRightIcon />
           </Button>
           <Button

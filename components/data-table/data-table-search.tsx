@@ -44,7 +44,10 @@ export function DataTableSearch({
 
   return (
     <div className={cn("relative w-full sm:w-72", className)}>
-      <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+      <SearchIcon
+        aria-hidden="true"
+        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+      />
       <Input
         type="search"
         aria-label={label}

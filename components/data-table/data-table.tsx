@@ -50,12 +50,16 @@ export function DataTable<TRow extends { id: string }>({
         )}
       />
       {/*
-        * Wide enough for every column: the page scrolls and the header sticks to the top of the
-        * window (overflow-clip above clips the corners without becoming a scroll container).
-        * Narrower: the table scrolls sideways inside its frame.
-        */}
+       * Wide enough for every column: the page scrolls and the header sticks to the top of the
+       * window (overflow-clip above clips the corners without becoming a scroll container).
+       * Narrower: the table scrolls sideways inside its frame.
+       */}
       <div className="overflow-x-auto overscroll-x-contain @3xl:overflow-visible">
-        <table aria-label={label} aria-busy={busy || undefined} className={cn("w-full table-fixed text-sm transition-opacity", busy && "opacity-60", tableClassName)}>
+        <table
+          aria-label={label}
+          aria-busy={busy || undefined}
+          className={cn("w-full table-fixed text-sm transition-opacity", busy && "opacity-60", tableClassName)}
+        >
           <thead className="sticky top-0 z-10 bg-card shadow-[inset_0_-1px_0_var(--color-border)]">
             <tr>
               {columns.map((column) => {
@@ -72,7 +76,13 @@ export function DataTable<TRow extends { id: string }>({
                     )}
                   >
                     {column.sortKey ? (
-                      <DataTableColumnHeader label={column.header} sortKey={column.sortKey} state={sort} onSort={onSort} align={column.align} />
+                      <DataTableColumnHeader
+                        label={column.header}
+                        sortKey={column.sortKey}
+                        state={sort}
+                        onSort={onSort}
+                        align={column.align}
+                      />
                     ) : (
                       column.header
                     )}

@@ -16,7 +16,8 @@ const TABS = [
 export function PeopleTabs({ className }: { className?: string }) {
   const pathname = usePathname();
   // A profile (/people/<id>) belongs to the CRM tab; only the prospects section is the other.
-  const active = pathname === "/people/prospects" || pathname.startsWith("/people/prospects/") ? "/people/prospects" : "/people";
+  const active =
+    pathname === "/people/prospects" || pathname.startsWith("/people/prospects/") ? "/people/prospects" : "/people";
   return (
     <nav aria-label="People" className={cn("mb-5 border-b", className)}>
       <ul className="-mb-px flex gap-5 overflow-x-auto [scrollbar-width:none]">

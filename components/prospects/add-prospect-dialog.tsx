@@ -6,18 +6,43 @@ import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form";
 import { Spinner } from "@/components/ui/spinner";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { TProspectKind } from "@/server/prospects/schemas";
 import { ProspectField } from "./prospect-field";
 
-const PERSON_FIELDS = ["firstName", "lastName", "email", "title", "company", "website", "phone", "city", "country", "linkedinUrl"] as const;
+const PERSON_FIELDS = [
+  "firstName",
+  "lastName",
+  "email",
+  "title",
+  "company",
+  "website",
+  "phone",
+  "city",
+  "country",
+  "linkedinUrl",
+] as const;
 const COMPANY_FIELDS = ["name", "website", "industry", "phone", "city", "country", "linkedinUrl"] as const;
 
 /** Adds one person or company by hand; it is matched against the CRM like an imported one. */
-export function AddProspectDialog({ variant = "default", size = "default" }: { variant?: "default" | "outline"; size?: "default" | "sm" }) {
+export function AddProspectDialog({
+  variant = "default",
+  size = "default",
+}: {
+  variant?: "default" | "outline";
+  size?: "default" | "sm";
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
@@ -26,7 +51,8 @@ export function AddProspectDialog({ variant = "default", size = "default" }: { v
     trpc.prospects.create.mutationOptions({
       onSuccess: async (prospect) => {
         await queryClient.invalidateQueries({ queryKey: trpc.prospects.list.queryKey() });
-        if (prospect.inCrm) toast.success(`${prospect.name} is already in the CRM, so it is marked “In CRM” and hidden from the list.`);
+        if (prospect.inCrm)
+          toast.success(`${prospect.name} is already in the CRM, so it is marked “In CRM” and hidden from the list.`);
         else toast.success(`${prospect.name} was added to your prospects.`);
         setOpen(false);
       },
@@ -59,7 +85,10 @@ export function AddProspectDialog({ variant = "default", size = "default" }: { v
       <DialogContent className="max-h-[calc(100dvh-2rem)] overflow-y-auto sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>Add a prospect</DialogTitle>
-          <DialogDescription>Only the name is required. If Salesforce already has this {kind === "person" ? "email" : "website"}, the prospect is marked “In CRM”.</DialogDescription>
+          <DialogDescription>
+            Only the name is required. If Salesforce already has this {kind === "person" ? "email" : "website"}, the
+            prospect is marked “In CRM”.
+          </DialogDescription>
         </DialogHeader>
         <Tabs
           value={kind}
@@ -79,18 +108,40 @@ export function AddProspectDialog({ variant = "default", size = "default" }: { v
             <div className="grid gap-4 sm:grid-cols-2">
               <ProspectField name="firstName" label="First name" errors={fieldErrors.name} autoFocus />
               <ProspectField name="lastName" label="Last name" />
-              <ProspectField name="email" label="Email" type="email" errors={fieldErrors.email} className="sm:col-span-2" />
+              <ProspectField
+                name="email"
+                label="Email"
+                type="email"
+                errors={fieldErrors.email}
+                className="sm:col-span-2"
+              />
               <ProspectField name="title" label="Job title" errors={fieldErrors.title} />
               <ProspectField name="company" label="Company" errors={fieldErrors.company} />
-              <ProspectField name="website" label="Company website" placeholder="acme.com" errors={fieldErrors.website} />
+              <ProspectField
+                name="website"
+                label="Company website"
+                placeholder="acme.com"
+                errors={fieldErrors.website}
+              />
               <ProspectField name="phone" label="Phone" type="tel" errors={fieldErrors.phone} />
               <ProspectField name="city" label="City" errors={fieldErrors.city} />
               <ProspectField name="country" label="Country" errors={fieldErrors.country} />
-              <ProspectField name="linkedinUrl" label="LinkedIn URL" errors={fieldErrors.linkedinUrl} className="sm:col-span-2" />
+              <ProspectField
+                name="linkedinUrl"
+                label="LinkedIn URL"
+                errors={fieldErrors.linkedinUrl}
+                className="sm:col-span-2"
+              />
             </div>
           ) : (
             <div className="grid gap-4 sm:grid-cols-2">
-              <ProspectField name="name" label="Company name" errors={fieldErrors.name} className="sm:col-span-2" autoFocus />
+              <ProspectField
+                name="name"
+                label="Company name"
+                errors={fieldErrors.name}
+                className="sm:col-span-2"
+                autoFocus
+              />
               <ProspectField name="website" label="Website" placeholder="acme.com" errors={fieldErrors.website} />
               <ProspectField name="industry" label="Industry" errors={fieldErrors.industry} />
               <ProspectField name="phone" label="Phone" type="tel" errors={fieldErrors.phone} />

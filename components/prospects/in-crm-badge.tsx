@@ -10,7 +10,12 @@ export function InCrmBadge({ link, name }: { link: NonNullable<TProspect["inCrm"
   const what = link.type === "person" ? "contact or lead" : "account";
   return (
     <Badge asChild variant="success">
-      <Link suppressHydrationWarning href={link.href} title={`In the CRM since ${since.format(link.since)}. Open the ${what}.`} aria-label={`${name} is in the CRM: open the ${what}`}>
+      <Link
+        suppressHydrationWarning
+        href={link.href}
+        title={`In the CRM since ${since.format(link.since)}. Open the ${what}.`}
+        aria-label={`${name} is in the CRM: open the ${what}`}
+      >
         <CheckCircle2Icon aria-hidden="true" /> In CRM
       </Link>
     </Badge>

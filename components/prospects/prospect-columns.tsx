@@ -7,13 +7,20 @@ import { InCrmBadge } from "./in-crm-badge";
 const added = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 function Muted({ text }: { text: string | null }) {
-  return text ? <DataTableTruncate className="text-muted-foreground">{text}</DataTableTruncate> : <span className="text-muted-foreground/50">—</span>;
+  return text ? (
+    <DataTableTruncate className="text-muted-foreground">{text}</DataTableTruncate>
+  ) : (
+    <span className="text-muted-foreground/50">—</span>
+  );
 }
 
 function KindIcon({ kind }: { kind: TProspect["kind"] }) {
   const Icon = kind === "person" ? UserIcon : Building2Icon;
   return (
-    <span className="flex size-7 shrink-0 items-center justify-center rounded-md border bg-muted/40 text-muted-foreground" title={kind === "person" ? "Person" : "Company"}>
+    <span
+      className="flex size-7 shrink-0 items-center justify-center rounded-md border bg-muted/40 text-muted-foreground"
+      title={kind === "person" ? "Person" : "Company"}
+    >
       <Icon className="size-3.5" aria-hidden="true" />
       <span className="sr-only">{kind === "person" ? "Person" : "Company"}</span>
     </span>
@@ -45,7 +52,13 @@ export const PROSPECT_COLUMNS: TDataTableColumn<TProspect>[] = [
       </div>
     ),
   },
-  { id: "email", header: "Email", sortKey: "email", className: "hidden md:table-cell", cell: (row) => <Muted text={row.email} /> },
+  {
+    id: "email",
+    header: "Email",
+    sortKey: "email",
+    className: "hidden md:table-cell",
+    cell: (row) => <Muted text={row.email} />,
+  },
   {
     id: "company",
     header: "Company / industry",
@@ -54,7 +67,13 @@ export const PROSPECT_COLUMNS: TDataTableColumn<TProspect>[] = [
     cell: (row) => <Muted text={row.kind === "person" ? row.company : row.industry} />,
   },
   { id: "title", header: "Title", className: "hidden 2xl:table-cell", cell: (row) => <Muted text={row.title} /> },
-  { id: "domain", header: "Domain", sortKey: "domain", className: "hidden lg:table-cell w-44", cell: (row) => <Muted text={row.domain} /> },
+  {
+    id: "domain",
+    header: "Domain",
+    sortKey: "domain",
+    className: "hidden lg:table-cell w-44",
+    cell: (row) => <Muted text={row.domain} />,
+  },
   {
     id: "location",
     header: "Location",
@@ -68,7 +87,11 @@ export const PROSPECT_COLUMNS: TDataTableColumn<TProspect>[] = [
     className: "hidden sm:table-cell w-32",
     cell: (row) => (
       // The server formats dates in its own time zone, the browser in the user's.
-      <span className="text-muted-foreground tabular-nums" title={row.source === "import" ? "Imported from a CSV file" : "Added by hand"} suppressHydrationWarning>
+      <span
+        className="text-muted-foreground tabular-nums"
+        title={row.source === "import" ? "Imported from a CSV file" : "Added by hand"}
+        suppressHydrationWarning
+      >
         {added.format(row.createdAt)}
       </span>
     ),

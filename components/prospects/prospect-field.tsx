@@ -10,7 +10,10 @@ export function ProspectField({
   errors,
   className,
   ...props
-}: { name: string; label: string; errors?: string[]; className?: string } & Omit<React.ComponentProps<"input">, "name" | "className">) {
+}: { name: string; label: string; errors?: string[]; className?: string } & Omit<
+  React.ComponentProps<"input">,
+  "name" | "className"
+>) {
   return (
     <Field className={className}>
       <FieldLabel>{label}</FieldLabel>

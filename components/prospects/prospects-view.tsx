@@ -40,8 +40,19 @@ export function ProspectsView() {
           onReset={state.filtered ? state.reset : undefined}
           summary={hidden > 0 ? `${numbers.format(hidden)} in CRM hidden` : undefined}
         >
-          <DataTableSearch label="Search prospects" placeholder="Search name, email, company…" value={input.search ?? ""} onChange={state.setSearch} />
-          <DataTableFilter label="Kind" allLabel="People and companies" value={input.kind} options={KIND_OPTIONS} onChange={state.setKind} />
+          <DataTableSearch
+            label="Search prospects"
+            placeholder="Search name, email, company…"
+            value={input.search ?? ""}
+            onChange={state.setSearch}
+          />
+          <DataTableFilter
+            label="Kind"
+            allLabel="People and companies"
+            value={input.kind}
+            options={KIND_OPTIONS}
+            onChange={state.setKind}
+          />
           <div className="flex h-8 items-center gap-2 rounded-md border px-2.5 shadow-xs">
             <Switch id="show-in-crm" checked={input.includeInCrm} onCheckedChange={state.setIncludeInCrm} />
             <Label htmlFor="show-in-crm" className="text-sm font-normal whitespace-nowrap">
@@ -51,7 +62,12 @@ export function ProspectsView() {
         </DataTableToolbar>
       )}
       {data.total === 0 ? (
-        <ProspectsEmptyState filtered={state.filtered} hiddenInCrm={hidden} onReset={state.reset} onShowInCrm={() => state.setIncludeInCrm(true)} />
+        <ProspectsEmptyState
+          filtered={state.filtered}
+          hiddenInCrm={hidden}
+          onReset={state.reset}
+          onShowInCrm={() => state.setIncludeInCrm(true)}
+        />
       ) : (
         <>
           <DataTable

@@ -21,7 +21,11 @@ function place(row: TAccountRow) {
 }
 
 function Count({ value }: { value: number | null }) {
-  return value ? <span className="tabular-nums">{formatNumber(value)}</span> : <span className="text-muted-foreground/50 tabular-nums">0</span>;
+  return value ? (
+    <span className="tabular-nums">{formatNumber(value)}</span>
+  ) : (
+    <span className="text-muted-foreground/50 tabular-nums">0</span>
+  );
 }
 
 function columnsFor(showContacts: boolean, showOpportunities: boolean): TDataTableColumn<TAccountRow>[] {
@@ -32,16 +36,63 @@ function columnsFor(showContacts: boolean, showOpportunities: boolean): TDataTab
       sortKey: "name",
       className: "w-[13rem] @3xl:w-[15rem]",
       cell: (row) => (
-        <RecordNameCell href={`/accounts/${row.id}`} name={row.name} salesforceUrl={row.salesforceUrl} subline={[row.industry, place(row)].filter(Boolean).join(" · ")} />
+        <RecordNameCell
+          href={`/accounts/${row.id}`}
+          name={row.name}
+          salesforceUrl={row.salesforceUrl}
+          subline={[row.industry, place(row)].filter(Boolean).join(" · ")}
+        />
       ),
     },
-    { id: "website", header: "Website", sortKey: "website", className: "hidden @xl:table-cell w-40", cell: (row) => <WebsiteLink website={row.website} domain={row.domain} /> },
-    { id: "industry", header: "Industry", sortKey: "industry", className: "hidden @3xl:table-cell", cell: (row) => <MutedCell text={row.industry} /> },
-    { id: "location", header: "Location", sortKey: "location", className: "hidden @3xl:table-cell", cell: (row) => <MutedCell text={place(row)} /> },
-    { id: "owner", header: "Owner", sortKey: "owner", className: "hidden @4xl:table-cell w-[8.5rem]", cell: (row) => <MutedCell text={row.owner} /> },
-    ...(showContacts ? [{ id: "contacts", header: "Contacts", align: "right" as const, className: "w-[5.5rem]", cell: (row: TAccountRow) => <Count value={row.contactCount} /> }] : []),
+    {
+      id: "website",
+      header: "Website",
+      sortKey: "website",
+      className: "hidden @xl:table-cell w-40",
+      cell: (row) => <WebsiteLink website={row.website} domain={row.domain} />,
+    },
+    {
+      id: "industry",
+      header: "Industry",
+      sortKey: "industry",
+      className: "hidden @3xl:table-cell",
+      cell: (row) => <MutedCell text={row.industry} />,
+    },
+    {
+      id: "location",
+      header: "Location",
+      sortKey: "location",
+      className: "hidden @3xl:table-cell",
+      cell: (row) => <MutedCell text={place(row)} />,
+    },
+    {
+      id: "owner",
+      header: "Owner",
+      sortKey: "owner",
+      className: "hidden @4xl:table-cell w-[8.5rem]",
+      cell: (row) => <MutedCell text={row.owner} />,
+    },
+    ...(showContacts
+      ? [
+          {
+            id: "contacts",
+            header: "Contacts",
+            align: "right" as const,
+            className: "w-[5.5rem]",
+            cell: (row: TAccountRow) => <Count value={row.contactCount} />,
+          },
+        ]
+      : []),
     ...(showOpportunities
-      ? [{ id: "opportunities", header: "Open opps", align: "right" as const, className: "hidden @xl:table-cell w-[5.5rem]", cell: (row: TAccountRow) => <Count value={row.openOpportunityCount} /> }]
+      ? [
+          {
+            id: "opportunities",
+            header: "Open opps",
+            align: "right" as const,
+            className: "hidden @xl:table-cell w-[5.5rem]",
+            cell: (row: TAccountRow) => <Count value={row.openOpportunityCount} />,
+          },
+        ]
       : []),
   ];
 }
@@ -72,8 +123,20 @@ export function AccountsTable({ canSetUp }: { canSetUp: boolean }) {
       busy={list.isFetching && list.isPlaceholderData}
       filters={
         <>
-          <DataTableFilter label="Owner" allLabel="All owners" value={input.owner} options={owners.data ?? []} onChange={(value) => state.setFilter("owner", value)} />
-          <DataTableFilter label="Source" allLabel="All sources" value={input.source} options={SOURCE_OPTIONS} onChange={(value) => state.setFilter("source", value)} />
+          <DataTableFilter
+            label="Owner"
+            allLabel="All owners"
+            value={input.owner}
+            options={owners.data ?? []}
+            onChange={(value) => state.setFilter("owner", value)}
+          />
+          <DataTableFilter
+            label="Source"
+            allLabel="All sources"
+            value={input.source}
+            options={SOURCE_OPTIONS}
+            onChange={(value) => state.setFilter("source", value)}
+          />
         </>
       }
     />

@@ -66,7 +66,10 @@ export function formatRelative(at: number, now: number): string {
 
 /** "acme.com" from "https://www.acme.com/about", for showing websites compactly. */
 export function displayDomain(website: string): string {
-  return website.replace(/^https?:\/\//i, "").replace(/^www\./i, "").replace(/\/$/, "");
+  return website
+    .replace(/^https?:\/\//i, "")
+    .replace(/^www\./i, "")
+    .replace(/\/$/, "");
 }
 
 /** An href for a website typed without a scheme. */

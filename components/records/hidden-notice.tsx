@@ -4,7 +4,12 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TSalesforceObject } from "@/server/records/record-schemas";
 
-const PLURALS: Record<TSalesforceObject, string> = { Account: "accounts", Contact: "contacts", Lead: "leads", Opportunity: "opportunities" };
+const PLURALS: Record<TSalesforceObject, string> = {
+  Account: "accounts",
+  Contact: "contacts",
+  Lead: "leads",
+  Opportunity: "opportunities",
+};
 
 /** "Contacts and leads", "Leads": the hidden objects as the subject of a sentence. */
 export function hiddenSubject(objects: readonly TSalesforceObject[]): string {
@@ -17,8 +22,12 @@ export function hiddenSubject(objects: readonly TSalesforceObject[]): string {
 export function HiddenSentence({ objects }: { objects: readonly TSalesforceObject[] }) {
   return (
     <>
-      {hiddenSubject(objects)} are hidden from view. They still sync and still count for matching. An admin can show them on the{" "}
-      <Link href="/sync#pull-settings" className="font-medium text-foreground underline underline-offset-4 hover:text-primary">
+      {hiddenSubject(objects)} are hidden from view. They still sync and still count for matching. An admin can show
+      them on the{" "}
+      <Link
+        href="/sync#pull-settings"
+        className="font-medium text-foreground underline underline-offset-4 hover:text-primary"
+      >
         Sync page
       </Link>
       .

@@ -80,7 +80,15 @@ export function ListEmptyState({
 }
 
 /** An old link to a page the list no longer reaches (records were removed since). */
-export function PastLastPage({ page, lastPage, onGo }: { page: number; lastPage: number; onGo: (page: number) => void }) {
+export function PastLastPage({
+  page,
+  lastPage,
+  onGo,
+}: {
+  page: number;
+  lastPage: number;
+  onGo: (page: number) => void;
+}) {
   return (
     <EmptyState
       icon={<InboxIcon />}

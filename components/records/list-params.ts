@@ -32,7 +32,8 @@ const pageSize = z.coerce
   .refine((size): size is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(size))
   .catch(DEFAULT_PAGE_SIZE);
 const direction = z.enum(["asc", "desc"]).catch("asc");
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
 const optionalText = z.string().max(200).optional().catch(undefined);
 
 function common(params: TSearchParams) {
@@ -49,20 +50,32 @@ function common(params: TSearchParams) {
 export function peopleListInput(params: TSearchParams): TPeopleListInput {
   return {
     ...common(params),
-    sort: z.enum(PEOPLE_SORTS).catch("name").parse(read(params, "sort") ?? "name"),
+    sort: z
+      .enum(PEOPLE_SORTS)
+      .catch("name")
+      .parse(read(params, "sort") ?? "name"),
     kind: optionalEnum(PERSON_KIND_VALUES).parse(read(params, "kind")),
     accountId: optionalText.parse(read(params, "account")),
   };
 }
 
 export function accountsListInput(params: TSearchParams): TAccountsListInput {
-  return { ...common(params), sort: z.enum(ACCOUNT_SORTS).catch("name").parse(read(params, "sort") ?? "name") };
+  return {
+    ...common(params),
+    sort: z
+      .enum(ACCOUNT_SORTS)
+      .catch("name")
+      .parse(read(params, "sort") ?? "name"),
+  };
 }
 
 export function opportunitiesListInput(params: TSearchParams): TOpportunitiesListInput {
   return {
     ...common(params),
-    sort: z.enum(OPPORTUNITY_SORTS).catch("name").parse(read(params, "sort") ?? "name"),
+    sort: z
+      .enum(OPPORTUNITY_SORTS)
+      .catch("name")
+      .parse(read(params, "sort") ?? "name"),
     status: optionalEnum(OPPORTUNITY_STATUSES).parse(read(params, "status")),
     accountId: optionalText.parse(read(params, "account")),
   };

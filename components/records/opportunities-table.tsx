@@ -44,9 +44,20 @@ const COLUMNS: TDataTableColumn<TOpportunityRow>[] = [
     header: "Account",
     sortKey: "account",
     className: "hidden @3xl:table-cell w-[12rem]",
-    cell: (row) => (row.account ? <RecordLinkCell href={`/accounts/${row.account.id}`} name={row.account.name} /> : <MutedCell text={null} />),
+    cell: (row) =>
+      row.account ? (
+        <RecordLinkCell href={`/accounts/${row.account.id}`} name={row.account.name} />
+      ) : (
+        <MutedCell text={null} />
+      ),
   },
-  { id: "stage", header: "Stage", sortKey: "stage", className: "hidden @xl:table-cell w-40", cell: (row) => <StageCell row={row} /> },
+  {
+    id: "stage",
+    header: "Stage",
+    sortKey: "stage",
+    className: "hidden @xl:table-cell w-40",
+    cell: (row) => <StageCell row={row} />,
+  },
   {
     id: "amount",
     header: "Amount",
@@ -62,7 +73,13 @@ const COLUMNS: TDataTableColumn<TOpportunityRow>[] = [
     className: "hidden @3xl:table-cell w-32 tabular-nums",
     cell: (row) => <MutedCell text={row.closeDate ? formatDate(row.closeDate) : null} />,
   },
-  { id: "owner", header: "Owner", sortKey: "owner", className: "hidden @4xl:table-cell w-[8.5rem]", cell: (row) => <MutedCell text={row.owner} /> },
+  {
+    id: "owner",
+    header: "Owner",
+    sortKey: "owner",
+    className: "hidden @4xl:table-cell w-[8.5rem]",
+    cell: (row) => <MutedCell text={row.owner} />,
+  },
 ];
 
 /** Opportunities from Salesforce, driven by the URL (see list-params.ts). */
@@ -90,10 +107,30 @@ export function OpportunitiesTable({ canSetUp }: { canSetUp: boolean }) {
       busy={list.isFetching && list.isPlaceholderData}
       filters={
         <>
-          <DataTableFilter label="Status" allLabel="Any status" value={input.status} options={STATUS_OPTIONS} onChange={(value) => state.setFilter("status", value)} />
-          <DataTableFilter label="Owner" allLabel="All owners" value={input.owner} options={owners.data ?? []} onChange={(value) => state.setFilter("owner", value)} />
-          <DataTableFilter label="Source" allLabel="All sources" value={input.source} options={SOURCE_OPTIONS} onChange={(value) => state.setFilter("source", value)} />
-          {data.account ? <AccountChip account={data.account} onClear={() => state.setFilter("account", undefined)} /> : null}
+          <DataTableFilter
+            label="Status"
+            allLabel="Any status"
+            value={input.status}
+            options={STATUS_OPTIONS}
+            onChange={(value) => state.setFilter("status", value)}
+          />
+          <DataTableFilter
+            label="Owner"
+            allLabel="All owners"
+            value={input.owner}
+            options={owners.data ?? []}
+            onChange={(value) => state.setFilter("owner", value)}
+          />
+          <DataTableFilter
+            label="Source"
+            allLabel="All sources"
+            value={input.source}
+            options={SOURCE_OPTIONS}
+            onChange={(value) => state.setFilter("source", value)}
+          />
+          {data.account ? (
+            <AccountChip account={data.account} onClear={() => state.setFilter("account", undefined)} />
+          ) : null}
         </>
       }
     />

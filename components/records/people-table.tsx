@@ -31,17 +31,46 @@ const COLUMNS: TDataTableColumn<TPersonRow>[] = [
       />
     ),
   },
-  { id: "kind", header: "Kind", sortKey: "kind", className: "w-[5.5rem]", cell: (row) => <KindBadge kind={row.kind} /> },
-  { id: "title", header: "Title", sortKey: "title", className: "hidden @3xl:table-cell", cell: (row) => <MutedCell text={row.title} /> },
+  {
+    id: "kind",
+    header: "Kind",
+    sortKey: "kind",
+    className: "w-[5.5rem]",
+    cell: (row) => <KindBadge kind={row.kind} />,
+  },
+  {
+    id: "title",
+    header: "Title",
+    sortKey: "title",
+    className: "hidden @3xl:table-cell",
+    cell: (row) => <MutedCell text={row.title} />,
+  },
   {
     id: "company",
     header: "Company / account",
     sortKey: "company",
     className: "hidden @3xl:table-cell",
-    cell: (row) => (row.account ? <RecordLinkCell href={`/accounts/${row.account.id}`} name={row.account.name} /> : <MutedCell text={row.company} />),
+    cell: (row) =>
+      row.account ? (
+        <RecordLinkCell href={`/accounts/${row.account.id}`} name={row.account.name} />
+      ) : (
+        <MutedCell text={row.company} />
+      ),
   },
-  { id: "email", header: "Email", sortKey: "email", className: "hidden @4xl:table-cell", cell: (row) => <MutedCell text={row.email} /> },
-  { id: "owner", header: "Owner", sortKey: "owner", className: "hidden @xl:table-cell w-[8.5rem]", cell: (row) => <MutedCell text={row.owner} /> },
+  {
+    id: "email",
+    header: "Email",
+    sortKey: "email",
+    className: "hidden @4xl:table-cell",
+    cell: (row) => <MutedCell text={row.email} />,
+  },
+  {
+    id: "owner",
+    header: "Owner",
+    sortKey: "owner",
+    className: "hidden @xl:table-cell w-[8.5rem]",
+    cell: (row) => <MutedCell text={row.owner} />,
+  },
   {
     id: "source",
     header: "Source",
@@ -83,11 +112,31 @@ export function PeopleTable({ canSetUp }: { canSetUp: boolean }) {
       filters={
         <>
           {kindOptions.length > 1 ? (
-            <DataTableFilter label="Kind" allLabel="All kinds" value={input.kind} options={kindOptions} onChange={(value) => state.setFilter("kind", value)} />
+            <DataTableFilter
+              label="Kind"
+              allLabel="All kinds"
+              value={input.kind}
+              options={kindOptions}
+              onChange={(value) => state.setFilter("kind", value)}
+            />
           ) : null}
-          <DataTableFilter label="Owner" allLabel="All owners" value={input.owner} options={owners.data ?? []} onChange={(value) => state.setFilter("owner", value)} />
-          <DataTableFilter label="Source" allLabel="All sources" value={input.source} options={SOURCE_OPTIONS} onChange={(value) => state.setFilter("source", value)} />
-          {data.account ? <AccountChip account={data.account} onClear={() => state.setFilter("account", undefined)} /> : null}
+          <DataTableFilter
+            label="Owner"
+            allLabel="All owners"
+            value={input.owner}
+            options={owners.data ?? []}
+            onChange={(value) => state.setFilter("owner", value)}
+          />
+          <DataTableFilter
+            label="Source"
+            allLabel="All sources"
+            value={input.source}
+            options={SOURCE_OPTIONS}
+            onChange={(value) => state.setFilter("source", value)}
+          />
+          {data.account ? (
+            <AccountChip account={data.account} onClear={() => state.setFilter("account", undefined)} />
+          ) : null}
         </>
       }
     />

@@ -30,7 +30,12 @@ export const SOURCE_DESCRIPTIONS: Record<TRecordSource, string> = {
   import: "Imported into Tandem",
 };
 
-const SOURCE_SHORT: Record<TRecordSource, string> = { pull: "Pull", outbound: "Outbound", tandem: "Tandem", import: "Import" };
+const SOURCE_SHORT: Record<TRecordSource, string> = {
+  pull: "Pull",
+  outbound: "Outbound",
+  tandem: "Tandem",
+  import: "Import",
+};
 
 /** A list's source column: one short word, the full sentence on hover. */
 export function SourceCell({ source }: { source: TRecordSource }) {

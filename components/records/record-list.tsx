@@ -55,17 +55,36 @@ export function RecordList<TRow extends { id: string }>({
       {/* Nothing to search or filter yet: the empty state alone says what to do. */}
       {data.total === 0 && !state.filtered ? null : (
         <DataTableToolbar onReset={state.filtered ? state.reset : undefined}>
-          <DataTableSearch label={`Search ${noun}`} placeholder={searchPlaceholder} value={search} onChange={state.setSearch} />
+          <DataTableSearch
+            label={`Search ${noun}`}
+            placeholder={searchPlaceholder}
+            value={search}
+            onChange={state.setSearch}
+          />
           {filters}
         </DataTableToolbar>
       )}
       {data.total === 0 ? (
-        <ListEmptyState context={data.context} filtered={state.filtered} onReset={state.reset} noun={noun} canSetUp={canSetUp} />
+        <ListEmptyState
+          context={data.context}
+          filtered={state.filtered}
+          onReset={state.reset}
+          noun={noun}
+          canSetUp={canSetUp}
+        />
       ) : data.rows.length === 0 ? (
         <PastLastPage page={data.page} lastPage={Math.ceil(data.total / data.pageSize)} onGo={state.setPage} />
       ) : (
         <>
-          <DataTable label={label} columns={columns} rows={data.rows} sort={state.sort} onSort={state.setSort} busy={busy} tableClassName={tableClassName} />
+          <DataTable
+            label={label}
+            columns={columns}
+            rows={data.rows}
+            sort={state.sort}
+            onSort={state.setSort}
+            busy={busy}
+            tableClassName={tableClassName}
+          />
           <DataTablePagination
             noun={noun}
             page={data.page}

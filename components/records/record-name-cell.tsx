@@ -3,7 +3,17 @@ import { DataTableTruncate } from "@/components/data-table/data-table-truncate";
 import { SalesforceIconLink } from "./salesforce-link";
 
 /** The first cell of a row: the record's name linking to its profile, a line under it on phones, and its Salesforce link. */
-export function RecordNameCell({ href, name, salesforceUrl, subline }: { href: string; name: string; salesforceUrl: string | null; subline?: string | null }) {
+export function RecordNameCell({
+  href,
+  name,
+  salesforceUrl,
+  subline,
+}: {
+  href: string;
+  name: string;
+  salesforceUrl: string | null;
+  subline?: string | null;
+}) {
   return (
     <div className="flex items-center gap-1">
       <div className="min-w-0">

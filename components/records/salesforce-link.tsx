@@ -4,7 +4,15 @@ import { cn } from "@/components/ui/cn";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 
 /** Opens the record in Salesforce Lightning, in a new tab. Nothing when it has no link. */
-export function SalesforceIconLink({ href, name, revealOnHover = false }: { href: string | null; name: string; revealOnHover?: boolean }) {
+export function SalesforceIconLink({
+  href,
+  name,
+  revealOnHover = false,
+}: {
+  href: string | null;
+  name: string;
+  revealOnHover?: boolean;
+}) {
   if (!href) return null;
   return (
     <Tooltip>
@@ -17,7 +25,8 @@ export function SalesforceIconLink({ href, name, revealOnHover = false }: { href
           className={cn(
             "inline-flex size-7 shrink-0 items-center justify-center rounded-md text-muted-foreground transition-[color,background-color,opacity] hover:bg-accent hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
             // In a table row it appears on hover where there is a pointer to hover with.
-            revealOnHover && "[@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover/row:opacity-100 [@media(hover:hover)]:focus-visible:opacity-100",
+            revealOnHover &&
+              "[@media(hover:hover)]:opacity-0 [@media(hover:hover)]:group-hover/row:opacity-100 [@media(hover:hover)]:focus-visible:opacity-100",
           )}
         >
           <ExternalLinkIcon className="size-3.5" aria-hidden="true" />

@@ -21,10 +21,12 @@ export function useListState<TInput extends TListInputBase>(parse: (params: TSea
     input,
     filtered,
     sort: { sort: input.sort ?? "name", direction: input.direction ?? "asc" } satisfies TSortState,
-    setSort: (next: TSortState) => setParams({ sort: next.sort, dir: next.direction === "asc" ? null : "desc", page: null }),
+    setSort: (next: TSortState) =>
+      setParams({ sort: next.sort, dir: next.direction === "asc" ? null : "desc", page: null }),
     setPage: (page: number) => setParams({ page: page === 1 ? null : page }),
     setPageSize: (size: number) => setParams({ size, page: null }),
-    setSearch: (search: string) => setParams({ q: search, page: null }, { replace: (input.search ?? "") !== "" && search !== "" }),
+    setSearch: (search: string) =>
+      setParams({ q: search, page: null }, { replace: (input.search ?? "") !== "" && search !== "" }),
     setFilter: (key: string, value: string | undefined) => setParams({ [key]: value, page: null }),
     reset: () => setParams(Object.fromEntries(FILTER_PARAM_KEYS.map((key) => [key, null]))),
   };

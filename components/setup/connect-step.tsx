@@ -1,7 +1,15 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
-import { CheckCircle2Icon, CloudIcon, FlaskConicalIcon, GlobeIcon, PlayCircleIcon, RefreshCwIcon, UnplugIcon } from "lucide-react";
+import {
+  CheckCircle2Icon,
+  CloudIcon,
+  FlaskConicalIcon,
+  GlobeIcon,
+  PlayCircleIcon,
+  RefreshCwIcon,
+  UnplugIcon,
+} from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/provider";
@@ -20,22 +28,50 @@ const OPTIONS: Array<{ value: TEnvironment; title: string; description: string; 
   { value: "production", title: "Production", description: "login.salesforce.com", icon: CloudIcon },
   { value: "sandbox", title: "Sandbox", description: "test.salesforce.com", icon: FlaskConicalIcon },
   { value: "custom", title: "My Domain", description: "yourcompany.my.salesforce.com", icon: GlobeIcon },
-  { value: "demo", title: "Demo org", description: "A sample company's org running beside Tandem", icon: PlayCircleIcon },
+  {
+    value: "demo",
+    title: "Demo org",
+    description: "A sample company's org running beside Tandem",
+    icon: PlayCircleIcon,
+  },
 ];
 
-export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean; error: string | null }; onContinue: () => void }) {
+export function ConnectStep({
+  flash,
+  onContinue,
+}: {
+  flash: { connected: boolean; error: string | null };
+  onContinue: () => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { data: info } = useSuspenseQuery(trpc.salesforce.connection.queryOptions());
   const [environment, setEnvironment] = useState<TEnvironment>(info.demoAvailable ? "demo" : "production");
   const [customUrl, setCustomUrl] = useState("");
-  const start = useMutation(trpc.salesforce.startConnect.mutationOptions({ onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl) }));
-  const invalidate = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.salesforce.connection.queryKey() }), queryClient.invalidateQueries({ queryKey: trpc.sync.setupProgress.queryKey() })]);
-  const limits = useMutation(trpc.salesforce.refreshLimits.mutationOptions({ onSuccess: invalidate, onError: (error) => toast.error(error.message) }));
+  const start = useMutation(
+    trpc.salesforce.startConnect.mutationOptions({
+      onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
+    }),
+  );
+  const invalidate = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.salesforce.connection.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.sync.setupProgress.queryKey() }),
+    ]);
+  const limits = useMutation(
+    trpc.salesforce.refreshLimits.mutationOptions({
+      onSuccess: invalidate,
+      onError: (error) => toast.error(error.message),
+    }),
+  );
   const disconnect = useMutation(
     trpc.salesforce.disconnect.mutationOptions({
       onSuccess: async ({ revoked }) => {
-        toast.success(revoked ? "Disconnected, and Tandem's access was revoked in Salesforce." : "Disconnected. Salesforce could not be told; revoke Tandem under Connected Apps OAuth Usage if needed.");
+        toast.success(
+          revoked
+            ? "Disconnected, and Tandem's access was revoked in Salesforce."
+            : "Disconnected. Salesforce could not be told; revoke Tandem under Connected Apps OAuth Usage if needed.",
+        );
         await invalidate();
       },
     }),
@@ -45,7 +81,8 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
   const needsCredentials = environment !== "demo" && !info.credentialsConfigured;
 
   if (connection && connection.status === "connected") {
-    const remaining = connection.apiMax !== null && connection.apiUsed !== null ? connection.apiMax - connection.apiUsed : null;
+    const remaining =
+      connection.apiMax !== null && connection.apiUsed !== null ? connection.apiMax - connection.apiUsed : null;
     return (
       <Card>
         <CardHeader>
@@ -54,7 +91,11 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
               <CheckCircle2Icon className="size-5 text-success" aria-hidden="true" /> Connected to Salesforce
             </h1>
           </CardTitle>
-          <CardDescription>{flash.connected ? "Tandem can now read your org. Next, choose what the team sees." : "Tandem holds a refresh token for this org, stored encrypted."}</CardDescription>
+          <CardDescription>
+            {flash.connected
+              ? "Tandem can now read your org. Next, choose what the team sees."
+              : "Tandem holds a refresh token for this org, stored encrypted."}
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-sm">
@@ -73,8 +114,18 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
             <dd>v{connection.apiVersion}</dd>
             <dt className="text-muted-foreground">Daily API calls left</dt>
             <dd className="flex items-center gap-2">
-              <span className="tabular-nums">{remaining !== null ? `${remaining.toLocaleString()} of ${connection.apiMax?.toLocaleString()}` : "not read yet"}</span>
-              <Button variant="ghost" size="sm" onClick={() => limits.mutate()} disabled={limits.isPending} aria-label="Read the API limit now">
+              <span className="tabular-nums">
+                {remaining !== null
+                  ? `${remaining.toLocaleString()} of ${connection.apiMax?.toLocaleString()}`
+                  : "not read yet"}
+              </span>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => limits.mutate()}
+                disabled={limits.isPending}
+                aria-label="Read the API limit now"
+              >
                 {limits.isPending ? <Spinner /> : <RefreshCwIcon />}
               </Button>
             </dd>
@@ -96,14 +147,20 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
         <CardTitle asChild className="text-xl">
           <h1>Connect Salesforce</h1>
         </CardTitle>
-        <CardDescription>You sign in to Salesforce and allow Tandem access. Tandem keeps a refresh token, encrypted, and never your password.</CardDescription>
+        <CardDescription>
+          You sign in to Salesforce and allow Tandem access. Tandem keeps a refresh token, encrypted, and never your
+          password.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-5">
         {flash.error ? <FormMessage>{flash.error}</FormMessage> : null}
         {connection?.status === "broken" ? (
           <Alert variant="destructive">
             <AlertTitle>The connection to {connection.orgName ?? connection.orgId} is broken</AlertTitle>
-            <AlertDescription>{connection.lastError ?? "Salesforce stopped accepting Tandem's token."} Reconnect to resume syncing; nothing pulled so far is lost.</AlertDescription>
+            <AlertDescription>
+              {connection.lastError ?? "Salesforce stopped accepting Tandem's token."} Reconnect to resume syncing;
+              nothing pulled so far is lost.
+            </AlertDescription>
           </Alert>
         ) : null}
         <fieldset className="grid gap-2 sm:grid-cols-2">
@@ -116,7 +173,14 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
                 environment === option.value && "border-primary bg-primary/5",
               )}
             >
-              <input type="radio" name="environment" value={option.value} checked={environment === option.value} onChange={() => setEnvironment(option.value)} className="sr-only" />
+              <input
+                type="radio"
+                name="environment"
+                value={option.value}
+                checked={environment === option.value}
+                onChange={() => setEnvironment(option.value)}
+                className="sr-only"
+              />
               <option.icon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
               <span>
                 <span className="block font-medium">{option.title}</span>
@@ -129,7 +193,12 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
           <Field>
             <FieldLabel>My Domain login URL</FieldLabel>
             <FieldControl>
-              <Input value={customUrl} onChange={(event) => setCustomUrl(event.target.value)} placeholder="https://yourcompany.my.salesforce.com" inputMode="url" />
+              <Input
+                value={customUrl}
+                onChange={(event) => setCustomUrl(event.target.value)}
+                placeholder="https://yourcompany.my.salesforce.com"
+                inputMode="url"
+              />
             </FieldControl>
             <FieldDescription>Find it in Salesforce Setup under My Domain.</FieldDescription>
           </Field>
@@ -139,20 +208,26 @@ export function ConnectStep({ flash, onContinue }: { flash: { connected: boolean
             <AlertTitle>Tandem needs your connected app first</AlertTitle>
             <AlertDescription>
               <p>
-                In Salesforce Setup, create an external client app (or connected app) with OAuth enabled, the scopes <em>api</em> and{" "}
-                <em>refresh_token, offline_access</em>, PKCE required, and this callback URL:
+                In Salesforce Setup, create an external client app (or connected app) with OAuth enabled, the scopes{" "}
+                <em>api</em> and <em>refresh_token, offline_access</em>, PKCE required, and this callback URL:
               </p>
               <div className="mt-2">
                 <CopyField value={info.callbackUrl} label="callback URL" />
               </div>
-              <p className="mt-2">Then set SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (its consumer key and secret) on this server and restart Tandem.</p>
+              <p className="mt-2">
+                Then set SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET (its consumer key and secret) on this server
+                and restart Tandem.
+              </p>
             </AlertDescription>
           </Alert>
         ) : null}
         <FormMessage>{start.error?.message}</FormMessage>
       </CardContent>
       <CardFooter className="justify-end">
-        <Button onClick={() => start.mutate({ environment, customUrl: environment === "custom" ? customUrl : undefined })} disabled={start.isPending || needsCredentials || start.isSuccess}>
+        <Button
+          onClick={() => start.mutate({ environment, customUrl: environment === "custom" ? customUrl : undefined })}
+          disabled={start.isPending || needsCredentials || start.isSuccess}
+        >
           {start.isPending || start.isSuccess ? <Spinner /> : null}
           {connection?.status === "broken" ? "Reconnect Salesforce" : "Connect to Salesforce"}
         </Button>

@@ -117,14 +117,20 @@ export function FirstSyncStep({ onBack, onContinue }: { onBack: () => void; onCo
         {done && progress.data ? (
           <div className="grid gap-1 rounded-lg bg-muted/60 p-4 text-sm">
             <p>
-              <strong className="tabular-nums">{progress.data.suppressedLeads.toLocaleString()}</strong> leads are kept as their contacts (same person).
+              <strong className="tabular-nums">{progress.data.suppressedLeads.toLocaleString()}</strong> leads are kept
+              as their contacts (same person).
             </p>
             <p>
-              <strong className="tabular-nums">{progress.data.prospectsInCrm.toLocaleString()}</strong> prospects were found already in your CRM and leave prospecting lists.
+              <strong className="tabular-nums">{progress.data.prospectsInCrm.toLocaleString()}</strong> prospects were
+              found already in your CRM and leave prospecting lists.
             </p>
           </div>
         ) : null}
-        {state === "paused" && !driving ? <p className="text-sm text-muted-foreground">Paused. Resume whenever you like; nothing read so far is lost.</p> : null}
+        {state === "paused" && !driving ? (
+          <p className="text-sm text-muted-foreground">
+            Paused. Resume whenever you like; nothing read so far is lost.
+          </p>
+        ) : null}
         <FormMessage>{failure}</FormMessage>
       </CardContent>
       <CardFooter className="justify-between">

@@ -41,7 +41,12 @@ export function PullVisibilitySettings() {
                 Show in Tandem
               </label>
               {visibility.data ? (
-                <Switch id={id} checked={visibility.data[object]} disabled={update.isPending} onCheckedChange={(visible) => update.mutate({ object, visible })} />
+                <Switch
+                  id={id}
+                  checked={visibility.data[object]}
+                  disabled={update.isPending}
+                  onCheckedChange={(visible) => update.mutate({ object, visible })}
+                />
               ) : (
                 <Skeleton className="h-5 w-9 rounded-full" />
               )}
@@ -71,8 +76,9 @@ export function PullSettingsStep({ onBack, onContinue }: { onBack: () => void; o
           <h1>What the team sees</h1>
         </CardTitle>
         <CardDescription>
-          Tandem always pulls leads, contacts, accounts and opportunities: it must know what is already in your CRM so nobody prospects people you already have. You
-          choose which of them appear in Tandem; hidden ones still sync and still count for matching.
+          Tandem always pulls leads, contacts, accounts and opportunities: it must know what is already in your CRM so
+          nobody prospects people you already have. You choose which of them appear in Tandem; hidden ones still sync
+          and still count for matching.
         </CardDescription>
       </CardHeader>
       <CardContent>

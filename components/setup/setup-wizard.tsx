@@ -16,7 +16,13 @@ const ORDER = ["connect", "pull", "sync", "realtime"] as const;
 type TStep = (typeof ORDER)[number];
 
 /** The setup wizard after the first admin: each step saves as it goes, so it resumes anywhere. */
-export function SetupWizard({ requestedStep, flash }: { requestedStep: TStep | null; flash: { connected: boolean; error: string | null } }) {
+export function SetupWizard({
+  requestedStep,
+  flash,
+}: {
+  requestedStep: TStep | null;
+  flash: { connected: boolean; error: string | null };
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const { data: progress } = useSuspenseQuery(trpc.sync.setupProgress.queryOptions());

@@ -1,4 +1,12 @@
-import { ActivityIcon, Building2Icon, HandshakeIcon, HomeIcon, UsersIcon, UsersRoundIcon, type LucideIcon } from "lucide-react";
+import {
+  ActivityIcon,
+  Building2Icon,
+  HandshakeIcon,
+  HomeIcon,
+  UsersIcon,
+  UsersRoundIcon,
+  type LucideIcon,
+} from "lucide-react";
 
 export type TNavItem = { href: string; label: string; icon: LucideIcon; adminOnly?: boolean };
 export type TNavSection = { title?: string; items: TNavItem[] };

@@ -20,7 +20,9 @@ export function NavLinks({ role, onNavigate }: { role: TRole; onNavigate?: () =>
         return (
           <div key={section.title ?? index} className="grid gap-0.5">
             {section.title ? (
-              <p className="px-2.5 pb-1 text-[0.7rem] font-medium uppercase tracking-wider text-muted-foreground">{section.title}</p>
+              <p className="px-2.5 pb-1 text-[0.7rem] font-medium uppercase tracking-wider text-muted-foreground">
+                {section.title}
+              </p>
             ) : null}
             {items.map((item) => {
               const active = isActive(pathname, item.href);

@@ -11,7 +11,15 @@ const STATS = [
 ] as const;
 
 /** What the workspace holds, at a glance; each figure opens its list. */
-export function WorkspaceStats({ counts, lastSyncAt, visibility }: { counts: TSyncStatus["counts"]; lastSyncAt: string | null; visibility: TPullVisibility }) {
+export function WorkspaceStats({
+  counts,
+  lastSyncAt,
+  visibility,
+}: {
+  counts: TSyncStatus["counts"];
+  lastSyncAt: string | null;
+  visibility: TPullVisibility;
+}) {
   // PULL-2: hidden objects are left out of every view, this one too.
   const shown = STATS.filter((stat) => stat.object === null || visibility[stat.object]);
   return (
@@ -19,7 +27,10 @@ export function WorkspaceStats({ counts, lastSyncAt, visibility }: { counts: TSy
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {shown.map((stat) => (
           <li key={stat.key}>
-            <Link href={stat.href} className="block rounded-xl border bg-card px-4 py-3 transition-colors hover:bg-accent/50 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
+            <Link
+              href={stat.href}
+              className="block rounded-xl border bg-card px-4 py-3 transition-colors hover:bg-accent/50 focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            >
               <span className="block text-xs text-muted-foreground">{stat.label}</span>
               <span className="block text-2xl font-semibold tabular-nums">{counts[stat.key].toLocaleString()}</span>
             </Link>
@@ -27,7 +38,8 @@ export function WorkspaceStats({ counts, lastSyncAt, visibility }: { counts: TSy
         ))}
       </ul>
       <p className="mt-2 text-xs text-muted-foreground">
-        {counts.suppressedLeads.toLocaleString()} leads kept as their contacts · {counts.prospectsInCrm.toLocaleString()} prospects already in your CRM
+        {counts.suppressedLeads.toLocaleString()} leads kept as their contacts ·{" "}
+        {counts.prospectsInCrm.toLocaleString()} prospects already in your CRM
         {lastSyncAt ? ` · last sync ${new Date(lastSyncAt).toLocaleString("en")}` : ""}
       </p>
     </section>

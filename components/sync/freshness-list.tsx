@@ -2,7 +2,15 @@ import { EyeOffIcon } from "lucide-react";
 import { OBJECT_LABELS } from "@/components/setup/object-labels";
 import { Badge } from "@/components/ui/badge";
 
-type TObject = { object: keyof typeof OBJECT_LABELS; lastPulledAt: number | null; initialLoadAt: number | null; stored: number; visible: boolean; loaded: number; total: number | null };
+type TObject = {
+  object: keyof typeof OBJECT_LABELS;
+  lastPulledAt: number | null;
+  initialLoadAt: number | null;
+  stored: number;
+  visible: boolean;
+  loaded: number;
+  total: number | null;
+};
 
 function ago(at: number | null) {
   if (!at) return "never";
@@ -28,8 +36,11 @@ export function FreshnessList({ objects, visibilityOnly = false }: { objects: TO
           {visibilityOnly ? null : (
             // Relative times differ by a second or two between the server render and hydration.
             <p className="mt-1 text-sm text-muted-foreground" suppressHydrationWarning>
-              <span className="tabular-nums">{object.stored.toLocaleString()}</span> in Tandem · pulled {ago(object.lastPulledAt)}
-              {object.initialLoadAt === null && object.total !== null ? ` · first load ${Math.floor((object.loaded / Math.max(1, object.total)) * 100)}%` : ""}
+              <span className="tabular-nums">{object.stored.toLocaleString()}</span> in Tandem · pulled{" "}
+              {ago(object.lastPulledAt)}
+              {object.initialLoadAt === null && object.total !== null
+                ? ` · first load ${Math.floor((object.loaded / Math.max(1, object.total)) * 100)}%`
+                : ""}
             </p>
           )}
         </li>

@@ -25,7 +25,10 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
     trpc.sync.runNow.mutationOptions({
       onSuccess: async (summary) => {
         if ("skipped" in summary) toast.info("A sync is already running; its results appear below.");
-        else if (summary.ok) toast.success(`Synced in ${(summary.durationMs / 1000).toFixed(1)} s with ${summary.apiCalls} API call${summary.apiCalls === 1 ? "" : "s"}.`);
+        else if (summary.ok)
+          toast.success(
+            `Synced in ${(summary.durationMs / 1000).toFixed(1)} s with ${summary.apiCalls} API call${summary.apiCalls === 1 ? "" : "s"}.`,
+          );
         else toast.error(summary.failures?.[0]?.message ?? "The sync had problems; see below.");
         await queryClient.invalidateQueries({ queryKey: trpc.sync.dashboard.queryKey() });
         await queryClient.invalidateQueries({ queryKey: trpc.sync.progress.queryKey() });
@@ -44,7 +47,12 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
           <AlertTriangleIcon />
           <AlertTitle>Salesforce is not connected</AlertTitle>
           <AlertDescription>
-            Nothing syncs until an admin connects an org. {isAdmin ? <Link className="underline" href="/setup?step=connect">Connect Salesforce</Link> : null}
+            Nothing syncs until an admin connects an org.{" "}
+            {isAdmin ? (
+              <Link className="underline" href="/setup?step=connect">
+                Connect Salesforce
+              </Link>
+            ) : null}
           </AlertDescription>
         </Alert>
       ) : null}
@@ -53,7 +61,14 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
           <AlertTriangleIcon />
           <AlertTitle>The Salesforce connection is broken</AlertTitle>
           <AlertDescription>
-            {connection.lastError} Syncing has stopped; nothing pulled so far is lost. {isAdmin ? <Link className="underline" href="/setup?step=connect">Reconnect</Link> : "Ask an admin to reconnect."}
+            {connection.lastError} Syncing has stopped; nothing pulled so far is lost.{" "}
+            {isAdmin ? (
+              <Link className="underline" href="/setup?step=connect">
+                Reconnect
+              </Link>
+            ) : (
+              "Ask an admin to reconnect."
+            )}
           </AlertDescription>
         </Alert>
       ) : null}
@@ -70,14 +85,20 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
           <CardHeader>
             <CardTitle className="text-base">Connection</CardTitle>
             <CardDescription>
-              {connection ? `${connection.orgName ?? connection.orgId} · ${connection.environment}` : "No org connected"}
+              {connection
+                ? `${connection.orgName ?? connection.orgId} · ${connection.environment}`
+                : "No org connected"}
             </CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3 text-sm">
             {connection ? (
               <p>
                 <span className="text-muted-foreground">API calls today: </span>
-                <span className="tabular-nums">{connection.apiUsed !== null && connection.apiMax ? `${connection.apiUsed.toLocaleString()} of ${connection.apiMax.toLocaleString()}` : "not read yet"}</span>
+                <span className="tabular-nums">
+                  {connection.apiUsed !== null && connection.apiMax
+                    ? `${connection.apiUsed.toLocaleString()} of ${connection.apiMax.toLocaleString()}`
+                    : "not read yet"}
+                </span>
               </p>
             ) : null}
             <p suppressHydrationWarning>
@@ -99,7 +120,9 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
         <Card className="lg:col-span-2">
           <CardHeader>
             <CardTitle className="text-base">API usage, last 24 hours</CardTitle>
-            <CardDescription>Every Salesforce response reports the org's rolling daily usage; Tandem records each reading.</CardDescription>
+            <CardDescription>
+              Every Salesforce response reports the org's rolling daily usage; Tandem records each reading.
+            </CardDescription>
           </CardHeader>
           <CardContent>{data ? <ApiUsageChart samples={data.usage} /> : <Skeleton className="h-40" />}</CardContent>
         </Card>
@@ -110,7 +133,9 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
           <CardTitle className="text-base">Freshness</CardTitle>
           <CardDescription>When each object was last pulled, and how much of it Tandem holds.</CardDescription>
         </CardHeader>
-        <CardContent>{progress.data ? <FreshnessList objects={progress.data.objects} /> : <Skeleton className="h-24" />}</CardContent>
+        <CardContent>
+          {progress.data ? <FreshnessList objects={progress.data.objects} /> : <Skeleton className="h-24" />}
+        </CardContent>
       </Card>
 
       <Card className="gap-0 pb-0">
@@ -125,10 +150,17 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
         <CardHeader>
           <CardTitle className="text-base">What the team sees</CardTitle>
           <CardDescription>
-            Leads, contacts, accounts and opportunities are always pulled. Hidden ones still sync and still count for matching{isAdmin ? "" : "; an admin can change this"}.
+            Leads, contacts, accounts and opportunities are always pulled. Hidden ones still sync and still count for
+            matching{isAdmin ? "" : "; an admin can change this"}.
           </CardDescription>
         </CardHeader>
-        <CardContent>{isAdmin ? <PullVisibilitySettings /> : <FreshnessList objects={progress.data?.objects ?? []} visibilityOnly />}</CardContent>
+        <CardContent>
+          {isAdmin ? (
+            <PullVisibilitySettings />
+          ) : (
+            <FreshnessList objects={progress.data?.objects ?? []} visibilityOnly />
+          )}
+        </CardContent>
       </Card>
     </div>
   );

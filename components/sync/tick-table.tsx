@@ -10,11 +10,27 @@ type TTick = {
   apiCalls: number;
   more: boolean;
   error: string | null;
-  summary: { pull: Record<string, { created: number; updated: number; deleted: number; unchanged: number; suppressed?: number }>; paused?: string } | null;
+  summary: {
+    pull: Record<string, { created: number; updated: number; deleted: number; unchanged: number; suppressed?: number }>;
+    paused?: string;
+  } | null;
 };
 
-const when = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-const TRIGGERS: Record<string, string> = { cron: "schedule", schedule: "schedule", manual: "Sync now", cli: "command line", wizard: "setup", outbound: "outbound message" };
+const when = new Intl.DateTimeFormat("en", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
+const TRIGGERS: Record<string, string> = {
+  cron: "schedule",
+  schedule: "schedule",
+  manual: "Sync now",
+  cli: "command line",
+  wizard: "setup",
+  outbound: "outbound message",
+};
 
 function changes(summary: TTick["summary"]) {
   if (!summary) return "—";
@@ -49,14 +65,26 @@ export function TickTable({ ticks }: { ticks: TTick[] }) {
               <div className="text-xs text-muted-foreground">{TRIGGERS[tick.trigger] ?? tick.trigger}</div>
             </TableCell>
             <TableCell className="max-w-sm">
-              <Badge variant={tick.status === "ok" ? "success" : tick.status === "failed" ? "destructive" : "secondary"}>
-                {tick.status === "ok" ? (tick.more ? "partial" : "ok") : tick.status === "skipped" ? (tick.summary?.paused ?? "skipped") : tick.status}
+              <Badge
+                variant={tick.status === "ok" ? "success" : tick.status === "failed" ? "destructive" : "secondary"}
+              >
+                {tick.status === "ok"
+                  ? tick.more
+                    ? "partial"
+                    : "ok"
+                  : tick.status === "skipped"
+                    ? (tick.summary?.paused ?? "skipped")
+                    : tick.status}
               </Badge>
               {tick.error ? <p className="mt-1 text-xs whitespace-normal text-muted-foreground">{tick.error}</p> : null}
             </TableCell>
-            <TableCell className="hidden text-xs whitespace-normal text-muted-foreground md:table-cell">{changes(tick.summary)}</TableCell>
+            <TableCell className="hidden text-xs whitespace-normal text-muted-foreground md:table-cell">
+              {changes(tick.summary)}
+            </TableCell>
             <TableCell className="text-right tabular-nums">{tick.apiCalls}</TableCell>
-            <TableCell className="hidden pr-5 text-right tabular-nums sm:table-cell">{tick.durationMs !== null ? `${(tick.durationMs / 1000).toFixed(1)} s` : "…"}</TableCell>
+            <TableCell className="hidden pr-5 text-right tabular-nums sm:table-cell">
+              {tick.durationMs !== null ? `${(tick.durationMs / 1000).toFixed(1)} s` : "…"}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

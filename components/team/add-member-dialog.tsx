@@ -68,7 +68,9 @@ export function AddMemberDialog() {
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Add a team member</DialogTitle>
-          <DialogDescription>They sign in with this email and password. Share the password with them privately.</DialogDescription>
+          <DialogDescription>
+            They sign in with this email and password. Share the password with them privately.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} className="grid gap-4" noValidate>
           <FormMessage>{formError}</FormMessage>

@@ -80,7 +80,9 @@ export function TeamTable({ currentUserId }: { currentUserId: string }) {
                   <TableCell>
                     <Badge variant={user.role === "admin" ? "default" : "secondary"}>{user.role}</Badge>
                   </TableCell>
-                  <TableCell className="hidden text-muted-foreground md:table-cell">{joined.format(user.createdAt)}</TableCell>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">
+                    {joined.format(user.createdAt)}
+                  </TableCell>
                   <TableCell>
                     {isSelf ? null : (
                       <DropdownMenu>
@@ -91,7 +93,9 @@ export function TeamTable({ currentUserId }: { currentUserId: string }) {
                         </DropdownMenuTrigger>
                         <DropdownMenuContent align="end">
                           <DropdownMenuItem
-                            onSelect={() => changeRole.mutate({ userId: user.id, role: user.role === "admin" ? "member" : "admin" })}
+                            onSelect={() =>
+                              changeRole.mutate({ userId: user.id, role: user.role === "admin" ? "member" : "admin" })
+                            }
                           >
                             {user.role === "admin" ? "Make member" : "Make admin"}
                           </DropdownMenuItem>

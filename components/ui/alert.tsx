@@ -33,8 +33,7 @@ function Alert({
     /** An icon element (e.g. a lucide icon); it sits in the first grid column. */
     icon?: React.ReactNode;
   }) {
-  const role =
-    variant === "destructive" || variant === "warning" ? "alert" : "status";
+  const role = variant === "destructive" || variant === "warning" ? "alert" : "status";
   return (
     <div
       data-slot="alert"
@@ -53,19 +52,13 @@ function AlertTitle({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="alert-title"
-      className={cn(
-        "col-start-2 min-h-4 font-medium tracking-tight",
-        className,
-      )}
+      className={cn("col-start-2 min-h-4 font-medium tracking-tight", className)}
       {...props}
     />
   );
 }
 
-function AlertDescription({
-  className,
-  ...props
-}: React.ComponentProps<"div">) {
+function AlertDescription({ className, ...props }: React.ComponentProps<"div">) {
   return (
     <div
       data-slot="alert-description"
@@ -79,13 +72,7 @@ function AlertDescription({
 }
 
 function AlertAction({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="alert-action"
-      className={cn("col-start-2 mt-2 flex flex-wrap gap-2", className)}
-      {...props}
-    />
-  );
+  return <div data-slot="alert-action" className={cn("col-start-2 mt-2 flex flex-wrap gap-2", className)} {...props} />;
 }
 
 export { Alert, AlertTitle, AlertDescription, AlertAction, alertVariants };

@@ -38,19 +38,13 @@ function EmptyState({
         {title}
       </h3>
       {description ? (
-        <p
-          data-slot="empty-state-description"
-          className="max-w-sm text-sm text-muted-foreground"
-        >
+        <p data-slot="empty-state-description" className="max-w-sm text-sm text-muted-foreground">
           {description}
         </p>
       ) : null}
       {children}
       {action ? (
-        <div
-          data-slot="empty-state-action"
-          className="mt-4 flex flex-wrap items-center justify-center gap-2"
-        >
+        <div data-slot="empty-state-action" className="mt-4 flex flex-wrap items-center justify-center gap-2">
           {action}
         </div>
       ) : null}

@@ -24,10 +24,7 @@ const FieldContext = React.createContext<FieldContextValue | null>(null);
 function useField() {
   const ctx = React.useContext(FieldContext);
   if (!ctx) throw new Error("useField must be used inside <Field>");
-  const describedBy = [
-    ctx.hasDescription ? ctx.descriptionId : null,
-    ctx.hasError ? ctx.errorId : null,
-  ]
+  const describedBy = [ctx.hasDescription ? ctx.descriptionId : null, ctx.hasError ? ctx.errorId : null]
     .filter(Boolean)
     .join(" ");
   return {
@@ -92,10 +89,7 @@ function Field({
   );
 }
 
-function FieldLabel({
-  className,
-  ...props
-}: React.ComponentProps<typeof Label>) {
+function FieldLabel({ className, ...props }: React.ComponentProps<typeof Label>) {
   const { controlId } = useField();
   return (
     <Label
@@ -113,10 +107,7 @@ function FieldControl(props: React.ComponentProps<typeof Slot.Root>) {
   return <Slot.Root data-slot="field-control" {...controlProps} {...props} />;
 }
 
-function FieldDescription({
-  className,
-  ...props
-}: React.ComponentProps<"p">) {
+function FieldDescription({ className, ...props }: React.ComponentProps<"p">) {
   const { descriptionId, setHasDescription } = useField();
   React.useEffect(() => {
     setHasDescription(true);
@@ -205,12 +196,4 @@ function FormMessage({
   );
 }
 
-export {
-  Field,
-  FieldLabel,
-  FieldControl,
-  FieldDescription,
-  FieldError,
-  FormMessage,
-  useField,
-};
+export { Field, FieldLabel, FieldControl, FieldDescription, FieldError, FormMessage, useField };

@@ -5,10 +5,7 @@ import { Label as LabelPrimitive } from "radix-ui";
 
 import { cn } from "@/components/ui/cn";
 
-function Label({
-  className,
-  ...props
-}: React.ComponentProps<typeof LabelPrimitive.Root>) {
+function Label({ className, ...props }: React.ComponentProps<typeof LabelPrimitive.Root>) {
   return (
     <LabelPrimitive.Root
       data-slot="label"

@@ -5,19 +5,12 @@ import { Progress as ProgressPrimitive } from "radix-ui";
 
 import { cn } from "@/components/ui/cn";
 
-function Progress({
-  className,
-  value,
-  ...props
-}: React.ComponentProps<typeof ProgressPrimitive.Root>) {
+function Progress({ className, value, ...props }: React.ComponentProps<typeof ProgressPrimitive.Root>) {
   return (
     <ProgressPrimitive.Root
       data-slot="progress"
       value={value}
-      className={cn(
-        "relative h-1.5 w-full overflow-hidden rounded-full bg-primary/15",
-        className,
-      )}
+      className={cn("relative h-1.5 w-full overflow-hidden rounded-full bg-primary/15", className)}
       {...props}
     >
       <ProgressPrimitive.Indicator

@@ -3,11 +3,7 @@ import { LoaderCircleIcon } from "lucide-react";
 
 import { cn } from "@/components/ui/cn";
 
-function Spinner({
-  className,
-  label = "Loading",
-  ...props
-}: React.ComponentProps<"svg"> & { label?: string }) {
+function Spinner({ className, label = "Loading", ...props }: React.ComponentProps<"svg"> & { label?: string }) {
   return (
     <LoaderCircleIcon
       role="status"

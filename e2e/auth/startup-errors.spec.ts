@@ -5,10 +5,20 @@ import { expect, test } from "@playwright/test";
 
 /** Starts another `next start` (the build exists: the main web server made it) with the given env. */
 function startServer(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NEXT_TELEMETRY_DISABLED: "1", ...env, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
+    {
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...env,
+        NODE_ENV: "production",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -27,10 +37,15 @@ test("an unmigrated database is reported by /api/health and explained on pages",
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const port = 3192;
-  const server = startServer(port, { AUTH_SECRET: "startup-test-secret", DATABASE_URL: `file:${join(dir, "empty.db")}` });
+  const server = startServer(port, {
+    AUTH_SECRET: "startup-test-secret",
+    DATABASE_URL: `file:${join(dir, "empty.db")}`,
+  });
   try {
     await expect
-      .poll(async () => (await fetch(`http://localhost:${port}/api/health`).catch(() => null))?.status, { timeout: 30_000 })
+      .poll(async () => (await fetch(`http://localhost:${port}/api/health`).catch(() => null))?.status, {
+        timeout: 30_000,
+      })
       .toBe(503);
     const health = (await (await fetch(`http://localhost:${port}/api/health`)).json()) as Record<string, unknown>;
     expect(health).toEqual({ db: "unmigrated", salesforce: "disconnected", lastTickAt: null });

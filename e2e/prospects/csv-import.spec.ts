@@ -45,8 +45,12 @@ test("unreadable files are refused with a message that says what to do", async (
   await signInAsAdmin(page);
   await page.goto("/people/prospects/import");
   await page.getByLabel("CSV file").setInputFiles(writeCsv("empty.csv", ""));
-  await expect(page.getByRole("alert").filter({ hasText: "empty.csv is empty. Upload a CSV file with a header row" })).toBeVisible();
-  await page.getByLabel("CSV file").setInputFiles(writeCsv("workbook.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])));
+  await expect(
+    page.getByRole("alert").filter({ hasText: "empty.csv is empty. Upload a CSV file with a header row" }),
+  ).toBeVisible();
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles(writeCsv("workbook.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])));
   await expect(page.getByRole("alert").filter({ hasText: "workbook.csv is not a CSV file" })).toBeVisible();
 });
 
@@ -70,7 +74,9 @@ test("a CSV with good and bad rows imports the good ones and reports the bad one
   await page.getByLabel("CSV file").setInputFiles(writeCsv("prospects.csv", csv));
 
   await expect(page.getByRole("combobox", { name: "Tandem field for the column Email Address" })).toHaveText("Email");
-  await expect(page.getByRole("combobox", { name: "Tandem field for the column Notes" })).toHaveText("Keep as extra field");
+  await expect(page.getByRole("combobox", { name: "Tandem field for the column Notes" })).toHaveText(
+    "Keep as extra field",
+  );
   const preview = page.getByRole("table", { name: "Preview of the import" });
   await expect(preview.getByRole("row").filter({ hasText: "Grace" }).first()).toContainText("Ready");
   await expect(page.getByText("3 bad rows are skipped and listed in the report.")).toBeVisible();
@@ -82,9 +88,14 @@ test("a CSV with good and bad rows imports the good ones and reports the bad one
   await expect(report.getByRole("row")).toHaveCount(4);
   await expect(report.getByRole("row").filter({ hasText: "Bad email" })).toContainText("5");
   await expect(report.getByRole("row").filter({ hasText: "No name" })).toContainText("6");
-  await expect(report.getByRole("row").filter({ hasText: "Duplicate in file" })).toContainText("Same email as line 2 (grace@navy.mil).");
+  await expect(report.getByRole("row").filter({ hasText: "Duplicate in file" })).toContainText(
+    "Same email as line 2 (grace@navy.mil).",
+  );
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download bad rows (CSV)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download bad rows (CSV)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("prospects-bad-rows.csv");
   const saved = readFileSync((await download.path()) ?? "", "utf8");
   expect(saved).toContain("Line,Reason,First Name,Last Name,Email Address,Company,Notes");
@@ -99,7 +110,10 @@ test("a CSV with good and bad rows imports the good ones and reports the bad one
 
   await page.getByLabel("Show prospects already in CRM").click();
   const katherine = list.getByRole("row").filter({ hasText: "Katherine Johnson" });
-  await expect(katherine.getByRole("link", { name: /is in the CRM/ })).toHaveAttribute("href", `/people/${crmPersonId}`);
+  await expect(katherine.getByRole("link", { name: /is in the CRM/ })).toHaveAttribute(
+    "href",
+    `/people/${crmPersonId}`,
+  );
 });
 
 test("a prospect added by hand is validated field by field", async ({ page }) => {
@@ -116,5 +130,7 @@ test("a prospect added by hand is validated field by field", async ({ page }) =>
   await dialog.getByLabel("Email").fill("margaret@mit.edu");
   await dialog.getByRole("button", { name: "Add person" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("table", { name: "Prospects" }).getByRole("row").filter({ hasText: "Margaret Hamilton" })).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Prospects" }).getByRole("row").filter({ hasText: "Margaret Hamilton" }),
+  ).toBeVisible();
 });

@@ -13,7 +13,8 @@ import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
 test.describe.configure({ mode: "serial" });
 
 const MARKER = "zephyr-e2e";
-const HIDDEN_SENTENCE = "Leads are hidden from view. They still sync and still count for matching. An admin can show them on the Sync page.";
+const HIDDEN_SENTENCE =
+  "Leads are hidden from view. They still sync and still count for matching. An admin can show them on the Sync page.";
 let profileId = "";
 
 test.beforeAll(async () => {
@@ -40,7 +41,13 @@ test.beforeAll(async () => {
     profileId = contacts[0]!.id;
     const now = Date.now();
     await insertActivity(database.db, [
-      { recordType: "person", recordId: profileId, at: now - 86_400_000, event: "created-by-pull", message: "Created from Salesforce by a pull." },
+      {
+        recordType: "person",
+        recordId: profileId,
+        at: now - 86_400_000,
+        event: "created-by-pull",
+        message: "Created from Salesforce by a pull.",
+      },
       {
         recordType: "person",
         recordId: profileId,
@@ -58,10 +65,15 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   const database = openE2eDatabase();
   try {
-    const rows = await database.db.select({ id: crmPeople.id }).from(crmPeople).where(like(crmPeople.email, `%@${MARKER}.example`));
+    const rows = await database.db
+      .select({ id: crmPeople.id })
+      .from(crmPeople)
+      .where(like(crmPeople.email, `%@${MARKER}.example`));
     const ids = rows.map((row) => row.id);
     if (ids.length) {
-      await database.db.delete(activityLog).where(and(eq(activityLog.recordType, "person"), inArray(activityLog.recordId, ids)));
+      await database.db
+        .delete(activityLog)
+        .where(and(eq(activityLog.recordType, "person"), inArray(activityLog.recordId, ids)));
       await database.db.delete(crmPeople).where(inArray(crmPeople.id, ids));
     }
   } finally {

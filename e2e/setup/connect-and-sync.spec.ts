@@ -11,7 +11,9 @@ test.describe.configure({ mode: "serial" });
 
 /** Salesforce's REST API as a user in the org would call it (plain fetch: this is the test's side). */
 async function salesforce() {
-  const { access_token: token } = (await (await fetch(`${E2E_EMULATOR_URL}/__emulator/tokens`, { method: "POST" })).json()) as { access_token: string };
+  const { access_token: token } = (await (
+    await fetch(`${E2E_EMULATOR_URL}/__emulator/tokens`, { method: "POST" })
+  ).json()) as { access_token: string };
   const base = `${E2E_EMULATOR_URL}/services/data/v62.0`;
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   return {
@@ -20,7 +22,11 @@ async function salesforce() {
       return ((await response.json()) as { records: T[] }).records;
     },
     async update(object: string, id: string, values: Record<string, unknown>) {
-      const response = await fetch(`${base}/sobjects/${object}/${id}`, { method: "PATCH", headers, body: JSON.stringify(values) });
+      const response = await fetch(`${base}/sobjects/${object}/${id}`, {
+        method: "PATCH",
+        headers,
+        body: JSON.stringify(values),
+      });
       expect(response.status).toBe(204);
     },
   };
@@ -77,20 +83,28 @@ test("a change made in Salesforce reaches the profile page through an outbound m
   await expect(page.getByText(/now sends 4 outbound messages/)).toBeVisible();
 
   const sf = await salesforce();
-  const [contact] = await sf.query<{ Id: string; LastName: string }>("SELECT Id, LastName FROM Contact ORDER BY Name LIMIT 1");
+  const [contact] = await sf.query<{ Id: string; LastName: string }>(
+    "SELECT Id, LastName FROM Contact ORDER BY Name LIMIT 1",
+  );
   if (!contact) throw new Error("the demo org has no contacts");
   await page.goto(`/people?search=${encodeURIComponent(contact.LastName)}`);
-  await page.getByRole("link", { name: new RegExp(contact.LastName) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(contact.LastName) })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}/);
   const profileUrl = page.url();
 
   await sf.update("Contact", contact.Id, { Title: "Chief Outbound Officer" });
   // Within seconds: the message is stored, acknowledged and applied without any sync tick.
   await expect
-    .poll(async () => {
-      await page.goto(profileUrl);
-      return page.getByText("Chief Outbound Officer").first().isVisible();
-    }, { timeout: 20_000, intervals: [500, 1000, 1000, 2000] })
+    .poll(
+      async () => {
+        await page.goto(profileUrl);
+        return page.getByText("Chief Outbound Officer").first().isVisible();
+      },
+      { timeout: 20_000, intervals: [500, 1000, 1000, 2000] },
+    )
     .toBe(true);
   await page.goto("/setup?step=realtime");
   await expect(page.getByText(/Last message received/)).toBeVisible();

@@ -16,7 +16,11 @@ const port = process.env.E2E_PORT ?? "3100";
 async function main() {
   rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   mkdirSync(E2E_DATA_DIR, { recursive: true });
-  const emulator = await startEmulator({ port: E2E_EMULATOR_PORT, seed: "demo", outboundTiming: { initialBackoffMs: 200, batchDelayMs: 20 } });
+  const emulator = await startEmulator({
+    port: E2E_EMULATOR_PORT,
+    seed: "demo",
+    outboundTiming: { initialBackoffMs: 200, batchDelayMs: 20 },
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -45,4 +49,3 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
-

@@ -13,5 +13,9 @@ export type TActivityEntry = {
 
 /** DUP-2: appends entries to records' activity logs; sync pages bring thousands at once. */
 export async function recordActivity(tx: TTransaction, entries: TActivityEntry[]): Promise<void> {
-  await bulkInsert(tx, activityLog, entries.map((entry) => ({ ...entry, details: entry.details ?? null })));
+  await bulkInsert(
+    tx,
+    activityLog,
+    entries.map((entry) => ({ ...entry, details: entry.details ?? null })),
+  );
 }

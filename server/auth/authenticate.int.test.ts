@@ -11,12 +11,21 @@ beforeEach(async () => {
   database ??= await createTestDatabase();
   await database.db.delete(users);
   await database.db.delete(signInFailures);
-  await addUser(database.db, { name: "Ada", email: "ada@example.com", password: "correct horse battery", role: "admin" });
+  await addUser(database.db, {
+    name: "Ada",
+    email: "ada@example.com",
+    password: "correct horse battery",
+    role: "admin",
+  });
 });
 
 describe(`sign-in on ${testDatabaseKind()}`, () => {
   it("accepts the right password whatever the email's case and spacing", async () => {
-    const result = await authenticate(database.db, { email: "  ADA@example.com ", password: "correct horse battery" }, 0);
+    const result = await authenticate(
+      database.db,
+      { email: "  ADA@example.com ", password: "correct horse battery" },
+      0,
+    );
     expect(result).toMatchObject({ ok: true, user: { email: "ada@example.com", role: "admin" } });
   });
 
@@ -30,30 +39,54 @@ describe(`sign-in on ${testDatabaseKind()}`, () => {
   it("slows down repeated failures, even for the right password, and forgives after a success", async () => {
     let now = 1_000_000;
     for (let attempt = 0; attempt < FREE_FAILURES; attempt++) {
-      expect(await authenticate(database.db, { email: "ada@example.com", password: "wrong" }, now)).toMatchObject({ reason: "invalid" });
+      expect(await authenticate(database.db, { email: "ada@example.com", password: "wrong" }, now)).toMatchObject({
+        reason: "invalid",
+      });
     }
-    const throttled = await authenticate(database.db, { email: "ada@example.com", password: "correct horse battery" }, now);
+    const throttled = await authenticate(
+      database.db,
+      { email: "ada@example.com", password: "correct horse battery" },
+      now,
+    );
     expect(throttled).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
 
     now += 1_000;
-    expect(await authenticate(database.db, { email: "ada@example.com", password: "correct horse battery" }, now)).toMatchObject({ ok: true });
-    expect(await authenticate(database.db, { email: "ada@example.com", password: "wrong" }, now)).toMatchObject({ reason: "invalid" });
+    expect(
+      await authenticate(database.db, { email: "ada@example.com", password: "correct horse battery" }, now),
+    ).toMatchObject({ ok: true });
+    expect(await authenticate(database.db, { email: "ada@example.com", password: "wrong" }, now)).toMatchObject({
+      reason: "invalid",
+    });
   });
 
   it("throttles an unknown email exactly like a known one", async () => {
     for (let attempt = 0; attempt < FREE_FAILURES; attempt++) {
       await authenticate(database.db, { email: "nobody@example.com", password: "wrong" }, 0);
     }
-    expect(await authenticate(database.db, { email: "nobody@example.com", password: "wrong" }, 0)).toMatchObject({ reason: "throttled" });
+    expect(await authenticate(database.db, { email: "nobody@example.com", password: "wrong" }, 0)).toMatchObject({
+      reason: "throttled",
+    });
   });
 
   it("slows down one address guessing many emails", async () => {
     for (let attempt = 0; attempt < FREE_FAILURES; attempt++) {
-      await authenticate(database.db, { email: `guess${attempt}@example.com`, password: "wrong", ip: "203.0.113.9" }, 0);
+      await authenticate(
+        database.db,
+        { email: `guess${attempt}@example.com`, password: "wrong", ip: "203.0.113.9" },
+        0,
+      );
     }
-    const next = await authenticate(database.db, { email: "ada@example.com", password: "correct horse battery", ip: "203.0.113.9" }, 0);
+    const next = await authenticate(
+      database.db,
+      { email: "ada@example.com", password: "correct horse battery", ip: "203.0.113.9" },
+      0,
+    );
     expect(next).toMatchObject({ reason: "throttled" });
-    const elsewhere = await authenticate(database.db, { email: "ada@example.com", password: "correct horse battery", ip: "198.51.100.1" }, 0);
+    const elsewhere = await authenticate(
+      database.db,
+      { email: "ada@example.com", password: "correct horse battery", ip: "198.51.100.1" },
+      0,
+    );
     expect(elsewhere).toMatchObject({ ok: true });
   });
 });

@@ -48,7 +48,8 @@ export const authConfig: NextAuthConfig = {
         if (!parsed.success) throw new InvalidCredentialsError();
         const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
         const result = await authenticate(getDb(), { ...parsed.data, ip }, Date.now());
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+        if (result.ok)
+          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
         if (result.reason === "throttled") throw new ThrottledError(result.retryAfterSeconds);
         throw new InvalidCredentialsError();
       },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addFailure, FAILURE_WINDOW_MS, FREE_FAILURES, MAX_WAIT_MS, remainingWait, type TFailureRecord } from "./throttle-policy";
+import {
+  addFailure,
+  FAILURE_WINDOW_MS,
+  FREE_FAILURES,
+  MAX_WAIT_MS,
+  remainingWait,
+  type TFailureRecord,
+} from "./throttle-policy";
 
 function failures(count: number, at = 0): TFailureRecord {
   return { failures: count, firstFailureAt: at, lastFailureAt: at };

@@ -22,7 +22,11 @@ async function tokens(url: string): Promise<TTokens> {
 }
 
 async function advanceOrgClock(url: string, advanceMs: number): Promise<{ offsetMs: number }> {
-  const response = await fetch(`${url}/__emulator/clock`, { method: "POST", headers: { "content-type": "application/json", connection: "close" }, body: JSON.stringify({ advanceMs }) });
+  const response = await fetch(`${url}/__emulator/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json", connection: "close" },
+    body: JSON.stringify({ advanceMs }),
+  });
   return (await response.json()) as { offsetMs: number };
 }
 
@@ -32,15 +36,19 @@ async function tandem(url: string) {
   await migrateDatabase(handle);
   process.env.AUTH_SECRET = "bench-secret";
   const issued = await tokens(url);
-  await storeConnection(handle.db, {
-    environment: "demo",
-    loginUrl: url,
-    instanceUrl: issued.instance_url,
-    orgId: issued.id.split("/").at(-2) ?? "",
-    userId: issued.id.split("/").at(-1) ?? "",
-    refreshToken: issued.refresh_token,
-    accessToken: issued.access_token,
-  }, Date.now());
+  await storeConnection(
+    handle.db,
+    {
+      environment: "demo",
+      loginUrl: url,
+      instanceUrl: issued.instance_url,
+      orgId: issued.id.split("/").at(-2) ?? "",
+      userId: issued.id.split("/").at(-1) ?? "",
+      refreshToken: issued.refresh_token,
+      accessToken: issued.access_token,
+    },
+    Date.now(),
+  );
   // The org's clock may already run ahead (an earlier run moved it); Tandem's clock follows it.
   let offset = (await advanceOrgClock(url, 0)).offsetMs;
   const now = () => Date.now() + offset;
@@ -54,7 +62,10 @@ async function tandem(url: string) {
     if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
     ticks += 1;
     apiCalls += summary.apiCalls;
-    records += Object.values(summary.pull).reduce((sum, counts) => sum + counts.created + ("suppressed" in counts ? counts.suppressed : 0), 0);
+    records += Object.values(summary.pull).reduce(
+      (sum, counts) => sum + counts.created + ("suppressed" in counts ? counts.suppressed : 0),
+      0,
+    );
     if (!summary.more) break;
   }
   const wallMs = performance.now() - started;
@@ -75,12 +86,19 @@ async function tandem(url: string) {
 /** The same records fetched by bare jsforce into nothing: the floor Tandem is compared with. */
 async function bare(url: string) {
   const issued = await tokens(url);
-  const connection = new Connection({ instanceUrl: issued.instance_url, accessToken: issued.access_token, version: SALESFORCE_API_VERSION });
+  const connection = new Connection({
+    instanceUrl: issued.instance_url,
+    accessToken: issued.access_token,
+    version: SALESFORCE_API_VERSION,
+  });
   const started = performance.now();
   let apiCalls = 0;
   let records = 0;
   for (const object of PULL_ORDER) {
-    let page = (await connection.request({ method: "GET", url: `/services/data/v${SALESFORCE_API_VERSION}/queryAll?q=${encodeURIComponent(buildPullQuery(object, null))}` })) as { done: boolean; nextRecordsUrl?: string; records: unknown[] };
+    let page = (await connection.request({
+      method: "GET",
+      url: `/services/data/v${SALESFORCE_API_VERSION}/queryAll?q=${encodeURIComponent(buildPullQuery(object, null))}`,
+    })) as { done: boolean; nextRecordsUrl?: string; records: unknown[] };
     apiCalls += 1;
     records += page.records.length;
     while (!page.done && page.nextRecordsUrl) {

@@ -10,7 +10,8 @@ const ZRecordsSchema = z.object({ object: z.string().min(1), count: z.number().i
 const ZRuleActiveSchema = z.object({ active: z.boolean() });
 const ZTokenTtlSchema = z.object({ seconds: z.number().int().min(1) });
 
-const bad = (message: string, details?: unknown) => json(400, { error: message, ...(details === undefined ? {} : { details }) });
+const bad = (message: string, details?: unknown) =>
+  json(400, { error: message, ...(details === undefined ? {} : { details }) });
 
 function body(req: Req): unknown {
   return req.body.trim() === "" ? {} : parseJson(req.body);
@@ -27,11 +28,23 @@ export async function handleAdmin(emu: EmulatorOrg, req: Req): Promise<Res> {
     switch (key) {
       case "GET ":
         return json(200, {
-          orgId: emu.org.orgId, url: emu.baseUrl, clientId: emu.oauth.clientId,
+          orgId: emu.org.orgId,
+          url: emu.baseUrl,
+          clientId: emu.oauth.clientId,
           routes: [
-            "POST reset {seed}", "POST tokens", "POST expire-tokens", "POST token-ttl {seconds}", "GET api-usage",
-            "POST limits {dailyMax}", "GET|POST|DELETE faults", "GET|POST outbound-messages", "PATCH outbound-messages/<id> {active}",
-            "GET rules", "POST validation-rules", "POST duplicate-rules", "POST records {object, count}",
+            "POST reset {seed}",
+            "POST tokens",
+            "POST expire-tokens",
+            "POST token-ttl {seconds}",
+            "GET api-usage",
+            "POST limits {dailyMax}",
+            "GET|POST|DELETE faults",
+            "GET|POST outbound-messages",
+            "PATCH outbound-messages/<id> {active}",
+            "GET rules",
+            "POST validation-rules",
+            "POST duplicate-rules",
+            "POST records {object, count}",
           ],
         });
       case "POST reset": {
@@ -49,9 +62,22 @@ export async function handleAdmin(emu: EmulatorOrg, req: Req): Promise<Res> {
         return json(200, { seconds });
       }
       case "GET api-usage":
-        return json(200, { total: emu.usage.total, byResource: Object.fromEntries(emu.usage.byResource), used24h: emu.usage.used(), dailyMax: emu.usage.dailyMax });
+        return json(200, {
+          total: emu.usage.total,
+          byResource: Object.fromEntries(emu.usage.byResource),
+          used24h: emu.usage.used(),
+          dailyMax: emu.usage.dailyMax,
+        });
       case "POST clock": {
-        const { advanceMs } = z.object({ advanceMs: z.number().int().min(0).max(365 * 86_400_000) }).parse(body(req));
+        const { advanceMs } = z
+          .object({
+            advanceMs: z
+              .number()
+              .int()
+              .min(0)
+              .max(365 * 86_400_000),
+          })
+          .parse(body(req));
         emu.clockOffsetMs += advanceMs;
         return json(200, { now: new Date(emu.clock()).toISOString(), offsetMs: emu.clockOffsetMs });
       }
@@ -69,7 +95,11 @@ export async function handleAdmin(emu: EmulatorOrg, req: Req): Promise<Res> {
         emu.faults.clear();
         return json(200, emu.faults.config);
       case "GET outbound-messages":
-        return json(200, { rules: emu.outbound.rules, pending: emu.outbound.pending(), deliveries: emu.outbound.deliveries });
+        return json(200, {
+          rules: emu.outbound.rules,
+          pending: emu.outbound.pending(),
+          deliveries: emu.outbound.deliveries,
+        });
       case "POST outbound-messages": {
         const rule = emu.outbound.addRule(body(req));
         emu.touch();

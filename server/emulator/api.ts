@@ -35,7 +35,11 @@ export interface ApiResult {
   raw?: { text: string; contentType: string };
 }
 
-export const ok = (body: unknown, status = 200, headers?: Record<string, string>): ApiResult => ({ status, body, headers });
+export const ok = (body: unknown, status = 200, headers?: Record<string, string>): ApiResult => ({
+  status,
+  body,
+  headers,
+});
 export const noContentResult = (): ApiResult => ({ status: 204 });
 
 export function jsonBody(rawBody: string): () => unknown {

@@ -11,15 +11,26 @@ const DEFAULT_MAX_RECORDS = 500_000;
 
 function jobInfo(job: QueryJob, full: boolean) {
   const info: Record<string, unknown> = {
-    id: job.id, operation: job.operation, object: job.object, createdById: job.createdById,
-    createdDate: formatDateTime(job.createdDate), systemModstamp: formatDateTime(job.createdDate), state: job.state,
-    concurrencyMode: "Parallel", contentType: "CSV", apiVersion: Number(job.apiVersion),
-    lineEnding: job.lineEnding, columnDelimiter: job.columnDelimiter,
+    id: job.id,
+    operation: job.operation,
+    object: job.object,
+    createdById: job.createdById,
+    createdDate: formatDateTime(job.createdDate),
+    systemModstamp: formatDateTime(job.createdDate),
+    state: job.state,
+    concurrencyMode: "Parallel",
+    contentType: "CSV",
+    apiVersion: Number(job.apiVersion),
+    lineEnding: job.lineEnding,
+    columnDelimiter: job.columnDelimiter,
   };
   if (full) {
     Object.assign(info, {
-      jobType: "V2Query", numberRecordsProcessed: job.state === "JobComplete" ? job.rows.length : 0,
-      retries: 0, totalProcessingTime: 0, isPkChunkingSupported: true,
+      jobType: "V2Query",
+      numberRecordsProcessed: job.state === "JobComplete" ? job.rows.length : 0,
+      retries: 0,
+      totalProcessingTime: 0,
+      isPkChunkingSupported: true,
     });
   }
   return info;
@@ -35,18 +46,29 @@ function createJob(api: ApiServices, req: ApiRequest): ApiResult {
   if (typeof body.query !== "string") throw new SfError(400, "INVALIDJOB", "query is required");
   const lineEnding = body.lineEnding ?? "LF";
   const columnDelimiter = body.columnDelimiter ?? "COMMA";
-  if (lineEnding !== "LF" && lineEnding !== "CRLF") throw new SfError(400, "INVALIDJOB", `Invalid lineEnding: ${String(lineEnding)}`);
-  if (typeof columnDelimiter !== "string" || !(columnDelimiter in DELIMITERS)) throw new SfError(400, "INVALIDJOB", `Invalid columnDelimiter: ${String(columnDelimiter)}`);
+  if (lineEnding !== "LF" && lineEnding !== "CRLF")
+    throw new SfError(400, "INVALIDJOB", `Invalid lineEnding: ${String(lineEnding)}`);
+  if (typeof columnDelimiter !== "string" || !(columnDelimiter in DELIMITERS))
+    throw new SfError(400, "INVALIDJOB", `Invalid columnDelimiter: ${String(columnDelimiter)}`);
   const plan = compileQuery(api.org.store, body.query, api.org.clock());
   // Bulk API 2.0 refuses aggregates and OFFSET.
   if (plan.countOnly) throw new SfError(400, "INVALIDJOB", "Aggregate queries are not supported by Bulk API 2.0");
   if (plan.offset > 0) throw new SfError(400, "INVALIDJOB", "OFFSET is not supported by Bulk API 2.0");
-  if (plan.items.some((i) => i.kind === "child")) throw new SfError(400, "INVALIDJOB", "Parent-to-child subqueries are not supported by Bulk API 2.0");
+  if (plan.items.some((i) => i.kind === "child"))
+    throw new SfError(400, "INVALIDJOB", "Parent-to-child subqueries are not supported by Bulk API 2.0");
   const job: QueryJob = {
-    id: api.bulkJobs.nextId(), operation, object: plan.table.def.name, query: body.query, createdById: req.userId,
-    createdDate: api.org.clock(), state: "UploadComplete", apiVersion: req.version,
-    lineEnding, columnDelimiter: columnDelimiter as QueryJob["columnDelimiter"],
-    rows: execute(api.org.store, plan, operation === "queryAll"), select: plan.select,
+    id: api.bulkJobs.nextId(),
+    operation,
+    object: plan.table.def.name,
+    query: body.query,
+    createdById: req.userId,
+    createdDate: api.org.clock(),
+    state: "UploadComplete",
+    apiVersion: req.version,
+    lineEnding,
+    columnDelimiter: columnDelimiter as QueryJob["columnDelimiter"],
+    rows: execute(api.org.store, plan, operation === "queryAll"),
+    select: plan.select,
   };
   api.bulkJobs.jobs.set(job.id, job);
   return ok(jobInfo(job, false));
@@ -63,7 +85,8 @@ function results(api: ApiServices, req: ApiRequest, job: QueryJob): ApiResult {
   let offset = 0;
   if (locator) {
     offset = Number(Buffer.from(locator, "base64").toString("utf8"));
-    if (!Number.isInteger(offset) || offset < 0 || offset > job.rows.length) throw new SfError(400, "INVALID_LOCATOR", `Invalid locator: ${locator}`);
+    if (!Number.isInteger(offset) || offset < 0 || offset > job.rows.length)
+      throw new SfError(400, "INVALID_LOCATOR", `Invalid locator: ${locator}`);
   }
   const maxRaw = req.query.get("maxRecords");
   const max = maxRaw === null ? DEFAULT_MAX_RECORDS : Number(maxRaw);
@@ -90,7 +113,12 @@ export function handleBulkQuery(api: ApiServices, req: ApiRequest, segments: str
   if (rest.length > 0) throw new SfError(404, "NOT_FOUND", "The requested resource does not exist");
   if (!jobId) {
     if (req.method === "POST") return createJob(api, req);
-    if (req.method === "GET") return ok({ done: true, records: [...api.bulkJobs.jobs.values()].map((j) => jobInfo(j, false)), nextRecordsUrl: null });
+    if (req.method === "GET")
+      return ok({
+        done: true,
+        records: [...api.bulkJobs.jobs.values()].map((j) => jobInfo(j, false)),
+        nextRecordsUrl: null,
+      });
     throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are GET, POST`);
   }
   const job = api.bulkJobs.jobs.get(jobId);
@@ -108,10 +136,15 @@ export function handleBulkQuery(api: ApiServices, req: ApiRequest, segments: str
   }
   if (req.method === "PATCH") {
     const body = req.json();
-    if (!isObject(body) || body.state !== "Aborted") throw new SfError(400, "INVALIDJOB", "Only state Aborted can be set on a query job");
+    if (!isObject(body) || body.state !== "Aborted")
+      throw new SfError(400, "INVALIDJOB", "Only state Aborted can be set on a query job");
     if (job.state === "JobComplete") throw new SfError(400, "INVALIDJOB", "Job is already complete");
     job.state = "Aborted";
     return ok(jobInfo(job, false));
   }
-  throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are GET, PATCH, DELETE`);
+  throw new SfError(
+    405,
+    "METHOD_NOT_ALLOWED",
+    `HTTP Method '${req.method}' not allowed. Allowed are GET, PATCH, DELETE`,
+  );
 }

@@ -19,18 +19,25 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log("Usage: emulator [--port 4010] [--seed demo|empty] [--data FILE] [--host 127.0.0.1]\n"
-      + "                [--client-id ID] [--client-secret SECRET] [--token-ttl SECONDS] [--daily-limit N]\n"
-      + "                [--outbound-endpoint URL]   (where the demo org's inactive outbound-message rules point)");
+    console.log(
+      "Usage: emulator [--port 4010] [--seed demo|empty] [--data FILE] [--host 127.0.0.1]\n" +
+        "                [--client-id ID] [--client-secret SECRET] [--token-ttl SECONDS] [--daily-limit N]\n" +
+        "                [--outbound-endpoint URL]   (where the demo org's inactive outbound-message rules point)",
+    );
     return;
   }
-  if (values.seed !== "demo" && values.seed !== "empty") throw new Error(`--seed must be demo or empty, not ${values.seed}`);
+  if (values.seed !== "demo" && values.seed !== "empty")
+    throw new Error(`--seed must be demo or empty, not ${values.seed}`);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not ${values.port}`);
   const restored = values.data !== undefined && existsSync(values.data);
   const started = performance.now();
   const emu = await startEmulator({
-    port, seed: values.seed, dataFile: values.data, host: values.host,
+    port,
+    seed: values.seed,
+    dataFile: values.data,
+    host: values.host,
     clientId: values["client-id"] ?? process.env.SALESFORCE_CLIENT_ID,
     clientSecret: values["client-secret"] ?? process.env.SALESFORCE_CLIENT_SECRET,
     tokenTtlSeconds: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
@@ -38,7 +45,9 @@ async function main(): Promise<void> {
     outboundEndpoint: values["outbound-endpoint"],
   });
   const origin = restored ? `org restored from ${values.data}` : `${values.seed} org`;
-  console.log(`Salesforce emulator listening on ${emu.url} (${origin}, ready in ${Math.round(performance.now() - started)} ms)`);
+  console.log(
+    `Salesforce emulator listening on ${emu.url} (${origin}, ready in ${Math.round(performance.now() - started)} ms)`,
+  );
   console.log(`  login and instance URL: ${emu.url}`);
   console.log(`  client id:              ${emu.clientId}`);
   console.log(`  client secret:          ${emu.clientSecret}`);

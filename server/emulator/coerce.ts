@@ -5,11 +5,17 @@ import type { SfValue, Store } from "./store";
 import { parseDateTimeLiteral } from "./soql/literals";
 
 // Salesforce's own email check is close to this: something@something.tld, no spaces.
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 const deserializeError = (f: FieldDef, type: string, value: unknown) => {
   const shown = Array.isArray(value) ? "[" : typeof value === "object" && value !== null ? "{" : String(value);
-  return new SfError(400, "JSON_PARSER_ERROR", `Cannot deserialize instance of ${type} from ${describeJson(value)} value ${shown} or request may be missing a required field`, [f.name]);
+  return new SfError(
+    400,
+    "JSON_PARSER_ERROR",
+    `Cannot deserialize instance of ${type} from ${describeJson(value)} value ${shown} or request may be missing a required field`,
+    [f.name],
+  );
 };
 
 function describeJson(v: unknown): string {
@@ -34,8 +40,11 @@ export function coerceValue(store: Store, f: FieldDef, value: unknown): SfValue 
     case "boolean":
       if (typeof value === "boolean") return value;
       throw deserializeError(f, "boolean", value);
-    case "int": case "double": case "currency": {
-      const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+    case "int":
+    case "double":
+    case "currency": {
+      const n =
+        typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
       if (value === "") return null;
       if (!Number.isFinite(n)) throw deserializeError(f, f.type === "int" ? "int" : "double", value);
       return f.type === "int" ? Math.trunc(n) : n;
@@ -43,7 +52,8 @@ export function coerceValue(store: Store, f: FieldDef, value: unknown): SfValue 
     case "date": {
       if (value === "") return null;
       const s = String(value);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(s) || Number.isNaN(Date.parse(s.slice(0, 10)))) throw deserializeError(f, "date", value);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(s) || Number.isNaN(Date.parse(s.slice(0, 10))))
+        throw deserializeError(f, "date", value);
       return s.slice(0, 10);
     }
     case "datetime": {
@@ -53,7 +63,8 @@ export function coerceValue(store: Store, f: FieldDef, value: unknown): SfValue 
       if (ms === null || Number.isNaN(ms)) throw deserializeError(f, "datetime", value);
       return ms;
     }
-    case "reference": case "id": {
+    case "reference":
+    case "id": {
       if (value === "") return null;
       const s = String(value);
       const id = normalizeId(s);
@@ -70,7 +81,9 @@ export function coerceValue(store: Store, f: FieldDef, value: unknown): SfValue 
       const s = typeof value === "string" ? value : String(value);
       if (s === "") return null;
       if (f.length > 0 && s.length > f.length) {
-        throw new SfError(400, "STRING_TOO_LONG", `${f.label}: data value too large: ${s} (max length=${f.length})`, [f.name]);
+        throw new SfError(400, "STRING_TOO_LONG", `${f.label}: data value too large: ${s} (max length=${f.length})`, [
+          f.name,
+        ]);
       }
       if (f.type === "email" && !EMAIL.test(s)) {
         throw new SfError(400, "INVALID_EMAIL_ADDRESS", `${f.label}: invalid email address: ${s}`, [f.name]);

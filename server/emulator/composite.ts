@@ -41,7 +41,11 @@ function substitute(value: unknown, results: Map<string, SubResponse>): unknown 
     return value.replace(/@\{([^}]+)\}/g, (_, expr: string) => {
       const v = lookupReference(expr, results);
       if (v === undefined || v === null) {
-        throw new SfError(400, "PROCESSING_HALTED", `Invalid reference specified. No value for ${expr} found in ${expr.split(".")[0]}. Provided referenceId ('${expr.split(".")[0]}') must be a reference to a successful response.`);
+        throw new SfError(
+          400,
+          "PROCESSING_HALTED",
+          `Invalid reference specified. No value for ${expr} found in ${expr.split(".")[0]}. Provided referenceId ('${expr.split(".")[0]}') must be a reference to a successful response.`,
+        );
       }
       return String(v);
     });
@@ -51,14 +55,26 @@ function substitute(value: unknown, results: Map<string, SubResponse>): unknown 
   return value;
 }
 
-function subRequest(parent: ApiRequest, method: string, url: string, body: unknown, headers: Record<string, string>): ApiRequest {
+function subRequest(
+  parent: ApiRequest,
+  method: string,
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): ApiRequest {
   const { version, path, query } = parseSubUrl(url);
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   return {
-    method: method.toUpperCase(), path, query, version, userId: parent.userId, rawBody: "",
+    method: method.toUpperCase(),
+    path,
+    query,
+    version,
+    userId: parent.userId,
+    rawBody: "",
     headers: { ...parent.headers, ...lower },
     json: () => {
-      if (body === undefined) throw new SfError(400, "JSON_PARSER_ERROR", "No content to map to Object due to end of input");
+      if (body === undefined)
+        throw new SfError(400, "JSON_PARSER_ERROR", "No content to map to Object due to end of input");
       return body;
     },
   };
@@ -75,19 +91,30 @@ function run(router: RestRouter, api: ApiServices, req: ApiRequest): ApiResult {
 
 /** POST /composite: up to 25 subrequests, `@{ref}` references, one API call, optional allOrNone. */
 export function handleComposite(api: ApiServices, req: ApiRequest, router: RestRouter): ApiResult {
-  if (req.method !== "POST") throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are POST`);
+  if (req.method !== "POST")
+    throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are POST`);
   const body = req.json();
   if (!isObject(body) || !Array.isArray(body.compositeRequest)) {
-    throw new SfError(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of CompositeRequest: compositeRequest is required");
+    throw new SfError(
+      400,
+      "JSON_PARSER_ERROR",
+      "Cannot deserialize instance of CompositeRequest: compositeRequest is required",
+    );
   }
   const subs = body.compositeRequest;
-  if (subs.length > MAX_SUBREQUESTS) throw new SfError(400, "INVALID_FIELD", `Limit Exceeded. A maximum of ${MAX_SUBREQUESTS} subrequests is allowed.`);
+  if (subs.length > MAX_SUBREQUESTS)
+    throw new SfError(400, "INVALID_FIELD", `Limit Exceeded. A maximum of ${MAX_SUBREQUESTS} subrequests is allowed.`);
   const allOrNone = body.allOrNone === true;
   const results = new Map<string, SubResponse>();
   const ordered: SubResponse[] = [];
   const execute = (): SubResponse[] => {
     for (const raw of subs) {
-      if (!isObject(raw) || typeof raw.url !== "string" || typeof raw.method !== "string" || typeof raw.referenceId !== "string") {
+      if (
+        !isObject(raw) ||
+        typeof raw.url !== "string" ||
+        typeof raw.method !== "string" ||
+        typeof raw.referenceId !== "string"
+      ) {
         throw new SfError(400, "JSON_PARSER_ERROR", "Each subrequest needs method, url and referenceId");
       }
       let response: SubResponse;
@@ -101,10 +128,20 @@ export function handleComposite(api: ApiServices, req: ApiRequest, router: RestR
           const { version, path } = parseSubUrl(url);
           httpHeaders.Location = `/services/data/v${version}/${path}/${result.body.id}`;
         }
-        response = { body: result.body ?? null, httpHeaders, httpStatusCode: result.status, referenceId: raw.referenceId };
+        response = {
+          body: result.body ?? null,
+          httpHeaders,
+          httpStatusCode: result.status,
+          referenceId: raw.referenceId,
+        };
       } catch (err) {
         const e = toSfError(err);
-        response = { body: [{ errorCode: e.errorCode, message: e.message }], httpHeaders: {}, httpStatusCode: e.status, referenceId: raw.referenceId };
+        response = {
+          body: [{ errorCode: e.errorCode, message: e.message }],
+          httpHeaders: {},
+          httpStatusCode: e.status,
+          referenceId: raw.referenceId,
+        };
       }
       results.set(raw.referenceId, response);
       ordered.push(response);
@@ -120,7 +157,9 @@ export function handleComposite(api: ApiServices, req: ApiRequest, router: RestR
     const done = list[i];
     if (done && done.httpStatusCode >= 400) return done;
     return {
-      body: [{ errorCode: "PROCESSING_HALTED", message: HALTED_MESSAGE }], httpHeaders: {}, httpStatusCode: 400,
+      body: [{ errorCode: "PROCESSING_HALTED", message: HALTED_MESSAGE }],
+      httpHeaders: {},
+      httpStatusCode: 400,
       referenceId: isObject(raw) ? String(raw.referenceId) : "",
     };
   });
@@ -129,19 +168,32 @@ export function handleComposite(api: ApiServices, req: ApiRequest, router: RestR
 
 /** POST /composite/batch: independent subrequests, each counted as an API call. */
 export function handleBatch(api: ApiServices, req: ApiRequest, router: RestRouter): ApiResult {
-  if (req.method !== "POST") throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are POST`);
+  if (req.method !== "POST")
+    throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are POST`);
   const body = req.json();
   if (!isObject(body) || !Array.isArray(body.batchRequests)) {
-    throw new SfError(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of BatchRequest: batchRequests is required");
+    throw new SfError(
+      400,
+      "JSON_PARSER_ERROR",
+      "Cannot deserialize instance of BatchRequest: batchRequests is required",
+    );
   }
-  if (body.batchRequests.length > MAX_SUBREQUESTS) throw new SfError(400, "INVALID_FIELD", `Limit Exceeded. A maximum of ${MAX_SUBREQUESTS} subrequests is allowed.`);
+  if (body.batchRequests.length > MAX_SUBREQUESTS)
+    throw new SfError(400, "INVALID_FIELD", `Limit Exceeded. A maximum of ${MAX_SUBREQUESTS} subrequests is allowed.`);
   let halted = false;
   let hasErrors = false;
   const results = body.batchRequests.map((raw) => {
-    if (halted) return { statusCode: 412, result: [{ errorCode: "BATCH_PROCESSING_HALTED", message: "Batch processing halted per request" }] };
+    if (halted)
+      return {
+        statusCode: 412,
+        result: [{ errorCode: "BATCH_PROCESSING_HALTED", message: "Batch processing halted per request" }],
+      };
     if (!isObject(raw) || typeof raw.url !== "string" || typeof raw.method !== "string") {
       hasErrors = true;
-      return { statusCode: 400, result: [{ errorCode: "JSON_PARSER_ERROR", message: "Each batch subrequest needs method and url" }] };
+      return {
+        statusCode: 400,
+        result: [{ errorCode: "JSON_PARSER_ERROR", message: "Each batch subrequest needs method and url" }],
+      };
     }
     api.usage.record(resourceOf(raw.url));
     let result: ApiResult;
@@ -173,7 +225,8 @@ export function resourceOf(url: string): string {
 export function restResourceName(path: string): string {
   const parts = path.split("/").filter(Boolean);
   const first = parts[0] ?? "";
-  if (first === "composite" && parts[1] && ["sobjects", "batch", "tree"].includes(parts[1])) return `composite/${parts[1]}`;
+  if (first === "composite" && parts[1] && ["sobjects", "batch", "tree"].includes(parts[1]))
+    return `composite/${parts[1]}`;
   if (first === "jobs" && parts[1]) return `jobs/${parts[1]}`;
   return first || "versions";
 }

@@ -15,7 +15,10 @@ describe("demo org", () => {
     const started = performance.now();
     emu = await startEmulator({ seed: "demo" });
     seedMs = performance.now() - started;
-    const tokens = await (await fetch(`${emu.url}/__emulator/tokens`, { method: "POST" })).json() as { access_token: string; instance_url: string };
+    const tokens = (await (await fetch(`${emu.url}/__emulator/tokens`, { method: "POST" })).json()) as {
+      access_token: string;
+      instance_url: string;
+    };
     conn = new Connection({ instanceUrl: tokens.instance_url, accessToken: tokens.access_token, version: API_VERSION });
   });
   afterAll(async () => emu.stop());
@@ -33,44 +36,79 @@ describe("demo org", () => {
   });
 
   it("is deterministic", async () => {
-    const names = async () => (await conn.query<{ Id: string; Name: string }>("SELECT Id, Name FROM Contact ORDER BY Id LIMIT 50")).records.map((r) => `${r.Id}:${r.Name}`);
+    const names = async () =>
+      (await conn.query<{ Id: string; Name: string }>("SELECT Id, Name FROM Contact ORDER BY Id LIMIT 50")).records.map(
+        (r) => `${r.Id}:${r.Name}`,
+      );
     const first = await names();
     await emu.reset("demo");
     expect(await names()).toEqual(first);
   });
 
   it("has the hard cases", async () => {
-    expect(await count("SELECT COUNT() FROM Contact WHERE (FirstName = 'Jon' OR FirstName = 'Jonathan') AND LastName = 'Smith' AND Account.Name = 'Acme Inc'")).toBe(2);
-    const acme = await conn.query<{ Name: string; Website: string }>("SELECT Name, Website FROM Account WHERE Name LIKE 'acme%'");
+    expect(
+      await count(
+        "SELECT COUNT() FROM Contact WHERE (FirstName = 'Jon' OR FirstName = 'Jonathan') AND LastName = 'Smith' AND Account.Name = 'Acme Inc'",
+      ),
+    ).toBe(2);
+    const acme = await conn.query<{ Name: string; Website: string }>(
+      "SELECT Name, Website FROM Account WHERE Name LIKE 'acme%'",
+    );
     expect(acme.records.map((r) => r.Name).sort()).toEqual(["ACME, Incorporated", "Acme Inc"]);
     expect(acme.records.every((r) => r.Website.includes("acme.com"))).toBe(true);
     expect(await count("SELECT COUNT() FROM Account WHERE Name = 'Globex Corporation'")).toBe(2);
-    const converted = await conn.query<{ ConvertedContactId: string; ConvertedAccountId: string; Email: string }>("SELECT ConvertedContactId, ConvertedAccountId, Email FROM Lead WHERE IsConverted = true");
+    const converted = await conn.query<{ ConvertedContactId: string; ConvertedAccountId: string; Email: string }>(
+      "SELECT ConvertedContactId, ConvertedAccountId, Email FROM Lead WHERE IsConverted = true",
+    );
     expect(converted.totalSize).toBeGreaterThanOrEqual(10);
-    const target = await conn.sobject("Contact").retrieve(converted.records[0]!.ConvertedContactId) as unknown as { Email: string; AccountId: string };
+    const target = (await conn.sobject("Contact").retrieve(converted.records[0]!.ConvertedContactId)) as unknown as {
+      Email: string;
+      AccountId: string;
+    };
     expect(target.AccountId).toBe(converted.records[0]!.ConvertedAccountId);
-    const openLeads = await conn.query<{ Email: string }>("SELECT Email FROM Lead WHERE IsConverted = false AND Email != null");
-    const contactEmails = new Set((await conn.query<{ Email: string }>("SELECT Email FROM Contact WHERE Email != null").autoFetch(true).maxFetch(5000).execute()).records.map((r) => r.Email));
+    const openLeads = await conn.query<{ Email: string }>(
+      "SELECT Email FROM Lead WHERE IsConverted = false AND Email != null",
+    );
+    const contactEmails = new Set(
+      (
+        await conn
+          .query<{ Email: string }>("SELECT Email FROM Contact WHERE Email != null")
+          .autoFetch(true)
+          .maxFetch(5000)
+          .execute()
+      ).records.map((r) => r.Email),
+    );
     expect(openLeads.records.filter((l) => contactEmails.has(l.Email)).length).toBeGreaterThanOrEqual(10);
   });
 
   it("has a recycle bin with deleted and merged-away contacts, visible to queryAll only", async () => {
-    const deleted = await conn.query<{ MasterRecordId: string | null }>("SELECT Id, MasterRecordId FROM Contact WHERE IsDeleted = true", { scanAll: true } as never);
+    const deleted = await conn.query<{ MasterRecordId: string | null }>(
+      "SELECT Id, MasterRecordId FROM Contact WHERE IsDeleted = true",
+      { scanAll: true } as never,
+    );
     expect(deleted.totalSize).toBe(8);
     expect(deleted.records.filter((r) => r.MasterRecordId !== null)).toHaveLength(3);
     expect(await count("SELECT COUNT() FROM Contact WHERE IsDeleted = true")).toBe(0);
   });
 
   it("has records that break a validation rule on their next update", async () => {
-    const broken = await conn.query<{ Id: string }>("SELECT Id FROM Opportunity WHERE StageName = 'Closed Won' AND Amount = null");
+    const broken = await conn.query<{ Id: string }>(
+      "SELECT Id FROM Opportunity WHERE StageName = 'Closed Won' AND Amount = null",
+    );
     expect(broken.totalSize).toBeGreaterThan(0);
-    await expect(conn.sobject("Opportunity").update({ Id: broken.records[0]!.Id, NextStep: "Invoice" })).rejects.toMatchObject({ errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION" });
-    const unreachable = await conn.query<{ Id: string }>("SELECT Id FROM Contact WHERE Email = null AND Phone = null AND MobilePhone = null");
+    await expect(
+      conn.sobject("Opportunity").update({ Id: broken.records[0]!.Id, NextStep: "Invoice" }),
+    ).rejects.toMatchObject({ errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION" });
+    const unreachable = await conn.query<{ Id: string }>(
+      "SELECT Id FROM Contact WHERE Email = null AND Phone = null AND MobilePhone = null",
+    );
     expect(unreachable.totalSize).toBeGreaterThan(0);
   });
 
   it("has outbound-message rules ready to enable", async () => {
-    const body = await (await fetch(`${emu.url}/__emulator/outbound-messages`)).json() as { rules: { object: string; active: boolean }[] };
+    const body = (await (await fetch(`${emu.url}/__emulator/outbound-messages`)).json()) as {
+      rules: { object: string; active: boolean }[];
+    };
     expect(body.rules.map((r) => r.object).sort()).toEqual(["Account", "Contact", "Lead", "Opportunity"]);
     expect(body.rules.every((r) => !r.active)).toBe(true);
   });
@@ -89,17 +127,24 @@ describe("--data persistence", () => {
     const tokens = first.issueTokens();
     const conn = new Connection({ instanceUrl: first.url, accessToken: tokens.access_token, version: API_VERSION });
     const { id } = await conn.sobject("Contact").create({ LastName: "Persisted", Tandem_Id__c: "p-1" });
-    first.org.rules.addValidationRule({ object: "Contact", name: "No_Zed", condition: "LastName = 'Zed'", errorMessage: "No Zed" });
+    first.org.rules.addValidationRule({
+      object: "Contact",
+      name: "No_Zed",
+      condition: "LastName = 'Zed'",
+      errorMessage: "No Zed",
+    });
     first.org.touch();
     await first.stop();
 
     const second = await startEmulator({ seed: "demo", dataFile: file, port: 0 });
     try {
       const again = refreshingConnection(second, tokens.refresh_token);
-      const rec = await again.sobject("Contact").retrieve(id!) as unknown as { LastName: string };
+      const rec = (await again.sobject("Contact").retrieve(id!)) as unknown as { LastName: string };
       expect(rec.LastName).toBe("Persisted");
       expect((await again.query("SELECT COUNT() FROM Account")).totalSize).toBe(0);
-      await expect(again.sobject("Contact").create({ LastName: "Zed" })).rejects.toMatchObject({ errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION" });
+      await expect(again.sobject("Contact").create({ LastName: "Zed" })).rejects.toMatchObject({
+        errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+      });
       const dup = await again.sobject("Contact").upsert({ Tandem_Id__c: "p-1", LastName: "Again" }, "Tandem_Id__c");
       expect(dup).toMatchObject({ created: false });
     } finally {
@@ -112,13 +157,22 @@ describe("admin API", () => {
   it("bulk-inserts synthetic records and resets", async () => {
     const emu = await startEmulator({ seed: "empty" });
     try {
-      const res = await fetch(`${emu.url}/__emulator/records`, { method: "POST", body: JSON.stringify({ object: "Contact", count: 5000 }) });
+      const res = await fetch(`${emu.url}/__emulator/records`, {
+        method: "POST",
+        body: JSON.stringify({ object: "Contact", count: 5000 }),
+      });
       expect(res.status).toBe(201);
       expect(await res.json()).toMatchObject({ object: "Contact", inserted: 5000 });
       expect(emu.store.table("Contact")!.byId.size).toBe(5000);
-      const bad = await fetch(`${emu.url}/__emulator/records`, { method: "POST", body: JSON.stringify({ object: "Contact", count: -1 }) });
+      const bad = await fetch(`${emu.url}/__emulator/records`, {
+        method: "POST",
+        body: JSON.stringify({ object: "Contact", count: -1 }),
+      });
       expect(bad.status).toBe(400);
-      const reset = await fetch(`${emu.url}/__emulator/reset`, { method: "POST", body: JSON.stringify({ seed: "empty" }) });
+      const reset = await fetch(`${emu.url}/__emulator/reset`, {
+        method: "POST",
+        body: JSON.stringify({ seed: "empty" }),
+      });
       expect(reset.status).toBe(200);
       expect(emu.store.table("Contact")!.byId.size).toBe(0);
       const unknown = await fetch(`${emu.url}/__emulator/nope`);

@@ -4,8 +4,16 @@ import type { Rec, Table } from "./store";
 const CLOSED_STAGES = new Set(["Closed Won", "Closed Lost"]);
 /** The standard stages' default probabilities, applied when a write leaves Probability empty. */
 const STAGE_PROBABILITY: Record<string, number> = {
-  Prospecting: 10, Qualification: 10, "Needs Analysis": 20, "Value Proposition": 50, "Id. Decision Makers": 60,
-  "Perception Analysis": 70, "Proposal/Price Quote": 75, "Negotiation/Review": 90, "Closed Won": 100, "Closed Lost": 0,
+  Prospecting: 10,
+  Qualification: 10,
+  "Needs Analysis": 20,
+  "Value Proposition": 50,
+  "Id. Decision Makers": 60,
+  "Perception Analysis": 70,
+  "Proposal/Price Quote": 75,
+  "Negotiation/Review": 90,
+  "Closed Won": 100,
+  "Closed Lost": 0,
 };
 
 function decodeBase64Text(b64: string): string {
@@ -19,7 +27,9 @@ function decodeBase64Text(b64: string): string {
 /** Fields the org computes: Name from first/last, IsClosed/IsWon from the stage, activity AccountId… */
 export function deriveFields(ctx: OrgContext, table: Table, rec: Rec): void {
   switch (table.def.name) {
-    case "Contact": case "Lead": case "User":
+    case "Contact":
+    case "Lead":
+    case "User":
       rec.Name = [rec.FirstName, rec.LastName].filter((x) => typeof x === "string" && x !== "").join(" ") || null;
       break;
     case "Opportunity": {
@@ -35,13 +45,19 @@ export function deriveFields(ctx: OrgContext, table: Table, rec: Rec): void {
       break;
     case "Event":
       // An all-day event without a duration lasts one day.
-      if (rec.IsAllDayEvent === true && rec.DurationInMinutes == null && rec.EndDateTime == null) rec.DurationInMinutes = 1440;
-      if (rec.StartDateTime == null && typeof rec.ActivityDateTime === "number") rec.StartDateTime = rec.ActivityDateTime;
-      if (rec.ActivityDateTime == null && typeof rec.StartDateTime === "number") rec.ActivityDateTime = rec.StartDateTime;
+      if (rec.IsAllDayEvent === true && rec.DurationInMinutes == null && rec.EndDateTime == null)
+        rec.DurationInMinutes = 1440;
+      if (rec.StartDateTime == null && typeof rec.ActivityDateTime === "number")
+        rec.StartDateTime = rec.ActivityDateTime;
+      if (rec.ActivityDateTime == null && typeof rec.StartDateTime === "number")
+        rec.ActivityDateTime = rec.StartDateTime;
       if (typeof rec.StartDateTime === "number") {
-        if (typeof rec.DurationInMinutes === "number" && rec.EndDateTime == null) rec.EndDateTime = rec.StartDateTime + rec.DurationInMinutes * 60_000;
-        if (typeof rec.EndDateTime === "number" && rec.DurationInMinutes == null) rec.DurationInMinutes = Math.round((rec.EndDateTime - rec.StartDateTime) / 60_000);
-        if (rec.IsAllDayEvent !== true || rec.ActivityDate == null) rec.ActivityDate = new Date(rec.StartDateTime).toISOString().slice(0, 10);
+        if (typeof rec.DurationInMinutes === "number" && rec.EndDateTime == null)
+          rec.EndDateTime = rec.StartDateTime + rec.DurationInMinutes * 60_000;
+        if (typeof rec.EndDateTime === "number" && rec.DurationInMinutes == null)
+          rec.DurationInMinutes = Math.round((rec.EndDateTime - rec.StartDateTime) / 60_000);
+        if (rec.IsAllDayEvent !== true || rec.ActivityDate == null)
+          rec.ActivityDate = new Date(rec.StartDateTime).toISOString().slice(0, 10);
       }
       rec.AccountId = activityAccount(ctx, rec);
       break;
@@ -49,7 +65,12 @@ export function deriveFields(ctx: OrgContext, table: Table, rec: Rec): void {
       const content = typeof rec.Content === "string" ? decodeBase64Text(rec.Content) : "";
       rec.FileType = "SNOTE";
       rec.ContentSize = Buffer.byteLength(content);
-      rec.TextPreview = content.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 255) || null;
+      rec.TextPreview =
+        content
+          .replace(/<[^>]*>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim()
+          .slice(0, 255) || null;
       break;
     }
   }
@@ -70,7 +91,8 @@ function activityAccount(ctx: OrgContext, rec: Rec): string | null {
  */
 export function requiredByObject(table: Table, rec: Rec): string[] {
   if (table.def.name !== "Event") return [];
-  if (rec.IsAllDayEvent === true) return rec.ActivityDate == null && rec.ActivityDateTime == null ? ["ActivityDate"] : [];
+  if (rec.IsAllDayEvent === true)
+    return rec.ActivityDate == null && rec.ActivityDateTime == null ? ["ActivityDate"] : [];
   const missing: string[] = [];
   if (rec.ActivityDateTime == null) missing.push("ActivityDateTime");
   if (rec.DurationInMinutes == null && rec.EndDateTime == null) missing.push("DurationInMinutes");

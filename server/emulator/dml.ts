@@ -8,13 +8,23 @@ import type { Rec, Table } from "./store";
 export function requireWritableTable(ctx: OrgContext, name: string): Table {
   const table = ctx.store.table(name);
   if (!table) {
-    throw new SfError(400, "INVALID_TYPE", `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+    throw new SfError(
+      400,
+      "INVALID_TYPE",
+      `sObject type '${name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
   }
   return table;
 }
 
 /** Maps a request body onto field names, refusing unknown and read-only fields as Salesforce does. */
-function applyInput(ctx: OrgContext, table: Table, input: Record<string, unknown>, mode: "create" | "update", existingId?: string): Rec {
+function applyInput(
+  ctx: OrgContext,
+  table: Table,
+  input: Record<string, unknown>,
+  mode: "create" | "update",
+  existingId?: string,
+): Rec {
   const out: Rec = {};
   const readOnly: string[] = [];
   for (const [key, value] of Object.entries(input)) {
@@ -29,18 +39,25 @@ function applyInput(ctx: OrgContext, table: Table, input: Record<string, unknown
     out[f.name] = coerceValue(ctx.store, f, value);
   }
   if (readOnly.length > 0) {
-    throw new SfError(400, "INVALID_FIELD_FOR_INSERT_UPDATE",
-      `Unable to create/update fields: ${readOnly.join(", ")}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, readOnly);
+    throw new SfError(
+      400,
+      "INVALID_FIELD_FOR_INSERT_UPDATE",
+      `Unable to create/update fields: ${readOnly.join(", ")}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+      readOnly,
+    );
   }
   return out;
 }
 
 function checkRequired(table: Table, rec: Rec): void {
   const missing = table.def.fields
-    .filter((f) => f.createable && !f.nillable && !f.defaultedOnCreate && (rec[f.name] === null || rec[f.name] === undefined))
+    .filter(
+      (f) => f.createable && !f.nillable && !f.defaultedOnCreate && (rec[f.name] === null || rec[f.name] === undefined),
+    )
     .map((f) => f.name);
   missing.push(...requiredByObject(table, rec));
-  if (missing.length > 0) throw new SfError(400, "REQUIRED_FIELD_MISSING", `Required fields are missing: [${missing.join(", ")}]`, missing);
+  if (missing.length > 0)
+    throw new SfError(400, "REQUIRED_FIELD_MISSING", `Required fields are missing: [${missing.join(", ")}]`, missing);
 }
 
 function checkUnique(ctx: OrgContext, table: Table, rec: Rec): void {
@@ -49,7 +66,12 @@ function checkUnique(ctx: OrgContext, table: Table, rec: Rec): void {
     const other = ctx.store.findByUnique(table, f.name, rec[f.name] ?? null);
     if (other && other.Id !== rec.Id) {
       // The message quotes the 15-character Id of the record that already holds the value.
-      throw new SfError(400, "DUPLICATE_VALUE", `duplicate value found: ${f.name} duplicates value on record with id: ${String(other.Id).slice(0, 15)}`, [f.name]);
+      throw new SfError(
+        400,
+        "DUPLICATE_VALUE",
+        `duplicate value found: ${f.name} duplicates value on record with id: ${String(other.Id).slice(0, 15)}`,
+        [f.name],
+      );
     }
   }
 }
@@ -73,9 +95,15 @@ function validate(ctx: OrgContext, table: Table, rec: Rec, opts: DmlOptions): vo
   ctx.rules.checkDuplicates(table.def.name, rec, opts.allowSave, opts.version);
 }
 
-export function createRecord(ctx: OrgContext, objectName: string, input: Record<string, unknown>, opts: DmlOptions): string {
+export function createRecord(
+  ctx: OrgContext,
+  objectName: string,
+  input: Record<string, unknown>,
+  opts: DmlOptions,
+): string {
   const table = requireWritableTable(ctx, objectName);
-  if (!table.def.createable) throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${table.def.name} does not support insert`);
+  if (!table.def.createable)
+    throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${table.def.name} does not support insert`);
   const fields = applyInput(ctx, table, input, "create");
   const rec: Rec = { ...defaults(table, opts), ...fields };
   deriveFields(ctx, table, rec);
@@ -109,7 +137,9 @@ export function requireRecord(ctx: OrgContext, table: Table | null, rawId: strin
   if (!id) throw new SfError(400, "MALFORMED_ID", `malformed id ${rawId}`, ["Id"]);
   const owner = ctx.store.tableForId(id);
   if (!owner || (table && owner !== table)) {
-    throw new SfError(400, "MALFORMED_ID", `${table?.def.name ?? "Record"} ID: id value of incorrect type: ${rawId}`, ["Id"]);
+    throw new SfError(400, "MALFORMED_ID", `${table?.def.name ?? "Record"} ID: id value of incorrect type: ${rawId}`, [
+      "Id",
+    ]);
   }
   const rec = owner.byId.get(id);
   if (!rec) throw new SfError(404, "NOT_FOUND", "The requested resource does not exist");
@@ -117,12 +147,19 @@ export function requireRecord(ctx: OrgContext, table: Table | null, rawId: strin
   return { table: owner, rec };
 }
 
-export function updateRecord(ctx: OrgContext, table: Table | null, rawId: string, input: Record<string, unknown>, opts: DmlOptions): string {
+export function updateRecord(
+  ctx: OrgContext,
+  table: Table | null,
+  rawId: string,
+  input: Record<string, unknown>,
+  opts: DmlOptions,
+): string {
   const found = requireRecord(ctx, table, rawId);
   if (found.table.def.name === "Lead" && found.rec.IsConverted === true) {
     throw new SfError(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead", []);
   }
-  if (!found.table.def.updateable) throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${found.table.def.name} does not support update`);
+  if (!found.table.def.updateable)
+    throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${found.table.def.name} does not support update`);
   const fields = applyInput(ctx, found.table, input, "update", found.rec.Id as string);
   const rec: Rec = { ...found.rec, ...fields };
   deriveFields(ctx, found.table, rec);
@@ -135,7 +172,8 @@ export function updateRecord(ctx: OrgContext, table: Table | null, rawId: string
 /** Soft delete to the recycle bin; an Account takes its Contacts and Opportunities with it. */
 export function deleteRecord(ctx: OrgContext, table: Table | null, rawId: string, opts: DmlOptions): string {
   const found = requireRecord(ctx, table, rawId);
-  if (!found.table.def.deletable) throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${found.table.def.name} does not support delete`);
+  if (!found.table.def.deletable)
+    throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${found.table.def.name} does not support delete`);
   markDeleted(ctx, found.table, found.rec, opts.userId, null);
   if (found.table.def.name === "Account") {
     for (const childName of ["Contact", "Opportunity"]) {
@@ -148,7 +186,13 @@ export function deleteRecord(ctx: OrgContext, table: Table | null, rawId: string
   return found.rec.Id as string;
 }
 
-export function markDeleted(ctx: OrgContext, table: Table, rec: Rec, userId: string, masterRecordId: string | null): void {
+export function markDeleted(
+  ctx: OrgContext,
+  table: Table,
+  rec: Rec,
+  userId: string,
+  masterRecordId: string | null,
+): void {
   const next: Rec = { ...rec, IsDeleted: true };
   if (masterRecordId) next.MasterRecordId = masterRecordId;
   stampFields(table, next, ctx.store.nextStamp(), userId, false);
@@ -161,7 +205,14 @@ export interface UpsertOutcome {
 }
 
 /** Upsert by an External Id field: insert when no live record holds the value, else update it. */
-export function upsertRecord(ctx: OrgContext, objectName: string, fieldName: string, value: string, input: Record<string, unknown>, opts: DmlOptions): UpsertOutcome {
+export function upsertRecord(
+  ctx: OrgContext,
+  objectName: string,
+  fieldName: string,
+  value: string,
+  input: Record<string, unknown>,
+  opts: DmlOptions,
+): UpsertOutcome {
   const table = requireWritableTable(ctx, objectName);
   const f = table.def.byLowerName.get(fieldName.toLowerCase());
   if (!f || !(f.externalId || f.name === "Id")) {

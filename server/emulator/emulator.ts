@@ -83,18 +83,35 @@ export class EmulatorOrg {
     for (const c of options.customFields ?? []) this.store.addField(c.object, c.field);
     this.rules = new OrgRules(this.store, this.clock);
     const orgId = options.orgId ? normalizeId(options.orgId) : DEFAULT_ORG_ID;
-    if (!orgId || !orgId.startsWith("00D")) throw new Error(`orgId must be a 15- or 18-character 00D… Id, got ${options.orgId}`);
+    if (!orgId || !orgId.startsWith("00D"))
+      throw new Error(`orgId must be a 15- or 18-character 00D… Id, got ${options.orgId}`);
     this.org = { store: this.store, rules: this.rules, clock: this.clock, orgId, demoUserId: makeId("005", 1) };
     this.oauth = {
       clientId: options.clientId ?? DEMO_CLIENT_ID,
       clientSecret: options.clientSecret ?? DEMO_CLIENT_SECRET,
       redirectUris: options.redirectUris ?? [],
     };
-    this.tokens = new TokenStore({ orgId, clock: this.clock, ttlMs: () => this.ttlMs, clientSecret: this.oauth.clientSecret });
+    this.tokens = new TokenStore({
+      orgId,
+      clock: this.clock,
+      ttlMs: () => this.ttlMs,
+      clientSecret: this.oauth.clientSecret,
+    });
     this.usage = new ApiUsage(this.clock, options.dailyApiLimit ?? 15_000);
     this.cursors = new Cursors(this.clock);
-    this.outbound = new OutboundMessages(this.org, () => this.baseUrl, () => this.sessionId(), { ...DEFAULT_OUTBOUND_TIMING, ...options.outboundTiming });
-    this.api = { org: this.org, cursors: this.cursors, usage: this.usage, bulkJobs: this.bulkJobs, baseUrl: () => this.baseUrl };
+    this.outbound = new OutboundMessages(
+      this.org,
+      () => this.baseUrl,
+      () => this.sessionId(),
+      { ...DEFAULT_OUTBOUND_TIMING, ...options.outboundTiming },
+    );
+    this.api = {
+      org: this.org,
+      cursors: this.cursors,
+      usage: this.usage,
+      bulkJobs: this.bulkJobs,
+      baseUrl: () => this.baseUrl,
+    };
     this.store.onChange((changes) => {
       this.outbound.onChanges(changes);
       this.saver?.touch();
@@ -105,7 +122,15 @@ export class EmulatorOrg {
     if (name === TANDEM_ID) return;
     for (const object of SYNC_OBJECTS) {
       this.store.removeField(object, TANDEM_ID);
-      if (name) this.store.addField(object, { name, type: "string", label: name.replace(/__c$/, "").replace(/_/g, " "), length: 64, externalId: true, unique: true });
+      if (name)
+        this.store.addField(object, {
+          name,
+          type: "string",
+          label: name.replace(/__c$/, "").replace(/_/g, " "),
+          length: 64,
+          externalId: true,
+          unique: true,
+        });
     }
   }
 
@@ -133,7 +158,8 @@ export class EmulatorOrg {
     this.cursors.clear();
     this.bulkJobs.clear();
     seedAdminUser(this.org);
-    if (name === "demo") seedDemo(this.org, this.rules, this.outbound, this.options.outboundEndpoint ?? DEFAULT_OUTBOUND_ENDPOINT);
+    if (name === "demo")
+      seedDemo(this.org, this.rules, this.outbound, this.options.outboundEndpoint ?? DEFAULT_OUTBOUND_ENDPOINT);
   }
 
   async reset(seed: SeedName = this.options.seed ?? "demo"): Promise<void> {
@@ -152,7 +178,14 @@ export class EmulatorOrg {
     const scope = "api refresh_token id";
     const refresh = this.tokens.newRefreshToken(this.org.demoUserId, this.oauth.clientId, scope);
     this.saver?.touch();
-    return this.tokens.issue(this.baseUrl, this.org.demoUserId, this.oauth.clientId, scope, refresh, true) as TokenResponse & { refresh_token: string };
+    return this.tokens.issue(
+      this.baseUrl,
+      this.org.demoUserId,
+      this.oauth.clientId,
+      scope,
+      refresh,
+      true,
+    ) as TokenResponse & { refresh_token: string };
   }
 
   /** A bare session (no refresh token), as an outbound message with "Send Session ID" carries. */
@@ -166,10 +199,17 @@ export class EmulatorOrg {
 
   private meta(): OrgMeta {
     return {
-      format: "tandem-emulator-org", version: 1, orgId: this.org.orgId, demoUserId: this.org.demoUserId,
-      lastStamp: this.store.lastStamp, idCounters: this.store.ids.snapshot(),
-      validationRules: this.rules.validation, duplicateRules: this.rules.duplicate, outboundRules: this.outbound.rules,
-      refreshTokens: [...this.tokens.refresh.values()], dailyMax: this.usage.dailyMax,
+      format: "tandem-emulator-org",
+      version: 1,
+      orgId: this.org.orgId,
+      demoUserId: this.org.demoUserId,
+      lastStamp: this.store.lastStamp,
+      idCounters: this.store.ids.snapshot(),
+      validationRules: this.rules.validation,
+      duplicateRules: this.rules.duplicate,
+      outboundRules: this.outbound.rules,
+      refreshTokens: [...this.tokens.refresh.values()],
+      dailyMax: this.usage.dailyMax,
     };
   }
 

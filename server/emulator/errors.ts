@@ -7,7 +7,13 @@ export class SfError extends Error {
   /** Extra top-level keys some errors carry (e.g. `duplicateResult`). */
   readonly extra: Record<string, unknown>;
 
-  constructor(status: number, errorCode: string, message: string, fields?: string[], extra: Record<string, unknown> = {}) {
+  constructor(
+    status: number,
+    errorCode: string,
+    message: string,
+    fields?: string[],
+    extra: Record<string, unknown> = {},
+  ) {
     super(message);
     this.status = status;
     this.errorCode = errorCode;

@@ -6,31 +6,41 @@ export const ZFaultsSchema = z.object({
   statuses: z.array(z.number().int().min(400).max(599)).min(1).default([500, 503]),
   latencyMs: z.number().int().min(0).max(120_000).default(0),
   /** The next `count` API calls get exactly this error. */
-  nextErrors: z.object({
-    count: z.number().int().min(0),
-    status: z.number().int().min(400).max(599),
-    errorCode: z.string().min(1),
-    message: z.string().default("Injected error"),
-  }).optional(),
+  nextErrors: z
+    .object({
+      count: z.number().int().min(0),
+      status: z.number().int().min(400).max(599),
+      errorCode: z.string().min(1),
+      message: z.string().default("Injected error"),
+    })
+    .optional(),
   /** The next `n` API calls have their connection closed without an answer. */
   dropConnections: z.number().int().min(0).default(0),
 });
 export type TFaults = z.infer<typeof ZFaultsSchema>;
 
 export type FaultDecision =
-  | { kind: "none" }
-  | { kind: "drop" }
-  | { kind: "error"; status: number; errorCode: string; message: string };
+  { kind: "none" } | { kind: "drop" } | { kind: "error"; status: number; errorCode: string; message: string };
 
 /** Salesforce's codes for the statuses a fault can produce. */
 function codeFor(status: number): { errorCode: string; message: string } {
   switch (status) {
-    case 503: return { errorCode: "SERVER_UNAVAILABLE", message: "Server is unavailable, please try again later" };
-    case 500: return { errorCode: "UNKNOWN_EXCEPTION", message: "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)" };
-    case 403: return { errorCode: "REQUEST_LIMIT_EXCEEDED", message: "TotalRequests Limit exceeded." };
-    case 401: return { errorCode: "INVALID_SESSION_ID", message: "Session expired or invalid" };
-    case 400: return { errorCode: "UNABLE_TO_LOCK_ROW", message: "unable to obtain exclusive access to this record" };
-    default: return { errorCode: "UNKNOWN_EXCEPTION", message: `HTTP ${status}` };
+    case 503:
+      return { errorCode: "SERVER_UNAVAILABLE", message: "Server is unavailable, please try again later" };
+    case 500:
+      return {
+        errorCode: "UNKNOWN_EXCEPTION",
+        message:
+          "An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-1234567890)",
+      };
+    case 403:
+      return { errorCode: "REQUEST_LIMIT_EXCEEDED", message: "TotalRequests Limit exceeded." };
+    case 401:
+      return { errorCode: "INVALID_SESSION_ID", message: "Session expired or invalid" };
+    case 400:
+      return { errorCode: "UNABLE_TO_LOCK_ROW", message: "unable to obtain exclusive access to this record" };
+    default:
+      return { errorCode: "UNKNOWN_EXCEPTION", message: `HTTP ${status}` };
   }
 }
 
@@ -61,7 +71,12 @@ export class Faults {
     }
     if (c.nextErrors && c.nextErrors.count > 0) {
       c.nextErrors.count--;
-      return { kind: "error", status: c.nextErrors.status, errorCode: c.nextErrors.errorCode, message: c.nextErrors.message };
+      return {
+        kind: "error",
+        status: c.nextErrors.status,
+        errorCode: c.nextErrors.errorCode,
+        message: c.nextErrors.message,
+      };
     }
     if (c.errorRate > 0 && this.random() < c.errorRate) {
       const status = c.statuses[Math.floor(this.random() * c.statuses.length)] ?? 500;

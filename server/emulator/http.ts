@@ -37,7 +37,11 @@ export function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Res {
-  return { status, headers: { "Content-Type": JSON_TYPE, ...headers }, body: body === undefined ? "" : JSON.stringify(body) };
+  return {
+    status,
+    headers: { "Content-Type": JSON_TYPE, ...headers },
+    body: body === undefined ? "" : JSON.stringify(body),
+  };
 }
 
 export function text(status: number, body: string, contentType: string, headers: Record<string, string> = {}): Res {

@@ -17,7 +17,11 @@ afterEach(async () => {
 });
 
 const admin = (path: string, body?: unknown, method = "POST") =>
-  fetch(`${emu.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "Content-Type": "application/json" } });
+  fetch(`${emu.url}/__emulator/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { "Content-Type": "application/json" },
+  });
 
 describe("limits", () => {
   it("/limits and Sforce-Limit-Info agree, and jsforce reads the header", async () => {
@@ -31,9 +35,16 @@ describe("limits", () => {
   });
 
   it("OAuth calls do not count; a daily maximum makes further calls 403 REQUEST_LIMIT_EXCEEDED", async () => {
-    const before = await (await admin("api-usage", undefined, "GET")).json() as { total: number };
-    await fetch(`${emu.url}/services/oauth2/token`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "grant_type=refresh_token&refresh_token=nope&client_id=tandem-demo" });
-    const after = await (await admin("api-usage", undefined, "GET")).json() as { total: number; byResource: Record<string, number> };
+    const before = (await (await admin("api-usage", undefined, "GET")).json()) as { total: number };
+    await fetch(`${emu.url}/services/oauth2/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "grant_type=refresh_token&refresh_token=nope&client_id=tandem-demo",
+    });
+    const after = (await (await admin("api-usage", undefined, "GET")).json()) as {
+      total: number;
+      byResource: Record<string, number>;
+    };
     expect(after.total).toBe(before.total);
     expect(after.byResource.query).toBeGreaterThan(0);
     await admin("limits", { dailyMax: after.total });
@@ -41,17 +52,30 @@ describe("limits", () => {
     expect(res.status).toBe(403);
     expect(res.json()).toEqual([{ message: "TotalRequests Limit exceeded.", errorCode: "REQUEST_LIMIT_EXCEEDED" }]);
     expect(res.headers.get("sforce-limit-info")).toBe(`api-usage=${after.total}/${after.total}`);
-    await expect(conn.sobject("Contact").create({ LastName: "x" })).rejects.toMatchObject({ errorCode: "REQUEST_LIMIT_EXCEEDED" });
+    await expect(conn.sobject("Contact").create({ LastName: "x" })).rejects.toMatchObject({
+      errorCode: "REQUEST_LIMIT_EXCEEDED",
+    });
     await admin("limits", { dailyMax: 1000 });
   });
 });
 
 describe("faults", () => {
   it("nextErrors answers the next N calls with the given error", async () => {
-    const set = await admin("faults", { nextErrors: { count: 2, status: 400, errorCode: "UNABLE_TO_LOCK_ROW", message: "unable to obtain exclusive access to this record" } });
+    const set = await admin("faults", {
+      nextErrors: {
+        count: 2,
+        status: 400,
+        errorCode: "UNABLE_TO_LOCK_ROW",
+        message: "unable to obtain exclusive access to this record",
+      },
+    });
     expect(set.status).toBe(200);
-    await expect(conn.sobject("Contact").create({ LastName: "a" })).rejects.toMatchObject({ errorCode: "UNABLE_TO_LOCK_ROW" });
-    await expect(conn.sobject("Contact").create({ LastName: "b" })).rejects.toMatchObject({ errorCode: "UNABLE_TO_LOCK_ROW" });
+    await expect(conn.sobject("Contact").create({ LastName: "a" })).rejects.toMatchObject({
+      errorCode: "UNABLE_TO_LOCK_ROW",
+    });
+    await expect(conn.sobject("Contact").create({ LastName: "b" })).rejects.toMatchObject({
+      errorCode: "UNABLE_TO_LOCK_ROW",
+    });
     const ok = await conn.sobject("Contact").create({ LastName: "c" });
     expect(ok.success).toBe(true);
   });
@@ -69,7 +93,9 @@ describe("faults", () => {
     await raw(emu, token, "POST", dataPath("/sobjects/Contact"), JSON.stringify({ LastName: "slow" }));
     expect(performance.now() - started).toBeGreaterThanOrEqual(100);
     await admin("faults", { dropConnections: 1 });
-    await expect(raw(emu, token, "POST", dataPath("/sobjects/Contact"), JSON.stringify({ LastName: "dropped" }))).rejects.toThrow();
+    await expect(
+      raw(emu, token, "POST", dataPath("/sobjects/Contact"), JSON.stringify({ LastName: "dropped" })),
+    ).rejects.toThrow();
     const after = await raw(emu, token, "POST", dataPath("/sobjects/Contact"), JSON.stringify({ LastName: "fine" }));
     expect(after.status).toBe(201);
   });
@@ -82,7 +108,9 @@ describe("faults", () => {
 
   it("an unexpected exception is 500 UNKNOWN_EXCEPTION without a stack trace", async () => {
     const original = emu.store.scan.bind(emu.store);
-    emu.store.scan = () => { throw new Error("boom"); };
+    emu.store.scan = () => {
+      throw new Error("boom");
+    };
     try {
       const res = await raw(emu, token, "GET", dataPath(`/query?q=${encodeURIComponent("SELECT Id FROM Contact")}`));
       expect(res.status).toBe(500);

@@ -29,7 +29,11 @@ export interface ConsentParams {
 export function consentPage(p: ConsentParams): Res {
   const hidden = (name: string, value: string | null) =>
     value === null ? "" : `<input type="hidden" name="${name}" value="${esc(value)}">`;
-  const scopes = p.scope.split(/\s+/).filter(Boolean).map((s) => `<li>${esc(describeScope(s))}</li>`).join("");
+  const scopes = p.scope
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => `<li>${esc(describeScope(s))}</li>`)
+    .join("");
   const body = `<h1>Allow Access?</h1>
 <p>The app <strong>${esc(p.clientId)}</strong> is asking to access your Salesforce data as <strong>${esc(p.username)}</strong>.</p>
 <ul>${scopes}</ul>
@@ -44,11 +48,20 @@ ${hidden("code_challenge", p.codeChallenge)}${hidden("code_challenge_method", p.
 
 function describeScope(scope: string): string {
   switch (scope) {
-    case "api": return "Manage user data via APIs (api)";
-    case "refresh_token": case "offline_access": return "Perform requests at any time (refresh_token, offline_access)";
-    case "id": case "openid": case "profile": case "email": return `Access the identity URL service (${scope})`;
-    case "full": return "Full access (full)";
-    default: return scope;
+    case "api":
+      return "Manage user data via APIs (api)";
+    case "refresh_token":
+    case "offline_access":
+      return "Perform requests at any time (refresh_token, offline_access)";
+    case "id":
+    case "openid":
+    case "profile":
+    case "email":
+      return `Access the identity URL service (${scope})`;
+    case "full":
+      return "Full access (full)";
+    default:
+      return scope;
   }
 }
 

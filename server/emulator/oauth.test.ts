@@ -22,17 +22,36 @@ async function consent(params: Record<string, string>, decision: "allow" | "deny
   expect(html).toContain(">Deny</button>");
   const form = new URLSearchParams();
   for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    form.set(m[1]!, m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"));
+    form.set(
+      m[1]!,
+      m[2]!
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&amp;/g, "&"),
+    );
   }
   form.set("decision", decision);
-  const res = await fetch(`${emu.url}/services/oauth2/authorize`, { method: "POST", body: form, redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+  const res = await fetch(`${emu.url}/services/oauth2/authorize`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location")!);
 }
 
 describe("web server flow", () => {
   it("PKCE S256 through jsforce: consent, code, token response exactly as documented", async () => {
-    const oauth2 = new OAuth2({ clientId: emu.clientId, clientSecret: emu.clientSecret, redirectUri: REDIRECT, loginUrl: emu.url, useVerifier: true });
+    const oauth2 = new OAuth2({
+      clientId: emu.clientId,
+      clientSecret: emu.clientSecret,
+      redirectUri: REDIRECT,
+      loginUrl: emu.url,
+      useVerifier: true,
+    });
     const authUrl = new URL(oauth2.getAuthorizationUrl({ scope: "api refresh_token", state: "s-123" }));
     expect(authUrl.origin + authUrl.pathname).toBe(`${emu.url}/services/oauth2/authorize`);
     const callback = await consent(Object.fromEntries(authUrl.searchParams), "allow");
@@ -47,57 +66,126 @@ describe("web server flow", () => {
     const res = await conn.query("SELECT Id FROM User");
     expect(res.totalSize).toBe(1);
     const identity = await conn.identity();
-    expect(identity).toMatchObject({ user_id: emu.org.org.demoUserId, organization_id: emu.orgId, username: "admin@tandem-demo.example" });
+    expect(identity).toMatchObject({
+      user_id: emu.org.org.demoUserId,
+      organization_id: emu.orgId,
+      username: "admin@tandem-demo.example",
+    });
   });
 
   it("answers the token request with the documented keys, issued_at in ms and a valid signature", async () => {
     const verifier = "v".repeat(50);
     const challenge = createHash("sha256").update(verifier).digest("base64url");
-    const callback = await consent({ response_type: "code", client_id: emu.clientId, redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: "S256" }, "allow");
+    const callback = await consent(
+      {
+        response_type: "code",
+        client_id: emu.clientId,
+        redirect_uri: REDIRECT,
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      },
+      "allow",
+    );
     const res = await fetch(`${emu.url}/services/oauth2/token`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code: callback.searchParams.get("code")!, client_id: emu.clientId, client_secret: emu.clientSecret, redirect_uri: REDIRECT, code_verifier: verifier }),
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: callback.searchParams.get("code")!,
+        client_id: emu.clientId,
+        client_secret: emu.clientSecret,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+      }),
     });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
-    const body = await res.json() as Record<string, string>;
-    expect(Object.keys(body)).toEqual(["access_token", "refresh_token", "signature", "scope", "instance_url", "id", "token_type", "issued_at"]);
+    const body = (await res.json()) as Record<string, string>;
+    expect(Object.keys(body)).toEqual([
+      "access_token",
+      "refresh_token",
+      "signature",
+      "scope",
+      "instance_url",
+      "id",
+      "token_type",
+      "issued_at",
+    ]);
     expect(body.access_token!.startsWith(`${emu.orgId.slice(0, 15)}!`)).toBe(true);
     expect(body.token_type).toBe("Bearer");
     expect(body.issued_at).toBe(String(now));
     expect(body.id).toBe(`${emu.url}/id/${emu.orgId}/${emu.org.org.demoUserId}`);
-    expect(body.signature).toBe(createHmac("sha256", emu.clientSecret).update(body.id! + body.issued_at!).digest("base64"));
+    expect(body.signature).toBe(
+      createHmac("sha256", emu.clientSecret)
+        .update(body.id! + body.issued_at!)
+        .digest("base64"),
+    );
     expect(res.headers.get("sforce-limit-info")).toBeNull();
   });
 
   it("PKCE plain, and a wrong verifier is invalid_grant", async () => {
-    const callback = await consent({ response_type: "code", client_id: emu.clientId, redirect_uri: REDIRECT, code_challenge: "plain-verifier-123", code_challenge_method: "plain" }, "allow");
-    const exchange = (code: string, verifier: string) => fetch(`${emu.url}/services/oauth2/token`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, client_id: emu.clientId, redirect_uri: REDIRECT, code_verifier: verifier }),
-    });
+    const callback = await consent(
+      {
+        response_type: "code",
+        client_id: emu.clientId,
+        redirect_uri: REDIRECT,
+        code_challenge: "plain-verifier-123",
+        code_challenge_method: "plain",
+      },
+      "allow",
+    );
+    const exchange = (code: string, verifier: string) =>
+      fetch(`${emu.url}/services/oauth2/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "authorization_code",
+          code,
+          client_id: emu.clientId,
+          redirect_uri: REDIRECT,
+          code_verifier: verifier,
+        }),
+      });
     const good = await exchange(callback.searchParams.get("code")!, "plain-verifier-123");
     expect(good.status).toBe(200);
     const again = await exchange(callback.searchParams.get("code")!, "plain-verifier-123");
     expect(again.status).toBe(400);
-    const second = await consent({ response_type: "code", client_id: emu.clientId, redirect_uri: REDIRECT, code_challenge: "abc", code_challenge_method: "plain" }, "allow");
+    const second = await consent(
+      {
+        response_type: "code",
+        client_id: emu.clientId,
+        redirect_uri: REDIRECT,
+        code_challenge: "abc",
+        code_challenge_method: "plain",
+      },
+      "allow",
+    );
     const bad = await exchange(second.searchParams.get("code")!, "wrong");
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: "invalid_grant", error_description: "invalid code verifier" });
   });
 
   it("Deny redirects with error=access_denied and the state", async () => {
-    const callback = await consent({ response_type: "code", client_id: emu.clientId, redirect_uri: REDIRECT, state: "xyz" }, "deny");
+    const callback = await consent(
+      { response_type: "code", client_id: emu.clientId, redirect_uri: REDIRECT, state: "xyz" },
+      "deny",
+    );
     expect(callback.searchParams.get("error")).toBe("access_denied");
     expect(callback.searchParams.get("state")).toBe("xyz");
     expect(callback.searchParams.get("code")).toBeNull();
   });
 
   it("a bad client_id or redirect_uri shows an error page, not a redirect", async () => {
-    const badClient = await fetch(`${emu.url}/services/oauth2/authorize?${new URLSearchParams({ response_type: "code", client_id: "nope", redirect_uri: REDIRECT })}`, { redirect: "manual" });
+    const badClient = await fetch(
+      `${emu.url}/services/oauth2/authorize?${new URLSearchParams({ response_type: "code", client_id: "nope", redirect_uri: REDIRECT })}`,
+      { redirect: "manual" },
+    );
     expect(badClient.status).toBe(400);
     expect(await badClient.text()).toContain("invalid_client_id");
-    const badRedirect = await fetch(`${emu.url}/services/oauth2/authorize?${new URLSearchParams({ response_type: "code", client_id: emu.clientId, redirect_uri: "not a url" })}`, { redirect: "manual" });
+    const badRedirect = await fetch(
+      `${emu.url}/services/oauth2/authorize?${new URLSearchParams({ response_type: "code", client_id: emu.clientId, redirect_uri: "not a url" })}`,
+      { redirect: "manual" },
+    );
     expect(badRedirect.status).toBe(400);
     expect(await badRedirect.text()).toContain("redirect_uri_mismatch");
   });
@@ -111,7 +199,9 @@ describe("tokens", () => {
     conn.on("refresh", (accessToken: string) => refreshed.push(accessToken));
     await conn.query("SELECT Id FROM User");
     now += 61_000;
-    const expired = await fetch(`${emu.url}/services/data/v${API_VERSION}/limits`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
+    const expired = await fetch(`${emu.url}/services/data/v${API_VERSION}/limits`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}` },
+    });
     expect(expired.status).toBe(401);
     expect(await expired.json()).toEqual([{ message: "Session expired or invalid", errorCode: "INVALID_SESSION_ID" }]);
     const res = await conn.query("SELECT Id FROM User");
@@ -123,15 +213,31 @@ describe("tokens", () => {
   it("the refresh response has no refresh_token; admin expire-tokens forces a refresh", async () => {
     const tokens = emu.issueTokens();
     const res = await fetch(`${emu.url}/services/oauth2/token`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: emu.clientId, client_secret: emu.clientSecret }),
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+        client_id: emu.clientId,
+        client_secret: emu.clientSecret,
+      }),
     });
-    const body = await res.json() as Record<string, unknown>;
+    const body = (await res.json()) as Record<string, unknown>;
     expect(body.refresh_token).toBeUndefined();
-    expect(Object.keys(body)).toEqual(["access_token", "signature", "scope", "instance_url", "id", "token_type", "issued_at"]);
+    expect(Object.keys(body)).toEqual([
+      "access_token",
+      "signature",
+      "scope",
+      "instance_url",
+      "id",
+      "token_type",
+      "issued_at",
+    ]);
     const expire = await fetch(`${emu.url}/__emulator/expire-tokens`, { method: "POST" });
     expect(expire.status).toBe(200);
-    const after = await fetch(`${emu.url}/services/data/v${API_VERSION}/limits`, { headers: { Authorization: `Bearer ${body.access_token as string}` } });
+    const after = await fetch(`${emu.url}/services/data/v${API_VERSION}/limits`, {
+      headers: { Authorization: `Bearer ${body.access_token as string}` },
+    });
     expect(after.status).toBe(401);
   });
 
@@ -139,12 +245,21 @@ describe("tokens", () => {
     const tokens = emu.issueTokens();
     const conn = refreshingConnection(emu, tokens.refresh_token, tokens.access_token);
     await conn.query("SELECT Id FROM User");
-    const revoke = await fetch(`${emu.url}/services/oauth2/revoke`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token: tokens.refresh_token }) });
+    const revoke = await fetch(`${emu.url}/services/oauth2/revoke`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: tokens.refresh_token }),
+    });
     expect(revoke.status).toBe(200);
     await expect(conn.query("SELECT Id FROM User")).rejects.toThrow(/expired access\/refresh token/);
     const direct = await fetch(`${emu.url}/services/oauth2/token`, {
-      method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: tokens.refresh_token, client_id: emu.clientId }),
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token,
+        client_id: emu.clientId,
+      }),
     });
     expect(direct.status).toBe(400);
     expect(await direct.json()).toEqual({ error: "invalid_grant", error_description: "expired access/refresh token" });
@@ -152,10 +267,22 @@ describe("tokens", () => {
 
   it("userinfo and the identity URL describe the demo user", async () => {
     const tokens = emu.issueTokens();
-    const idRes = await fetch(`${tokens.id}?format=json`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
-    expect(await idRes.json()).toMatchObject({ user_id: emu.org.org.demoUserId, organization_id: emu.orgId, username: "admin@tandem-demo.example" });
-    const info = await fetch(`${emu.url}/services/oauth2/userinfo`, { headers: { Authorization: `Bearer ${tokens.access_token}` } });
-    expect(await info.json()).toMatchObject({ user_id: emu.org.org.demoUserId, organization_id: emu.orgId, email: "admin@tandem-demo.example" });
+    const idRes = await fetch(`${tokens.id}?format=json`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(await idRes.json()).toMatchObject({
+      user_id: emu.org.org.demoUserId,
+      organization_id: emu.orgId,
+      username: "admin@tandem-demo.example",
+    });
+    const info = await fetch(`${emu.url}/services/oauth2/userinfo`, {
+      headers: { Authorization: `Bearer ${tokens.access_token}` },
+    });
+    expect(await info.json()).toMatchObject({
+      user_id: emu.org.org.demoUserId,
+      organization_id: emu.orgId,
+      email: "admin@tandem-demo.example",
+    });
     const bad = await fetch(`${emu.url}/services/oauth2/userinfo`, { headers: { Authorization: "Bearer nope" } });
     expect(bad.status).toBe(403);
   });

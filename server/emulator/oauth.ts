@@ -19,7 +19,8 @@ export interface OAuthDeps {
 }
 
 const DEFAULT_SCOPE = "api refresh_token id";
-const oauthError = (status: number, error: string, description: string) => json(status, { error, error_description: description });
+const oauthError = (status: number, error: string, description: string) =>
+  json(status, { error, error_description: description });
 
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -57,7 +58,9 @@ export async function handleOAuth(deps: OAuthDeps, req: Req): Promise<Res | null
     const form = req.method === "POST" ? parseForm(req.body) : req.url.searchParams;
     const value = form.get("token");
     if (!value) return oauthError(400, "unsupported_token_type", "missing token");
-    return deps.tokens.revoke(value) ? text(200, "", "text/html;charset=UTF-8") : oauthError(400, "invalid_token", "invalid token");
+    return deps.tokens.revoke(value)
+      ? text(200, "", "text/html;charset=UTF-8")
+      : oauthError(400, "invalid_token", "invalid token");
   }
   if (route === "userinfo" && (req.method === "GET" || req.method === "POST")) return userinfo(deps, req);
   return null;
@@ -74,16 +77,29 @@ function authorizePage(deps: OAuthDeps, q: URLSearchParams): Res {
   }
   const state = q.get("state");
   if (q.get("response_type") !== "code") {
-    return redirect(withParams(redirectUri!, { error: "unsupported_response_type", error_description: "response type not supported", state }));
+    return redirect(
+      withParams(redirectUri!, {
+        error: "unsupported_response_type",
+        error_description: "response type not supported",
+        state,
+      }),
+    );
   }
   const method = q.get("code_challenge_method") ?? "S256";
   if (method !== "S256" && method !== "plain") {
-    return redirect(withParams(redirectUri!, { error: "invalid_request", error_description: "invalid code_challenge_method", state }));
+    return redirect(
+      withParams(redirectUri!, { error: "invalid_request", error_description: "invalid code_challenge_method", state }),
+    );
   }
   const user = deps.org.store.requireTable("User").byId.get(deps.org.demoUserId);
   return consentPage({
-    clientId: clientId!, redirectUri: redirectUri!, state, scope: q.get("scope") ?? DEFAULT_SCOPE,
-    codeChallenge: q.get("code_challenge"), codeChallengeMethod: method, username: String(user?.Username ?? ""),
+    clientId: clientId!,
+    redirectUri: redirectUri!,
+    state,
+    scope: q.get("scope") ?? DEFAULT_SCOPE,
+    codeChallenge: q.get("code_challenge"),
+    codeChallengeMethod: method,
+    username: String(user?.Username ?? ""),
   });
 }
 
@@ -91,15 +107,22 @@ function authorizeDecision(deps: OAuthDeps, form: URLSearchParams): Res {
   const clientId = form.get("client_id");
   const redirectUri = form.get("redirect_uri");
   if (clientId !== deps.config.clientId) return errorPage(400, "invalid_client_id", "client identifier invalid");
-  if (!validRedirect(deps.config, redirectUri)) return errorPage(400, "redirect_uri_mismatch", "redirect_uri must match a callback URL of the connected app");
+  if (!validRedirect(deps.config, redirectUri))
+    return errorPage(400, "redirect_uri_mismatch", "redirect_uri must match a callback URL of the connected app");
   const state = form.get("state");
   if (form.get("decision") !== "allow") {
-    return redirect(withParams(redirectUri!, { error: "access_denied", error_description: "end-user denied authorization", state }));
+    return redirect(
+      withParams(redirectUri!, { error: "access_denied", error_description: "end-user denied authorization", state }),
+    );
   }
   const method = form.get("code_challenge_method") === "plain" ? "plain" : "S256";
   const code = deps.tokens.createCode({
-    clientId: clientId!, redirectUri: redirectUri!, userId: deps.org.demoUserId, scope: form.get("scope") || DEFAULT_SCOPE,
-    challenge: form.get("code_challenge") || null, method,
+    clientId: clientId!,
+    redirectUri: redirectUri!,
+    userId: deps.org.demoUserId,
+    scope: form.get("scope") || DEFAULT_SCOPE,
+    challenge: form.get("code_challenge") || null,
+    method,
   });
   return redirect(withParams(redirectUri!, { code, state }));
 }
@@ -126,7 +149,8 @@ function token(deps: OAuthDeps, req: Req): Res {
   if (grant === "authorization_code") {
     const code = deps.tokens.takeCode(form.get("code") ?? "");
     if (!code || code.clientId !== client.id) return oauthError(400, "invalid_grant", "invalid authorization code");
-    if (form.get("redirect_uri") !== code.redirectUri) return oauthError(400, "redirect_uri_mismatch", "redirect_uri must match configuration");
+    if (form.get("redirect_uri") !== code.redirectUri)
+      return oauthError(400, "redirect_uri_mismatch", "redirect_uri must match configuration");
     const verifier = form.get("code_verifier");
     if (code.challenge) {
       if (!verifier) return oauthError(400, "invalid_grant", "invalid code verifier");
@@ -145,7 +169,10 @@ function token(deps: OAuthDeps, req: Req): Res {
       return oauthError(400, "invalid_grant", "expired access/refresh token");
     }
     // A refresh answers without a refresh_token (no rotation), as documented.
-    return json(200, deps.tokens.issue(deps.baseUrl(), record.userId, record.clientId, record.scope, record.token, false));
+    return json(
+      200,
+      deps.tokens.issue(deps.baseUrl(), record.userId, record.clientId, record.scope, record.token, false),
+    );
   }
   return oauthError(400, "unsupported_grant_type", "grant type not supported");
 }
@@ -162,11 +189,22 @@ function userinfo(deps: OAuthDeps, req: Req): Res {
   const u = deps.org.store.requireTable("User").byId.get(userId) ?? {};
   const base = deps.baseUrl();
   return json(200, {
-    sub: `${base}/id/${deps.org.orgId}/${userId}`, user_id: userId, organization_id: deps.org.orgId,
-    preferred_username: u.Username ?? null, nickname: u.Alias ?? null, name: u.Name ?? null, email: u.Email ?? null,
-    email_verified: true, given_name: u.FirstName ?? null, family_name: u.LastName ?? null,
-    zoneinfo: u.TimeZoneSidKey ?? "GMT", active: u.IsActive !== false, user_type: "STANDARD",
-    language: "en_US", locale: "en_US", utcOffset: 0,
+    sub: `${base}/id/${deps.org.orgId}/${userId}`,
+    user_id: userId,
+    organization_id: deps.org.orgId,
+    preferred_username: u.Username ?? null,
+    nickname: u.Alias ?? null,
+    name: u.Name ?? null,
+    email: u.Email ?? null,
+    email_verified: true,
+    given_name: u.FirstName ?? null,
+    family_name: u.LastName ?? null,
+    zoneinfo: u.TimeZoneSidKey ?? "GMT",
+    active: u.IsActive !== false,
+    user_type: "STANDARD",
+    language: "en_US",
+    locale: "en_US",
+    utcOffset: 0,
     updated_at: new Date(Number(u.LastModifiedDate ?? 0)).toISOString().replace(/\.\d{3}Z$/, "Z"),
   });
 }

@@ -16,7 +16,9 @@ let received: { body: string; headers: Record<string, unknown> }[] = [];
 let answers: { status: number; body: string }[] = [];
 
 beforeAll(async () => {
-  ({ emu, conn } = await startWithConnection({ outboundTiming: { initialBackoffMs: 20, batchDelayMs: 10, timeoutMs: 10_000 } }));
+  ({ emu, conn } = await startWithConnection({
+    outboundTiming: { initialBackoffMs: 20, batchDelayMs: 10, timeoutMs: 10_000 },
+  }));
   listener = createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString("utf8")));
@@ -44,12 +46,23 @@ const addRule = async (rule: Record<string, unknown>) => {
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string };
 };
-const log = async () => (await (await fetch(`${emu.url}/__emulator/outbound-messages`)).json()) as { deliveries: { acknowledged: boolean; attempt: number; notificationIds: string[]; error: string | null }[]; pending: unknown[] };
+const log = async () =>
+  (await (await fetch(`${emu.url}/__emulator/outbound-messages`)).json()) as {
+    deliveries: { acknowledged: boolean; attempt: number; notificationIds: string[]; error: string | null }[];
+    pending: unknown[];
+  };
 
 describe("outbound messages", () => {
   it("POSTs the documented envelope: one object type, up to 100 notifications, nulls omitted", async () => {
-    const rule = await addRule({ object: "Contact", fields: ["Id", "LastName", "FirstName", "Email", "CreatedDate", "HasOptedOutOfEmail"], endpointUrl: listenerUrl });
-    await conn.sobject("Contact").create([{ LastName: "Black", FirstName: "Jeraldine" }, { LastName: "Bunting", FirstName: "Doug", Email: "drb24@cornell.edu" }]);
+    const rule = await addRule({
+      object: "Contact",
+      fields: ["Id", "LastName", "FirstName", "Email", "CreatedDate", "HasOptedOutOfEmail"],
+      endpointUrl: listenerUrl,
+    });
+    await conn.sobject("Contact").create([
+      { LastName: "Black", FirstName: "Jeraldine" },
+      { LastName: "Bunting", FirstName: "Doug", Email: "drb24@cornell.edu" },
+    ]);
     expect(await emu.org.outbound.idle()).toBe(true);
     // Both changes share one envelope. (A slow machine may time out and resend it: at-least-once.)
     const deliveries = (await log()).deliveries;
@@ -58,23 +71,38 @@ describe("outbound messages", () => {
     const { body, headers } = received[received.length - 1]!;
     expect(headers["content-type"]).toBe("text/xml; charset=utf-8");
     expect(headers.soapaction).toBe('""');
-    expect(body).toContain('<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">');
+    expect(body).toContain(
+      '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    );
     expect(body).toContain('<notifications xmlns="http://soap.sforce.com/2005/09/outbound">');
     expect(body).toContain(`<OrganizationId>${emu.orgId}</OrganizationId>`);
     expect(body).toContain(`<ActionId>${rule.id}</ActionId>`);
     expect(body).toContain('<SessionId xsi:nil="true"/>');
     expect(body).toContain(`<EnterpriseUrl>${emu.url}/services/Soap/c/62.0/${emu.orgId.slice(0, 15)}</EnterpriseUrl>`);
     expect(body).toContain(`<PartnerUrl>${emu.url}/services/Soap/u/62.0/${emu.orgId.slice(0, 15)}</PartnerUrl>`);
-    const notifications = [...body.matchAll(/<Notification><Id>(04l[A-Za-z0-9]{15})<\/Id><sObject xsi:type="sf:Contact" xmlns:sf="urn:sobject.enterprise.soap.sforce.com">(.*?)<\/sObject><\/Notification>/g)];
+    const notifications = [
+      ...body.matchAll(
+        /<Notification><Id>(04l[A-Za-z0-9]{15})<\/Id><sObject xsi:type="sf:Contact" xmlns:sf="urn:sobject.enterprise.soap.sforce.com">(.*?)<\/sObject><\/Notification>/g,
+      ),
+    ];
     expect(notifications).toHaveLength(2);
-    expect(notifications[0]![2]).toMatch(/^<sf:Id>003[A-Za-z0-9]{15}<\/sf:Id><sf:CreatedDate>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z<\/sf:CreatedDate><sf:FirstName>Jeraldine<\/sf:FirstName><sf:HasOptedOutOfEmail>false<\/sf:HasOptedOutOfEmail><sf:LastName>Black<\/sf:LastName>$/);
+    expect(notifications[0]![2]).toMatch(
+      /^<sf:Id>003[A-Za-z0-9]{15}<\/sf:Id><sf:CreatedDate>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z<\/sf:CreatedDate><sf:FirstName>Jeraldine<\/sf:FirstName><sf:HasOptedOutOfEmail>false<\/sf:HasOptedOutOfEmail><sf:LastName>Black<\/sf:LastName>$/,
+    );
     expect(notifications[1]![2]).toContain("<sf:Email>drb24@cornell.edu</sf:Email>");
-    await fetch(`${emu.url}/__emulator/outbound-messages/${rule.id}`, { method: "PATCH", body: JSON.stringify({ active: false }) });
+    await fetch(`${emu.url}/__emulator/outbound-messages/${rule.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ active: false }),
+    });
   });
 
   it("retries with backoff on a nack, a non-SOAP answer and a 500, until the exact acknowledgement", async () => {
     const rule = await addRule({ object: "Account", fields: ["Name"], endpointUrl: listenerUrl, sessionId: true });
-    answers = [{ status: 200, body: NACK }, { status: 200, body: "OK" }, { status: 500, body: "<html/>" }];
+    answers = [
+      { status: 200, body: NACK },
+      { status: 200, body: "OK" },
+      { status: 500, body: "<html/>" },
+    ];
     await conn.sobject("Account").create({ Name: "Retry Co" });
     expect(await emu.org.outbound.idle()).toBe(true);
     expect(received).toHaveLength(4);
@@ -89,7 +117,10 @@ describe("outbound messages", () => {
       [3, false, "HTTP 500"],
       [4, true, null],
     ]);
-    await fetch(`${emu.url}/__emulator/outbound-messages/${rule.id}`, { method: "PATCH", body: JSON.stringify({ active: false }) });
+    await fetch(`${emu.url}/__emulator/outbound-messages/${rule.id}`, {
+      method: "PATCH",
+      body: JSON.stringify({ active: false }),
+    });
   });
 
   it("inactive rules send nothing; deletes send nothing", async () => {
@@ -101,7 +132,10 @@ describe("outbound messages", () => {
   });
 
   it("refuses a rule for an unknown field", async () => {
-    const res = await fetch(`${emu.url}/__emulator/outbound-messages`, { method: "POST", body: JSON.stringify({ object: "Contact", fields: ["Nope__c"], endpointUrl: listenerUrl }) });
+    const res = await fetch(`${emu.url}/__emulator/outbound-messages`, {
+      method: "POST",
+      body: JSON.stringify({ object: "Contact", fields: ["Nope__c"], endpointUrl: listenerUrl }),
+    });
     expect(res.status).toBe(400);
   });
 });

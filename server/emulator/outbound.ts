@@ -6,7 +6,10 @@ import { buildEnvelope, isAck } from "./outbound-envelope";
 import type { Change } from "./store";
 
 export const ZOutboundRuleSchema = z.object({
-  id: z.string().regex(/^04k[A-Za-z0-9]{15}$/).optional(),
+  id: z
+    .string()
+    .regex(/^04k[A-Za-z0-9]{15}$/)
+    .optional(),
   name: z.string().min(1).optional(),
   object: z.string().min(1),
   fields: z.array(z.string().min(1)).min(1),
@@ -14,7 +17,10 @@ export const ZOutboundRuleSchema = z.object({
   active: z.boolean().default(true),
   /** "Send Session ID": the message carries a session of the demo user. */
   sessionId: z.boolean().default(false),
-  apiVersion: z.string().regex(/^\d+\.\d$/).default("62.0"),
+  apiVersion: z
+    .string()
+    .regex(/^\d+\.\d$/)
+    .default("62.0"),
 });
 export type TOutboundRuleInput = z.input<typeof ZOutboundRuleSchema>;
 export type TOutboundRule = z.infer<typeof ZOutboundRuleSchema> & { id: string; name: string };
@@ -32,7 +38,11 @@ export interface OutboundTiming {
 }
 
 export const DEFAULT_OUTBOUND_TIMING: OutboundTiming = {
-  initialBackoffMs: 2_000, maxBackoffMs: 2 * 3_600_000, timeoutMs: 60_000, maxAgeMs: 24 * 3_600_000, batchDelayMs: 50,
+  initialBackoffMs: 2_000,
+  maxBackoffMs: 2 * 3_600_000,
+  timeoutMs: 60_000,
+  maxAgeMs: 24 * 3_600_000,
+  batchDelayMs: 50,
 };
 
 interface Pending {
@@ -83,11 +93,15 @@ export class OutboundMessages {
     const table = this.org.store.table(parsed.object);
     if (!table) throw new SfError(400, "INVALID_TYPE", `sObject type '${parsed.object}' is not supported.`);
     for (const f of parsed.fields) {
-      if (!table.def.byLowerName.has(f.toLowerCase())) throw new SfError(400, "INVALID_FIELD", `No such column '${f}' on entity '${table.def.name}'`);
+      if (!table.def.byLowerName.has(f.toLowerCase()))
+        throw new SfError(400, "INVALID_FIELD", `No such column '${f}' on entity '${table.def.name}'`);
     }
     const id = parsed.id ?? makeId("04k", ++this.counter + this.rules.length * 1000);
     const rule: TOutboundRule = {
-      ...parsed, id, object: table.def.name, name: parsed.name ?? `${table.def.name}_Outbound_Message`,
+      ...parsed,
+      id,
+      object: table.def.name,
+      name: parsed.name ?? `${table.def.name}_Outbound_Message`,
       fields: parsed.fields.map((f) => table.def.byLowerName.get(f.toLowerCase())!.name),
     };
     this.rules = [...this.rules.filter((r) => r.id !== id), rule];
@@ -112,8 +126,13 @@ export class OutboundMessages {
         // A record already waiting is sent once, with its latest data.
         if (this.queue.some((p) => p.ruleId === rule.id && p.recordId === change.id && !p.inFlight)) continue;
         this.queue.push({
-          notificationId: makeId("04l", ++this.counter), ruleId: rule.id, recordId: change.id,
-          queuedAt: now, attempts: 0, dueAt: Date.now() + this.timing.batchDelayMs, inFlight: false,
+          notificationId: makeId("04l", ++this.counter),
+          ruleId: rule.id,
+          recordId: change.id,
+          queuedAt: now,
+          attempts: 0,
+          dueAt: Date.now() + this.timing.batchDelayMs,
+          inFlight: false,
         });
         added = true;
       }
@@ -131,10 +150,13 @@ export class OutboundMessages {
     if (waiting.length === 0) return;
     const next = Math.min(...waiting.map((p) => p.dueAt));
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.dispatch();
-    }, Math.max(0, next - Date.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        this.dispatch();
+      },
+      Math.max(0, next - Date.now()),
+    );
     this.timer.unref?.();
   }
 
@@ -151,7 +173,8 @@ export class OutboundMessages {
         this.queue = this.queue.filter((p) => p.ruleId !== ruleId);
         continue;
       }
-      for (let i = 0; i < items.length; i += MAX_PER_ENVELOPE) void this.send(rule, items.slice(i, i + MAX_PER_ENVELOPE));
+      for (let i = 0; i < items.length; i += MAX_PER_ENVELOPE)
+        void this.send(rule, items.slice(i, i + MAX_PER_ENVELOPE));
     }
     this.schedule();
   }
@@ -164,12 +187,21 @@ export class OutboundMessages {
     const table = this.org.store.requireTable(rule.object);
     const fields = rule.fields.map((f) => table.def.byLowerName.get(f.toLowerCase())!).filter(Boolean);
     const body = buildEnvelope({
-      orgId: this.org.orgId, actionId: rule.id, sessionId: rule.sessionId ? this.sessionFor() : null,
-      baseUrl: this.baseUrl(), apiVersion: rule.apiVersion, objectName: rule.object, fields,
+      orgId: this.org.orgId,
+      actionId: rule.id,
+      sessionId: rule.sessionId ? this.sessionFor() : null,
+      baseUrl: this.baseUrl(),
+      apiVersion: rule.apiVersion,
+      objectName: rule.object,
+      fields,
       notifications: items.map((p) => {
         const rec = table.byId.get(p.recordId);
         // "If the record is deleted before the notification is delivered, the notification contains no data."
-        return { notificationId: p.notificationId, recordId: p.recordId, record: rec && rec.IsDeleted !== true ? rec : null };
+        return {
+          notificationId: p.notificationId,
+          recordId: p.recordId,
+          record: rec && rec.IsDeleted !== true ? rec : null,
+        };
       }),
     });
     const controller = new AbortController();
@@ -180,15 +212,21 @@ export class OutboundMessages {
     let error: string | null = null;
     try {
       const res = await fetch(rule.endpointUrl, {
-        method: "POST", body, signal: controller.signal, redirect: "manual",
+        method: "POST",
+        body,
+        signal: controller.signal,
+        redirect: "manual",
         headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: '""' },
       });
       httpStatus = res.status;
       const text = await res.text();
       acknowledged = res.status >= 200 && res.status < 300 && isAck(text);
       if (!acknowledged) {
-        error = /<(?:[\w-]+:)?Ack>\s*false\s*<\//.test(text) ? "SOAP response was a nack"
-          : res.status >= 300 ? `HTTP ${res.status}` : "org.xml.sax.SAXParseException; lineNumber: 1; columnNumber: 1; Content is not allowed in prolog.";
+        error = /<(?:[\w-]+:)?Ack>\s*false\s*<\//.test(text)
+          ? "SOAP response was a nack"
+          : res.status >= 300
+            ? `HTTP ${res.status}`
+            : "org.xml.sax.SAXParseException; lineNumber: 1; columnNumber: 1; Content is not allowed in prolog.";
       }
     } catch (err) {
       error = controller.signal.aborted ? "Read timed out" : err instanceof Error ? err.message : String(err);
@@ -197,9 +235,16 @@ export class OutboundMessages {
       this.inflight.delete(controller);
     }
     this.log({
-      at: new Date(this.org.clock()).toISOString(), actionId: rule.id, object: rule.object, endpointUrl: rule.endpointUrl,
-      notificationIds: items.map((p) => p.notificationId), recordIds: items.map((p) => p.recordId),
-      attempt: Math.max(...items.map((p) => p.attempts)), httpStatus, acknowledged, error,
+      at: new Date(this.org.clock()).toISOString(),
+      actionId: rule.id,
+      object: rule.object,
+      endpointUrl: rule.endpointUrl,
+      notificationIds: items.map((p) => p.notificationId),
+      recordIds: items.map((p) => p.recordId),
+      attempt: Math.max(...items.map((p) => p.attempts)),
+      httpStatus,
+      acknowledged,
+      error,
     });
     if (acknowledged) {
       const done = new Set(items);

@@ -28,10 +28,11 @@ export async function saveOrg(file: string, meta: OrgMeta, store: Store): Promis
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   const out = createWriteStream(tmp, { encoding: "utf8" });
-  const write = (line: string) => new Promise<void>((resolve, reject) => {
-    if (out.write(line)) resolve();
-    else out.once("drain", resolve).once("error", reject);
-  });
+  const write = (line: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (out.write(line)) resolve();
+      else out.once("drain", resolve).once("error", reject);
+    });
   try {
     await write(JSON.stringify(meta) + "\n");
     for (const table of store.tables.values()) {
@@ -93,7 +94,10 @@ export class DebouncedSaver {
   private running: Promise<void> | null = null;
   private dirty = false;
 
-  constructor(private readonly save: () => Promise<void>, private readonly delayMs = 500) {}
+  constructor(
+    private readonly save: () => Promise<void>,
+    private readonly delayMs = 500,
+  ) {}
 
   touch(): void {
     this.dirty = true;

@@ -14,11 +14,13 @@ export function batchSizeOf(req: ApiRequest): number {
 
 /** GET query / queryAll with `q`, and queryMore through `query/<locator>` or `queryAll/<locator>`. */
 export function handleQuery(api: ApiServices, req: ApiRequest, all: boolean, locator: string | null): ApiResult {
-  if (req.method !== "GET") throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are GET`);
+  if (req.method !== "GET")
+    throw new SfError(405, "METHOD_NOT_ALLOWED", `HTTP Method '${req.method}' not allowed. Allowed are GET`);
   if (locator !== null) return queryMore(api, req, locator);
   const soql = req.query.get("q");
   if (soql === null) {
-    if (req.query.has("explain")) throw new SfError(400, "MALFORMED_QUERY", "Query plans are not available on this org");
+    if (req.query.has("explain"))
+      throw new SfError(400, "MALFORMED_QUERY", "Query plans are not available on this org");
     throw new SfError(400, "MALFORMED_QUERY", "A query string must be provided");
   }
   const store = api.org.store;
@@ -31,7 +33,12 @@ export function handleQuery(api: ApiServices, req: ApiRequest, all: boolean, loc
   const records = page.map((r) => projectRecord(store, req.version, type, r, plan.items));
   if (rows.length <= batch) return ok({ totalSize: rows.length, done: true, records });
   const id = api.cursors.create({ type, rows, items: plan.items, batchSize: batch });
-  return ok({ totalSize: rows.length, done: false, nextRecordsUrl: `/services/data/v${req.version}/query/${id}-${batch}`, records });
+  return ok({
+    totalSize: rows.length,
+    done: false,
+    nextRecordsUrl: `/services/data/v${req.version}/query/${id}-${batch}`,
+    records,
+  });
 }
 
 function queryMore(api: ApiServices, req: ApiRequest, locator: string): ApiResult {
@@ -44,12 +51,17 @@ function queryMore(api: ApiServices, req: ApiRequest, locator: string): ApiResul
   const end = Math.min(cursor.rows.length, offset + batch);
   const store = api.org.store;
   const records: unknown[] = [];
-  for (let i = offset; i < end; i++) records.push(projectRecord(store, req.version, cursor.type, cursor.rows[i]!, cursor.items));
+  for (let i = offset; i < end; i++)
+    records.push(projectRecord(store, req.version, cursor.type, cursor.rows[i]!, cursor.items));
   const done = end >= cursor.rows.length;
   if (done) {
     api.cursors.close(m[1]!);
     return ok({ totalSize: cursor.rows.length, done: true, records });
   }
-  return ok({ totalSize: cursor.rows.length, done: false, nextRecordsUrl: `/services/data/v${req.version}/query/${m[1]}-${end}`, records });
+  return ok({
+    totalSize: cursor.rows.length,
+    done: false,
+    nextRecordsUrl: `/services/data/v${req.version}/query/${m[1]}-${end}`,
+    records,
+  });
 }
-

@@ -23,20 +23,31 @@ function limits(api: ApiServices): ApiResult {
 function resources(version: string): ApiResult {
   const base = `/services/data/v${version}`;
   return ok({
-    sobjects: `${base}/sobjects`, query: `${base}/query`, queryAll: `${base}/queryAll`, limits: `${base}/limits`,
-    composite: `${base}/composite`, jobs: `${base}/jobs`,
+    sobjects: `${base}/sobjects`,
+    query: `${base}/query`,
+    queryAll: `${base}/queryAll`,
+    limits: `${base}/limits`,
+    composite: `${base}/composite`,
+    jobs: `${base}/jobs`,
   });
 }
 
 /** Dispatches one REST call below `/services/data/vNN.N/`. */
 export function routeRest(api: ApiServices, req: ApiRequest): ApiResult {
-  const segments = req.path.split("/").filter(Boolean).map((s) => safeDecode(s));
+  const segments = req.path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => safeDecode(s));
   const [first, second] = segments;
   switch (first) {
-    case undefined: return resources(req.version);
-    case "query": return handleQuery(api, req, false, second ?? null);
-    case "queryAll": return handleQuery(api, req, true, second ?? null);
-    case "sobjects": return handleSObjects(api, req, segments);
+    case undefined:
+      return resources(req.version);
+    case "query":
+      return handleQuery(api, req, false, second ?? null);
+    case "queryAll":
+      return handleQuery(api, req, true, second ?? null);
+    case "sobjects":
+      return handleSObjects(api, req, segments);
     case "limits":
       if (segments.length > 1) throw notFound();
       return limits(api);

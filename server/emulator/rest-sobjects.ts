@@ -15,7 +15,12 @@ const MAX_REPLICATION_IDS = 600_000;
 
 function bodyObject(req: ApiRequest): Record<string, unknown> {
   const body = req.json();
-  if (!isObject(body)) throw new SfError(400, "JSON_PARSER_ERROR", "Cannot deserialize instance of sObject from START_ARRAY value [line:1, column:1]");
+  if (!isObject(body))
+    throw new SfError(
+      400,
+      "JSON_PARSER_ERROR",
+      "Cannot deserialize instance of sObject from START_ARRAY value [line:1, column:1]",
+    );
   return body;
 }
 
@@ -29,7 +34,12 @@ function selectedFields(table: Table, req: ApiRequest): FieldDef[] {
   if (!list) return table.def.fields;
   return list.split(",").map((name) => {
     const f = table.def.byLowerName.get(name.trim().toLowerCase());
-    if (!f) throw new SfError(400, "INVALID_FIELD", `No such column '${name.trim()}' on entity '${table.def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+    if (!f)
+      throw new SfError(
+        400,
+        "INVALID_FIELD",
+        `No such column '${name.trim()}' on entity '${table.def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+      );
     return f;
   });
 }
@@ -85,7 +95,13 @@ function recordById(api: ApiServices, req: ApiRequest, table: Table, id: string)
 }
 
 /** `/sobjects/T/{ExtField}/{value}`: GET, upsert (PATCH), DELETE by External Id. */
-function recordByExternalId(api: ApiServices, req: ApiRequest, table: Table, fieldName: string, value: string): ApiResult {
+function recordByExternalId(
+  api: ApiServices,
+  req: ApiRequest,
+  table: Table,
+  fieldName: string,
+  value: string,
+): ApiResult {
   const f = table.def.byLowerName.get(fieldName.toLowerCase());
   if (!f || !(f.externalId || f.name === "Id")) {
     throw new SfError(404, "NOT_FOUND", `Provided external ID field does not exist or is not accessible: ${fieldName}`);
@@ -94,14 +110,16 @@ function recordByExternalId(api: ApiServices, req: ApiRequest, table: Table, fie
   if (req.method === "PATCH" || req.method === "POST") {
     const body = bodyObject(req);
     // `?updateOnly=true` turns the upsert into an update that refuses to insert.
-    if (req.query.get("updateOnly") === "true" && f.name !== "Id" && !api.org.store.findByUnique(table, f.name, value)) throw notFound();
+    if (req.query.get("updateOnly") === "true" && f.name !== "Id" && !api.org.store.findByUnique(table, f.name, value))
+      throw notFound();
     const result = api.org.store.transaction(() => upsertRecord(api.org, table.def.name, f.name, value, body, opts));
     if (result.created) return ok({ id: result.id, success: true, errors: [], created: true }, 201);
     // API 46.0 and later answer an update with 200 and created:false; older versions with 204.
     if (Number(req.version) < 46) return noContentResult();
     return ok({ id: result.id, success: true, errors: [], created: false }, 200);
   }
-  const existing = f.name === "Id" ? table.byId.get(normalizeId(value) ?? "") : api.org.store.findByUnique(table, f.name, value);
+  const existing =
+    f.name === "Id" ? table.byId.get(normalizeId(value) ?? "") : api.org.store.findByUnique(table, f.name, value);
   if (!existing || existing.IsDeleted === true) throw notFound();
   if (req.method === "GET") return ok(fullRecord(req.version, table.def.name, selectedFields(table, req), existing));
   if (req.method === "DELETE") {
@@ -122,10 +140,12 @@ function parseReplicationDate(name: string, raw: string | null): number {
 /** getUpdated (30 days back) and getDeleted (15 days back), with Salesforce's window rules. */
 function replication(api: ApiServices, req: ApiRequest, table: Table, kind: "updated" | "deleted"): ApiResult {
   if (req.method !== "GET") methodNotAllowed(req, "GET, HEAD");
-  if (!table.def.replicateable) throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${table.def.name} is not replicateable`);
+  if (!table.def.replicateable)
+    throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${table.def.name} is not replicateable`);
   const start = parseReplicationDate("start", req.query.get("start"));
   const end = parseReplicationDate("end", req.query.get("end"));
-  if (start >= end) throw new SfError(400, "INVALID_REPLICATION_DATE", "start date must chronologically precede end date");
+  if (start >= end)
+    throw new SfError(400, "INVALID_REPLICATION_DATE", "start date must chronologically precede end date");
   const now = api.org.clock();
   const nowMinute = Math.floor(now / 60_000) * 60_000;
   const latest = Math.min(end, nowMinute);
@@ -139,11 +159,16 @@ function replication(api: ApiServices, req: ApiRequest, table: Table, kind: "upd
     const stamp = rec.SystemModstamp as number;
     if (stamp >= latest) break;
     if (kind === "updated" && rec.IsDeleted !== true) ids.push(rec.Id as string);
-    if (kind === "deleted" && rec.IsDeleted === true) deletedRecords.push({ id: rec.Id as string, deletedDate: formatDateTime(stamp) });
+    if (kind === "deleted" && rec.IsDeleted === true)
+      deletedRecords.push({ id: rec.Id as string, deletedDate: formatDateTime(stamp) });
     if (ids.length + deletedRecords.length > MAX_REPLICATION_IDS) {
       throw new SfError(400, "EXCEEDED_ID_LIMIT", "record limit reached. narrow the date range");
     }
   }
   if (kind === "updated") return ok({ ids, latestDateCovered: formatDateTime(latest) });
-  return ok({ deletedRecords, earliestDateAvailable: formatDateTime(oldest), latestDateCovered: formatDateTime(latest) });
+  return ok({
+    deletedRecords,
+    earliestDateAvailable: formatDateTime(oldest),
+    latestDateCovered: formatDateTime(latest),
+  });
 }

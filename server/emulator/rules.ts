@@ -36,7 +36,10 @@ export class OrgRules {
   duplicate: TDuplicateRule[] = [];
   private readonly compiled = new Map<string, Predicate>();
 
-  constructor(private readonly store: Store, private readonly clock: () => number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => number,
+  ) {}
 
   addValidationRule(input: unknown): TValidationRule {
     const rule = ZValidationRuleSchema.parse(input);
@@ -73,7 +76,12 @@ export class OrgRules {
     for (const rule of this.validation) {
       if (!rule.active || rule.object.toLowerCase() !== objectName.toLowerCase()) continue;
       if (this.predicateFor(rule)(rec)) {
-        throw new SfError(400, "FIELD_CUSTOM_VALIDATION_EXCEPTION", rule.errorMessage, rule.errorField ? [rule.errorField] : []);
+        throw new SfError(
+          400,
+          "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+          rule.errorMessage,
+          rule.errorField ? [rule.errorField] : [],
+        );
       }
     }
   }
@@ -85,27 +93,32 @@ export class OrgRules {
       if (rule.action === "alert" && allowSave) continue;
       const matches = this.findMatches(objectName, rec, rule);
       if (matches.length === 0) continue;
-      const message = rule.action === "block" ? "You're creating a duplicate record. We recommend you use an existing record instead." : "Use one of these records?";
+      const message =
+        rule.action === "block"
+          ? "You're creating a duplicate record. We recommend you use an existing record instead."
+          : "Use one of these records?";
       throw new SfError(400, "DUPLICATES_DETECTED", message, [], {
         duplicateResult: {
           allowSave: rule.action === "alert",
           duplicateRule: rule.name,
           duplicateRuleEntityType: objectName,
           errorMessage: message,
-          matchResults: [{
-            entityType: objectName,
-            errors: [],
-            matchEngine: "ExactMatchEngine",
-            matchRecords: matches.slice(0, 100).map((m) => ({
-              additionalInformation: [],
-              fieldDiffs: [],
-              matchConfidence: 100.0,
-              record: { attributes: attributes(version, objectName, m.Id), Id: m.Id },
-            })),
-            rule: rule.matchRule,
-            size: matches.length,
-            success: true,
-          }],
+          matchResults: [
+            {
+              entityType: objectName,
+              errors: [],
+              matchEngine: "ExactMatchEngine",
+              matchRecords: matches.slice(0, 100).map((m) => ({
+                additionalInformation: [],
+                fieldDiffs: [],
+                matchConfidence: 100.0,
+                record: { attributes: attributes(version, objectName, m.Id), Id: m.Id },
+              })),
+              rule: rule.matchRule,
+              size: matches.length,
+              success: true,
+            },
+          ],
         },
       });
     }

@@ -1,7 +1,20 @@
 /** Field and object metadata, shaped after the describe call's vocabulary. */
 export type FieldType =
-  | "id" | "string" | "email" | "phone" | "url" | "textarea" | "picklist" | "reference"
-  | "boolean" | "date" | "datetime" | "double" | "currency" | "int" | "base64";
+  | "id"
+  | "string"
+  | "email"
+  | "phone"
+  | "url"
+  | "textarea"
+  | "picklist"
+  | "reference"
+  | "boolean"
+  | "date"
+  | "datetime"
+  | "double"
+  | "currency"
+  | "int"
+  | "base64";
 
 export interface PicklistValue {
   value: string;
@@ -52,7 +65,14 @@ export interface ObjectDef {
 export type FieldInput = Partial<FieldDef> & { name: string; type: FieldType };
 
 const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = {
-  id: 18, reference: 18, string: 255, email: 80, phone: 40, url: 255, textarea: 32000, picklist: 255,
+  id: 18,
+  reference: 18,
+  string: 255,
+  email: 80,
+  phone: 40,
+  url: 255,
+  textarea: 32000,
+  picklist: 255,
 };
 
 export function field(input: FieldInput): FieldDef {
@@ -90,7 +110,9 @@ export function objectDef(
   name: string,
   keyPrefix: string,
   fields: FieldDef[],
-  flags: Partial<Pick<ObjectDef, "label" | "labelPlural" | "createable" | "updateable" | "deletable" | "replicateable" | "mergeable">> = {},
+  flags: Partial<
+    Pick<ObjectDef, "label" | "labelPlural" | "createable" | "updateable" | "deletable" | "replicateable" | "mergeable">
+  > = {},
 ): ObjectDef {
   const def: ObjectDef = {
     name,
@@ -128,16 +150,50 @@ export function systemFields(opts: { owner: boolean; master: boolean }): FieldDe
     field({ name: "IsDeleted", type: "boolean", label: "Deleted", ...sys }),
   ];
   if (opts.master) {
-    fields.push(field({ name: "MasterRecordId", type: "reference", label: "Master Record ID", createable: false, updateable: false, referenceTo: [], relationshipName: "MasterRecord" }));
+    fields.push(
+      field({
+        name: "MasterRecordId",
+        type: "reference",
+        label: "Master Record ID",
+        createable: false,
+        updateable: false,
+        referenceTo: [],
+        relationshipName: "MasterRecord",
+      }),
+    );
   }
   if (opts.owner) {
-    fields.push(field({ name: "OwnerId", type: "reference", label: "Owner ID", nillable: false, defaultedOnCreate: true, referenceTo: ["User"], relationshipName: "Owner" }));
+    fields.push(
+      field({
+        name: "OwnerId",
+        type: "reference",
+        label: "Owner ID",
+        nillable: false,
+        defaultedOnCreate: true,
+        referenceTo: ["User"],
+        relationshipName: "Owner",
+      }),
+    );
   }
   fields.push(
     field({ name: "CreatedDate", type: "datetime", label: "Created Date", ...sys }),
-    field({ name: "CreatedById", type: "reference", label: "Created By ID", ...sys, referenceTo: ["User"], relationshipName: "CreatedBy" }),
+    field({
+      name: "CreatedById",
+      type: "reference",
+      label: "Created By ID",
+      ...sys,
+      referenceTo: ["User"],
+      relationshipName: "CreatedBy",
+    }),
     field({ name: "LastModifiedDate", type: "datetime", label: "Last Modified Date", ...sys }),
-    field({ name: "LastModifiedById", type: "reference", label: "Last Modified By ID", ...sys, referenceTo: ["User"], relationshipName: "LastModifiedBy" }),
+    field({
+      name: "LastModifiedById",
+      type: "reference",
+      label: "Last Modified By ID",
+      ...sys,
+      referenceTo: ["User"],
+      relationshipName: "LastModifiedBy",
+    }),
     field({ name: "SystemModstamp", type: "datetime", label: "System Modstamp", ...sys }),
   );
   return fields;

@@ -15,9 +15,17 @@ interface Planned {
 export class SeedBuilder {
   private readonly planned: Planned[] = [];
 
-  constructor(private readonly org: OrgContext, private readonly userId: string) {}
+  constructor(
+    private readonly org: OrgContext,
+    private readonly userId: string,
+  ) {}
 
-  add(objectName: string, fields: Record<string, SfValue | undefined>, createdAt: number, modifiedAt = createdAt): string {
+  add(
+    objectName: string,
+    fields: Record<string, SfValue | undefined>,
+    createdAt: number,
+    modifiedAt = createdAt,
+  ): string {
     const table = this.org.store.requireTable(objectName);
     const id = this.org.store.ids.next(table.def.keyPrefix);
     const rec: Rec = { Id: id, IsDeleted: false };

@@ -9,7 +9,18 @@ import { demoOrgRules, demoOutboundRules } from "./seed-demo-rules";
 import type { OutboundMessages } from "./outbound";
 
 const DAY = 86_400_000;
-const INDUSTRIES = ["Technology", "Manufacturing", "Healthcare", "Finance", "Retail", "Consulting", "Education", "Energy", "Media", "Transportation"];
+const INDUSTRIES = [
+  "Technology",
+  "Manufacturing",
+  "Healthcare",
+  "Finance",
+  "Retail",
+  "Consulting",
+  "Education",
+  "Energy",
+  "Media",
+  "Transportation",
+];
 const LEAD_SOURCES = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List", "Other"];
 
 export interface DemoCounts {
@@ -19,7 +30,11 @@ export interface DemoCounts {
   opportunities: number;
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "").slice(0, 24) || "company";
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "")
+    .slice(0, 24) || "company";
 
 /**
  * A believable small company's org, the same on every run: a few hundred accounts, about two
@@ -27,7 +42,13 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "").slice(0, 
  * sharing an email with a contact, converted leads, exact and fuzzy duplicates, records that
  * break a validation rule on their next update.
  */
-export function seedDemo(org: OrgContext, rules: OrgRules, outbound: OutboundMessages, endpointUrl: string, counts: DemoCounts = { accounts: 300, contacts: 2000, leads: 500, opportunities: 400 }): void {
+export function seedDemo(
+  org: OrgContext,
+  rules: OrgRules,
+  outbound: OutboundMessages,
+  endpointUrl: string,
+  counts: DemoCounts = { accounts: 300, contacts: 2000, leads: 500, opportunities: 400 },
+): void {
   const f = new Faker({ locale: [en] });
   f.seed(20240601);
   const now = org.clock();
@@ -39,23 +60,58 @@ export function seedDemo(org: OrgContext, rules: OrgRules, outbound: OutboundMes
   const reps = ["Riley Chen", "Sam Patel", "Jordan Lee", "Alex Morgan"].map((name, i) => {
     const [first, last] = name.split(" ");
     const email = `${first!.toLowerCase()}.${last!.toLowerCase()}@tandem-demo.example`;
-    return b.add("User", { Username: email, FirstName: first, LastName: last, Email: email, Alias: `${first!.slice(0, 1)}${last!.slice(0, 4)}`.toLowerCase(), Title: "Account Executive", IsActive: true, TimeZoneSidKey: "America/New_York" }, start + i);
+    return b.add(
+      "User",
+      {
+        Username: email,
+        FirstName: first,
+        LastName: last,
+        Email: email,
+        Alias: `${first!.slice(0, 1)}${last!.slice(0, 4)}`.toLowerCase(),
+        Title: "Account Executive",
+        IsActive: true,
+        TimeZoneSidKey: "America/New_York",
+      },
+      start + i,
+    );
   });
   const owners = [org.demoUserId, ...reps];
   const owner = () => f.helpers.arrayElement(owners);
 
-  interface Company { id: string; name: string; domain: string }
+  interface Company {
+    id: string;
+    name: string;
+    domain: string;
+  }
   const accounts: Company[] = [];
   const addAccount = (name: string, website: string, domain: string, extra: Record<string, SfValue> = {}) => {
     const created = when();
-    const id = b.add("Account", {
-      Name: name, Website: website, Phone: f.phone.number({ style: "national" }), Industry: f.helpers.arrayElement(INDUSTRIES),
-      Type: f.helpers.arrayElement(["Prospect", "Customer - Direct", "Customer - Channel", "Channel Partner / Reseller"]),
-      BillingStreet: f.location.streetAddress(), BillingCity: f.location.city(), BillingState: f.location.state({ abbreviated: true }),
-      BillingPostalCode: f.location.zipCode(), BillingCountry: "United States",
-      NumberOfEmployees: f.number.int({ min: 5, max: 5000 }), AnnualRevenue: f.number.int({ min: 1, max: 500 }) * 100_000,
-      OwnerId: owner(), ...extra,
-    }, created, later(created));
+    const id = b.add(
+      "Account",
+      {
+        Name: name,
+        Website: website,
+        Phone: f.phone.number({ style: "national" }),
+        Industry: f.helpers.arrayElement(INDUSTRIES),
+        Type: f.helpers.arrayElement([
+          "Prospect",
+          "Customer - Direct",
+          "Customer - Channel",
+          "Channel Partner / Reseller",
+        ]),
+        BillingStreet: f.location.streetAddress(),
+        BillingCity: f.location.city(),
+        BillingState: f.location.state({ abbreviated: true }),
+        BillingPostalCode: f.location.zipCode(),
+        BillingCountry: "United States",
+        NumberOfEmployees: f.number.int({ min: 5, max: 5000 }),
+        AnnualRevenue: f.number.int({ min: 1, max: 500 }) * 100_000,
+        OwnerId: owner(),
+        ...extra,
+      },
+      created,
+      later(created),
+    );
     accounts.push({ id, name, domain });
     return id;
   };
@@ -74,16 +130,44 @@ export function seedDemo(org: OrgContext, rules: OrgRules, outbound: OutboundMes
     addAccount(name, `https://www.${domain}`, domain);
   }
 
-  interface Person { id: string; first: string; last: string; email: string | null; account: Company }
+  interface Person {
+    id: string;
+    first: string;
+    last: string;
+    email: string | null;
+    account: Company;
+  }
   const contacts: Person[] = [];
-  const addContact = (first: string, last: string, account: Company, email: string | null, extra: Record<string, SfValue> = {}) => {
+  const addContact = (
+    first: string,
+    last: string,
+    account: Company,
+    email: string | null,
+    extra: Record<string, SfValue> = {},
+  ) => {
     const created = when();
-    const id = b.add("Contact", {
-      FirstName: first, LastName: last, AccountId: account.id, Email: email, Title: f.person.jobTitle().slice(0, 128),
-      Phone: f.phone.number({ style: "national" }), Department: f.commerce.department(), LeadSource: f.helpers.arrayElement(LEAD_SOURCES),
-      MailingStreet: f.location.streetAddress(), MailingCity: f.location.city(), MailingState: f.location.state({ abbreviated: true }),
-      MailingPostalCode: f.location.zipCode(), MailingCountry: "United States", OwnerId: owner(), ...extra,
-    }, created, later(created));
+    const id = b.add(
+      "Contact",
+      {
+        FirstName: first,
+        LastName: last,
+        AccountId: account.id,
+        Email: email,
+        Title: f.person.jobTitle().slice(0, 128),
+        Phone: f.phone.number({ style: "national" }),
+        Department: f.commerce.department(),
+        LeadSource: f.helpers.arrayElement(LEAD_SOURCES),
+        MailingStreet: f.location.streetAddress(),
+        MailingCity: f.location.city(),
+        MailingState: f.location.state({ abbreviated: true }),
+        MailingPostalCode: f.location.zipCode(),
+        MailingCountry: "United States",
+        OwnerId: owner(),
+        ...extra,
+      },
+      created,
+      later(created),
+    );
     contacts.push({ id, first, last, email, account });
     return id;
   };
@@ -113,22 +197,68 @@ export function seedDemo(org: OrgContext, rules: OrgRules, outbound: OutboundMes
   for (let i = 0; i < 5; i++) {
     const c = contacts[1500 + i * 17]!;
     const created = when();
-    b.add("Contact", { FirstName: c.first, LastName: `${c.last}`, AccountId: c.account.id, Email: `old.${i}.${c.email ?? "x@example.com"}`.slice(0, 80), IsDeleted: true, OwnerId: owner() }, created, later(created));
+    b.add(
+      "Contact",
+      {
+        FirstName: c.first,
+        LastName: `${c.last}`,
+        AccountId: c.account.id,
+        Email: `old.${i}.${c.email ?? "x@example.com"}`.slice(0, 80),
+        IsDeleted: true,
+        OwnerId: owner(),
+      },
+      created,
+      later(created),
+    );
   }
   for (let i = 0; i < 3; i++) {
     const survivor = contacts[1700 + i * 23]!;
     const created = when();
-    b.add("Contact", { FirstName: survivor.first, LastName: survivor.last, AccountId: survivor.account.id, Email: survivor.email, IsDeleted: true, MasterRecordId: survivor.id, OwnerId: owner() }, created, later(created));
+    b.add(
+      "Contact",
+      {
+        FirstName: survivor.first,
+        LastName: survivor.last,
+        AccountId: survivor.account.id,
+        Email: survivor.email,
+        IsDeleted: true,
+        MasterRecordId: survivor.id,
+        OwnerId: owner(),
+      },
+      created,
+      later(created),
+    );
   }
 
-  const addLead = (first: string, last: string, company: string, email: string | null, extra: Record<string, SfValue> = {}) => {
+  const addLead = (
+    first: string,
+    last: string,
+    company: string,
+    email: string | null,
+    extra: Record<string, SfValue> = {},
+  ) => {
     const created = when();
-    return b.add("Lead", {
-      FirstName: first, LastName: last, Company: company, Email: email, Title: f.person.jobTitle().slice(0, 128),
-      Phone: f.phone.number({ style: "national" }), LeadSource: f.helpers.arrayElement(LEAD_SOURCES),
-      Status: f.helpers.arrayElement(LEAD_STATUSES.filter((s) => s !== "Closed - Converted")), Industry: f.helpers.arrayElement(INDUSTRIES),
-      City: f.location.city(), State: f.location.state({ abbreviated: true }), Country: "United States", OwnerId: owner(), ...extra,
-    }, created, later(created));
+    return b.add(
+      "Lead",
+      {
+        FirstName: first,
+        LastName: last,
+        Company: company,
+        Email: email,
+        Title: f.person.jobTitle().slice(0, 128),
+        Phone: f.phone.number({ style: "national" }),
+        LeadSource: f.helpers.arrayElement(LEAD_SOURCES),
+        Status: f.helpers.arrayElement(LEAD_STATUSES.filter((s) => s !== "Closed - Converted")),
+        Industry: f.helpers.arrayElement(INDUSTRIES),
+        City: f.location.city(),
+        State: f.location.state({ abbreviated: true }),
+        Country: "United States",
+        OwnerId: owner(),
+        ...extra,
+      },
+      created,
+      later(created),
+    );
   };
   let leads = 0;
   // Leads that share an email with a contact (the sync keeps the contact).
@@ -141,8 +271,11 @@ export function seedDemo(org: OrgContext, rules: OrgRules, outbound: OutboundMes
     const c = contacts[1000 + i * 13]!;
     const convertedAt = when();
     addLead(c.first, c.last, c.account.name, c.email, {
-      IsConverted: true, Status: "Closed - Converted", ConvertedDate: formatDate(convertedAt),
-      ConvertedContactId: c.id, ConvertedAccountId: c.account.id,
+      IsConverted: true,
+      Status: "Closed - Converted",
+      ConvertedDate: formatDate(convertedAt),
+      ConvertedContactId: c.id,
+      ConvertedAccountId: c.account.id,
     });
   }
   // A fuzzy duplicate lead pair.
@@ -162,43 +295,87 @@ export function seedDemo(org: OrgContext, rules: OrgRules, outbound: OutboundMes
     const created = when();
     // Every 25th Closed Won opportunity has no Amount: it breaks Closed_Won_Requires_Amount on update.
     const amount = stage === "Closed Won" && i % 5 === 0 ? null : f.number.int({ min: 5, max: 400 }) * 1000;
-    b.add("Opportunity", {
-      Name: `${account.name} - ${f.commerce.productName()}`.slice(0, 120), AccountId: account.id, StageName: stage,
-      CloseDate: formatDate(created + f.number.int({ min: 10, max: 120 }) * DAY), Amount: amount,
-      Probability: f.number.int({ min: 0, max: 100 }), LeadSource: f.helpers.arrayElement(LEAD_SOURCES), OwnerId: owner(),
-    }, created, later(created));
+    b.add(
+      "Opportunity",
+      {
+        Name: `${account.name} - ${f.commerce.productName()}`.slice(0, 120),
+        AccountId: account.id,
+        StageName: stage,
+        CloseDate: formatDate(created + f.number.int({ min: 10, max: 120 }) * DAY),
+        Amount: amount,
+        Probability: f.number.int({ min: 0, max: 100 }),
+        LeadSource: f.helpers.arrayElement(LEAD_SOURCES),
+        OwnerId: owner(),
+      },
+      created,
+      later(created),
+    );
   }
 
   for (let i = 0; i < 300; i++) {
     const c = contacts[(i * 7) % contacts.length]!;
     const created = when();
-    b.add("Task", {
-      Subject: f.helpers.arrayElement(["Call", "Send proposal", "Follow up", "Email", "Schedule demo"]), WhoId: c.id, WhatId: c.account.id,
-      ActivityDate: formatDate(created + f.number.int({ min: 0, max: 14 }) * DAY),
-      Status: f.helpers.arrayElement(["Not Started", "In Progress", "Completed"]), Priority: f.helpers.arrayElement(["High", "Normal", "Low"]),
-      TaskSubtype: f.helpers.arrayElement(["Task", "Call", "Email"]), OwnerId: owner(), AccountId: c.account.id,
-    }, created, later(created));
+    b.add(
+      "Task",
+      {
+        Subject: f.helpers.arrayElement(["Call", "Send proposal", "Follow up", "Email", "Schedule demo"]),
+        WhoId: c.id,
+        WhatId: c.account.id,
+        ActivityDate: formatDate(created + f.number.int({ min: 0, max: 14 }) * DAY),
+        Status: f.helpers.arrayElement(["Not Started", "In Progress", "Completed"]),
+        Priority: f.helpers.arrayElement(["High", "Normal", "Low"]),
+        TaskSubtype: f.helpers.arrayElement(["Task", "Call", "Email"]),
+        OwnerId: owner(),
+        AccountId: c.account.id,
+      },
+      created,
+      later(created),
+    );
   }
   for (let i = 0; i < 100; i++) {
     const c = contacts[(i * 11) % contacts.length]!;
     const created = when();
     const startAt = Math.floor((created + f.number.int({ min: 1, max: 30 }) * DAY) / 1_800_000) * 1_800_000;
-    b.add("Event", {
-      Subject: f.helpers.arrayElement(["Meeting", "Demo", "Discovery call", "Lunch"]), WhoId: c.id, WhatId: c.account.id,
-      StartDateTime: startAt, ActivityDateTime: startAt, DurationInMinutes: 30, EndDateTime: startAt + 30 * 60_000,
-      Location: f.location.city(), OwnerId: owner(), AccountId: c.account.id,
-    }, created, later(created));
+    b.add(
+      "Event",
+      {
+        Subject: f.helpers.arrayElement(["Meeting", "Demo", "Discovery call", "Lunch"]),
+        WhoId: c.id,
+        WhatId: c.account.id,
+        StartDateTime: startAt,
+        ActivityDateTime: startAt,
+        DurationInMinutes: 30,
+        EndDateTime: startAt + 30 * 60_000,
+        Location: f.location.city(),
+        OwnerId: owner(),
+        AccountId: c.account.id,
+      },
+      created,
+      later(created),
+    );
   }
   for (let i = 0; i < 20; i++) {
     const c = contacts[i * 50]!;
     const created = when();
     b.add("Note", { ParentId: c.id, Title: f.lorem.words(3).slice(0, 80), Body: f.lorem.paragraph() }, created);
     const html = `<p>${f.lorem.sentence()}</p>`;
-    const noteId = b.add("ContentNote", { Title: f.lorem.words(4), Content: Buffer.from(html).toString("base64") }, created);
-    b.add("ContentDocumentLink", { ContentDocumentId: noteId, LinkedEntityId: c.id, ShareType: "V", Visibility: "AllUsers" }, created);
+    const noteId = b.add(
+      "ContentNote",
+      { Title: f.lorem.words(4), Content: Buffer.from(html).toString("base64") },
+      created,
+    );
+    b.add(
+      "ContentDocumentLink",
+      { ContentDocumentId: noteId, LinkedEntityId: c.id, ShareType: "V", Visibility: "AllUsers" },
+      created,
+    );
   }
   void noReach;
   b.commit();
   demoOrgRules(rules);
-  demoOutboundRules(outbound, endpointUrl, (object, field) => org.store.table(object)?.def.byLowerName.has(field.toLowerCase()) ?? false);
+  demoOutboundRules(
+    outbound,
+    endpointUrl,
+    (object, field) => org.store.table(object)?.def.byLowerName.has(field.toLowerCase()) ?? false,
+  );
 }

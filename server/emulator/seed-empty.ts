@@ -12,13 +12,29 @@ export function seedAdminUser(org: OrgContext): string {
   // Created well in the past, so seeded history (up to a year back) can follow it in stamp order.
   const stamp = Math.max(store.lastStamp + 1, org.clock() - 400 * 86_400_000);
   store.lastStamp = stamp;
-  store.write(users, {
-    Id: id, IsDeleted: false, Username: DEMO_USERNAME, FirstName: "Dana", LastName: "Admin", Name: "Dana Admin",
-    Email: DEMO_USERNAME, Alias: "dadmin", Title: "Sales Operations", IsActive: true,
-    // GMT, because the emulator evaluates SOQL date literals (TODAY, LAST_N_DAYS) in UTC and Salesforce
-    // evaluates them in the running user's time zone: with a GMT user the two agree.
-    TimeZoneSidKey: "GMT",
-    CreatedDate: stamp, CreatedById: id, LastModifiedDate: stamp, LastModifiedById: id, SystemModstamp: stamp,
-  }, "insert");
+  store.write(
+    users,
+    {
+      Id: id,
+      IsDeleted: false,
+      Username: DEMO_USERNAME,
+      FirstName: "Dana",
+      LastName: "Admin",
+      Name: "Dana Admin",
+      Email: DEMO_USERNAME,
+      Alias: "dadmin",
+      Title: "Sales Operations",
+      IsActive: true,
+      // GMT, because the emulator evaluates SOQL date literals (TODAY, LAST_N_DAYS) in UTC and Salesforce
+      // evaluates them in the running user's time zone: with a GMT user the two agree.
+      TimeZoneSidKey: "GMT",
+      CreatedDate: stamp,
+      CreatedById: id,
+      LastModifiedDate: stamp,
+      LastModifiedById: id,
+      SystemModstamp: stamp,
+    },
+    "insert",
+  );
   return id;
 }

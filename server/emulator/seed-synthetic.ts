@@ -4,8 +4,42 @@ import { SfError } from "./errors";
 import { formatDate } from "./serialize";
 import type { Rec } from "./store";
 
-const FIRST = ["Ava", "Ben", "Chloe", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivan", "Jade", "Kai", "Lena", "Milo", "Nia", "Omar", "Pia"];
-const LAST = ["Adams", "Baker", "Clark", "Diaz", "Evans", "Fox", "Gray", "Hill", "Ito", "Jones", "Khan", "Lopez", "Moore", "Nash", "Ortiz", "Park"];
+const FIRST = [
+  "Ava",
+  "Ben",
+  "Chloe",
+  "Dev",
+  "Eli",
+  "Fay",
+  "Gus",
+  "Hana",
+  "Ivan",
+  "Jade",
+  "Kai",
+  "Lena",
+  "Milo",
+  "Nia",
+  "Omar",
+  "Pia",
+];
+const LAST = [
+  "Adams",
+  "Baker",
+  "Clark",
+  "Diaz",
+  "Evans",
+  "Fox",
+  "Gray",
+  "Hill",
+  "Ito",
+  "Jones",
+  "Khan",
+  "Lopez",
+  "Moore",
+  "Nash",
+  "Ortiz",
+  "Park",
+];
 const PER_STAMP = 1000;
 export const MAX_SYNTHETIC = 2_000_000;
 
@@ -13,11 +47,17 @@ export const MAX_SYNTHETIC = 2_000_000;
  * Fast synthetic rows for benchmarks: no faker, no rules. Like a bulk load in a real org, rows
  * loaded together share a SystemModstamp (one per 1,000 rows), ordered by Id within it.
  */
-export function insertSynthetic(org: OrgContext, objectName: string, count: number): { object: string; inserted: number; firstId: string | null; lastId: string | null } {
+export function insertSynthetic(
+  org: OrgContext,
+  objectName: string,
+  count: number,
+): { object: string; inserted: number; firstId: string | null; lastId: string | null } {
   const table = org.store.table(objectName);
   if (!table) throw new SfError(400, "INVALID_TYPE", `sObject type '${objectName}' is not supported.`);
-  if (!table.def.createable) throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${table.def.name} does not support insert`);
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC) throw new SfError(400, "INVALID_FIELD", `count must be 1..${MAX_SYNTHETIC}`);
+  if (!table.def.createable)
+    throw new SfError(400, "INVALID_TYPE_FOR_OPERATION", `entity type ${table.def.name} does not support insert`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SYNTHETIC)
+    throw new SfError(400, "INVALID_FIELD", `count must be 1..${MAX_SYNTHETIC}`);
   const store = org.store;
   const required = table.def.fields.filter((f) => f.createable && !f.nillable && !f.defaultedOnCreate);
   const accountIds = [...(store.table("Account")?.byId.keys() ?? [])].slice(0, 1000);
@@ -38,23 +78,44 @@ export function insertSynthetic(org: OrgContext, objectName: string, count: numb
       else if (f.type !== "reference") rec[f.name] = `${f.label} ${i}`.slice(0, f.length || 80);
     }
     switch (table.def.name) {
-      case "Contact": case "Lead":
-        Object.assign(rec, { FirstName: first, LastName: last, Email: `${first}.${last}@bench.example`.toLowerCase(), Title: "Buyer" });
+      case "Contact":
+      case "Lead":
+        Object.assign(rec, {
+          FirstName: first,
+          LastName: last,
+          Email: `${first}.${last}@bench.example`.toLowerCase(),
+          Title: "Buyer",
+        });
         if (table.def.name === "Lead") rec.Company = `Bench Co ${i % 5000}`;
         else if (accountIds.length > 0) rec.AccountId = accountIds[i % accountIds.length]!;
         break;
       case "Account":
-        Object.assign(rec, { Name: `Bench Account ${i}`, Website: `https://bench${i}.example`, Industry: "Technology" });
+        Object.assign(rec, {
+          Name: `Bench Account ${i}`,
+          Website: `https://bench${i}.example`,
+          Industry: "Technology",
+        });
         break;
       case "Opportunity":
-        Object.assign(rec, { Name: `Bench Deal ${i}`, StageName: "Prospecting", CloseDate: today, Amount: (i % 100) * 1000 });
+        Object.assign(rec, {
+          Name: `Bench Deal ${i}`,
+          StageName: "Prospecting",
+          CloseDate: today,
+          Amount: (i % 100) * 1000,
+        });
         break;
     }
     for (const f of table.def.fields) if (f.type === "boolean" && rec[f.name] === undefined) rec[f.name] = false;
     deriveFields(org, table, rec);
     const has = (n: string) => table.def.byLowerName.has(n);
-    if (has("createddate")) { rec.CreatedDate = stamp; rec.CreatedById = org.demoUserId; }
-    if (has("lastmodifieddate")) { rec.LastModifiedDate = stamp; rec.LastModifiedById = org.demoUserId; }
+    if (has("createddate")) {
+      rec.CreatedDate = stamp;
+      rec.CreatedById = org.demoUserId;
+    }
+    if (has("lastmodifieddate")) {
+      rec.LastModifiedDate = stamp;
+      rec.LastModifiedById = org.demoUserId;
+    }
     rec.SystemModstamp = stamp;
     for (const k of Object.keys(rec)) if (rec[k] === null) delete rec[k];
     store.write(table, rec, "insert");

@@ -29,12 +29,16 @@ async function gate(emu: EmulatorOrg): Promise<Res | "drop" | null> {
   if (latency > 0) await sleep(latency);
   const decision = emu.faults.next();
   if (decision.kind === "drop") return "drop";
-  if (decision.kind === "error") return json(decision.status, [{ message: decision.message, errorCode: decision.errorCode }]);
+  if (decision.kind === "error")
+    return json(decision.status, [{ message: decision.message, errorCode: decision.errorCode }]);
   return null;
 }
 
 async function handleRest(emu: EmulatorOrg, req: Req, version: string, rest: string): Promise<Res | "drop"> {
-  const withLimit = (res: Res): Res => ({ ...res, headers: { ...res.headers, "Sforce-Limit-Info": emu.usage.header() } });
+  const withLimit = (res: Res): Res => ({
+    ...res,
+    headers: { ...res.headers, "Sforce-Limit-Info": emu.usage.header() },
+  });
   const userId = emu.tokens.validate(bearer(req));
   if (!userId) return withLimit(errorResponse(invalidSession()));
   if (emu.usage.exhausted()) return withLimit(errorResponse(limitExceeded()));
@@ -44,8 +48,14 @@ async function handleRest(emu: EmulatorOrg, req: Req, version: string, rest: str
   const headers: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
   const apiReq: ApiRequest = {
-    method: req.method, path: rest, query: req.url.searchParams, headers, version, userId,
-    rawBody: req.body, json: jsonBody(req.body),
+    method: req.method,
+    path: rest,
+    query: req.url.searchParams,
+    headers,
+    version,
+    userId,
+    rawBody: req.body,
+    json: jsonBody(req.body),
   };
   try {
     return withLimit(toRes(routeRest(emu.api, apiReq)));
@@ -55,7 +65,8 @@ async function handleRest(emu: EmulatorOrg, req: Req, version: string, rest: str
 }
 
 function handleSoapCall(emu: EmulatorOrg, req: Req, version: string): Res {
-  if (req.method !== "POST") return text(405, soapFault("soapenv:Client", "SOAP requests must use POST"), "text/xml;charset=UTF-8");
+  if (req.method !== "POST")
+    return text(405, soapFault("soapenv:Client", "SOAP requests must use POST"), "text/xml;charset=UTF-8");
   if (emu.usage.exhausted()) {
     return text(500, soapFault("sf:REQUEST_LIMIT_EXCEEDED", "TotalRequests Limit exceeded."), "text/xml;charset=UTF-8");
   }
@@ -69,13 +80,20 @@ async function route(emu: EmulatorOrg, req: Req): Promise<Res | "drop"> {
   if (p.startsWith("/__emulator/")) return handleAdmin(emu, req);
   if (p.startsWith("/services/oauth2/")) {
     const version = emu.tokens.refreshVersion;
-    const res = await handleOAuth({ org: emu.org, tokens: emu.tokens, config: emu.oauth, baseUrl: () => emu.baseUrl }, req);
+    const res = await handleOAuth(
+      { org: emu.org, tokens: emu.tokens, config: emu.oauth, baseUrl: () => emu.baseUrl },
+      req,
+    );
     if (emu.tokens.refreshVersion !== version) emu.touch();
     return res ?? errorResponse(notFound());
   }
-  if (/^\/id\/[A-Za-z0-9]{15,18}\/[A-Za-z0-9]{15,18}\/?$/.test(p)) return handleIdentity(emu.org, emu.tokens, emu.baseUrl, req);
+  if (/^\/id\/[A-Za-z0-9]{15,18}\/[A-Za-z0-9]{15,18}\/?$/.test(p))
+    return handleIdentity(emu.org, emu.tokens, emu.baseUrl, req);
   if (p === "/services/data" || p === "/services/data/") {
-    return json(200, API_VERSIONS.map((v) => ({ label: `API ${v}`, url: `/services/data/v${v}`, version: v })));
+    return json(
+      200,
+      API_VERSIONS.map((v) => ({ label: `API ${v}`, url: `/services/data/v${v}`, version: v })),
+    );
   }
   const rest = REST_PATH.exec(p);
   if (rest) {
@@ -101,10 +119,17 @@ export function createHandler(emu: EmulatorOrg) {
     try {
       const body = await readBody(raw);
       const url = new URL(raw.url ?? "/", emu.baseUrl);
-      out = await route(emu, { method: (raw.method ?? "GET").toUpperCase(), url, path: url.pathname, headers: raw.headers, body });
+      out = await route(emu, {
+        method: (raw.method ?? "GET").toUpperCase(),
+        url,
+        path: url.pathname,
+        headers: raw.headers,
+        body,
+      });
     } catch (err) {
       const e = err instanceof SfError ? err : toSfError(err);
-      if (!(err instanceof SfError)) console.error("emulator: unexpected error:", err instanceof Error ? err.message : err);
+      if (!(err instanceof SfError))
+        console.error("emulator: unexpected error:", err instanceof Error ? err.message : err);
       out = json(e.status, [{ message: e.message, errorCode: e.errorCode }]);
     }
     if (out === "drop") {
@@ -112,8 +137,10 @@ export function createHandler(emu: EmulatorOrg) {
       return;
     }
     if (res.headersSent) return;
-    res.writeHead(out.status, { ...out.headers, ...(out.body ? { "Content-Length": Buffer.byteLength(out.body) } : {}) });
+    res.writeHead(out.status, {
+      ...out.headers,
+      ...(out.body ? { "Content-Length": Buffer.byteLength(out.body) } : {}),
+    });
     res.end(out.body);
   };
 }
-

@@ -39,48 +39,125 @@ export function convertOne(org: OrgContext, input: XmlNode, opts: DmlOptions): L
     return org.store.transaction(() => {
       const leads = org.store.requireTable("Lead");
       const { rec: lead } = requireRecord(org, leads, leadIdRaw);
-      if (lead.IsConverted === true) throw new SfError(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead", []);
+      if (lead.IsConverted === true)
+        throw new SfError(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead", []);
       const status = textOf(input.convertedStatus);
-      if (!status) throw new SfError(400, "REQUIRED_FIELD_MISSING", "Required field is missing: convertedStatus", ["convertedStatus"]);
-      if (!CONVERTED_STATUSES.has(status)) throw new SfError(400, "INVALID_STATUS", `invalid convertedStatus: ${status}`, ["convertedStatus"]);
+      if (!status)
+        throw new SfError(400, "REQUIRED_FIELD_MISSING", "Required field is missing: convertedStatus", [
+          "convertedStatus",
+        ]);
+      if (!CONVERTED_STATUSES.has(status))
+        throw new SfError(400, "INVALID_STATUS", `invalid convertedStatus: ${status}`, ["convertedStatus"]);
       const accountIdIn = textOf(input.accountId);
       const contactIdIn = textOf(input.contactId);
-      if (contactIdIn && !accountIdIn) throw new SfError(400, "REQUIRED_FIELD_MISSING", "accountId must be specified if contactId is specified", ["accountId"]);
+      if (contactIdIn && !accountIdIn)
+        throw new SfError(400, "REQUIRED_FIELD_MISSING", "accountId must be specified if contactId is specified", [
+          "accountId",
+        ]);
       const ownerId = textOf(input.ownerId) || (lead.OwnerId as string);
       const dmlOpts = { ...opts, allowSave: true };
       const accountId = accountIdIn
         ? (requireRecord(org, org.store.requireTable("Account"), accountIdIn).rec.Id as string)
-        : createRecord(org, "Account", {
-          Name: lead.Company, OwnerId: ownerId,
-          ...pick(lead, { Website: "Website", Phone: "Phone", Industry: "Industry", Street: "BillingStreet", City: "BillingCity", State: "BillingState", PostalCode: "BillingPostalCode", Country: "BillingCountry", NumberOfEmployees: "NumberOfEmployees" }),
-        }, dmlOpts);
+        : createRecord(
+            org,
+            "Account",
+            {
+              Name: lead.Company,
+              OwnerId: ownerId,
+              ...pick(lead, {
+                Website: "Website",
+                Phone: "Phone",
+                Industry: "Industry",
+                Street: "BillingStreet",
+                City: "BillingCity",
+                State: "BillingState",
+                PostalCode: "BillingPostalCode",
+                Country: "BillingCountry",
+                NumberOfEmployees: "NumberOfEmployees",
+              }),
+            },
+            dmlOpts,
+          );
       let contactId: string;
       if (contactIdIn) {
         const contacts = org.store.requireTable("Contact");
         const existing = requireRecord(org, contacts, contactIdIn).rec;
-        systemUpdate(org, contacts, existing, existing.LeadSource == null && lead.LeadSource != null ? { LeadSource: lead.LeadSource } : {}, opts.userId);
+        systemUpdate(
+          org,
+          contacts,
+          existing,
+          existing.LeadSource == null && lead.LeadSource != null ? { LeadSource: lead.LeadSource } : {},
+          opts.userId,
+        );
         contactId = existing.Id as string;
       } else {
-        contactId = createRecord(org, "Contact", {
-          AccountId: accountId, OwnerId: ownerId,
-          ...pick(lead, { FirstName: "FirstName", LastName: "LastName", Email: "Email", Phone: "Phone", MobilePhone: "MobilePhone", Title: "Title", LeadSource: "LeadSource", Description: "Description", Street: "MailingStreet", City: "MailingCity", State: "MailingState", PostalCode: "MailingPostalCode", Country: "MailingCountry", HasOptedOutOfEmail: "HasOptedOutOfEmail" }),
-        }, dmlOpts);
+        contactId = createRecord(
+          org,
+          "Contact",
+          {
+            AccountId: accountId,
+            OwnerId: ownerId,
+            ...pick(lead, {
+              FirstName: "FirstName",
+              LastName: "LastName",
+              Email: "Email",
+              Phone: "Phone",
+              MobilePhone: "MobilePhone",
+              Title: "Title",
+              LeadSource: "LeadSource",
+              Description: "Description",
+              Street: "MailingStreet",
+              City: "MailingCity",
+              State: "MailingState",
+              PostalCode: "MailingPostalCode",
+              Country: "MailingCountry",
+              HasOptedOutOfEmail: "HasOptedOutOfEmail",
+            }),
+          },
+          dmlOpts,
+        );
       }
       let opportunityId: string | null = null;
       if (textOf(input.doNotCreateOpportunity) !== "true") {
-        opportunityId = createRecord(org, "Opportunity", {
-          Name: textOf(input.opportunityName) || `${String(lead.Company ?? "")}-`, AccountId: accountId, OwnerId: ownerId,
-          StageName: "Prospecting", CloseDate: lastDayOfQuarter(org.clock()), ...pick(lead, { LeadSource: "LeadSource" }),
-        }, dmlOpts);
+        opportunityId = createRecord(
+          org,
+          "Opportunity",
+          {
+            Name: textOf(input.opportunityName) || `${String(lead.Company ?? "")}-`,
+            AccountId: accountId,
+            OwnerId: ownerId,
+            StageName: "Prospecting",
+            CloseDate: lastDayOfQuarter(org.clock()),
+            ...pick(lead, { LeadSource: "LeadSource" }),
+          },
+          dmlOpts,
+        );
       }
-      systemUpdate(org, leads, lead, {
-        IsConverted: true, ConvertedDate: formatDate(org.clock()), Status: status,
-        ConvertedAccountId: accountId, ConvertedContactId: contactId, ConvertedOpportunityId: opportunityId,
-      }, opts.userId);
+      systemUpdate(
+        org,
+        leads,
+        lead,
+        {
+          IsConverted: true,
+          ConvertedDate: formatDate(org.clock()),
+          Status: status,
+          ConvertedAccountId: accountId,
+          ConvertedContactId: contactId,
+          ConvertedOpportunityId: opportunityId,
+        },
+        opts.userId,
+      );
       return { accountId, contactId, leadId: lead.Id as string, opportunityId, success: true, errors: [] };
     });
   } catch (err) {
     const e = toSfError(err);
-    return { accountId: null, contactId: null, leadId: null, opportunityId: null, success: false, errors: [{ fields: e.fields ?? [], message: e.message, statusCode: e.errorCode }] };
+    return {
+      accountId: null,
+      contactId: null,
+      leadId: null,
+      opportunityId: null,
+      success: false,
+      errors: [{ fields: e.fields ?? [], message: e.message, statusCode: e.errorCode }],
+    };
   }
 }

@@ -9,9 +9,24 @@ const MERGEABLE = new Set(["Lead", "Contact", "Account"]);
 
 /** Which lookups point at a merged-away record and must move to the master. */
 const CHILD_LOOKUPS: Record<string, [string, string][]> = {
-  Account: [["Contact", "AccountId"], ["Opportunity", "AccountId"], ["Task", "WhatId"], ["Event", "WhatId"], ["Note", "ParentId"], ["Account", "ParentId"]],
-  Contact: [["Task", "WhoId"], ["Event", "WhoId"], ["Note", "ParentId"]],
-  Lead: [["Task", "WhoId"], ["Event", "WhoId"], ["Note", "ParentId"]],
+  Account: [
+    ["Contact", "AccountId"],
+    ["Opportunity", "AccountId"],
+    ["Task", "WhatId"],
+    ["Event", "WhatId"],
+    ["Note", "ParentId"],
+    ["Account", "ParentId"],
+  ],
+  Contact: [
+    ["Task", "WhoId"],
+    ["Event", "WhoId"],
+    ["Note", "ParentId"],
+  ],
+  Lead: [
+    ["Task", "WhoId"],
+    ["Event", "WhoId"],
+    ["Note", "ParentId"],
+  ],
 };
 
 export interface MergeResult {
@@ -36,13 +51,18 @@ export function mergeOne(org: OrgContext, request: XmlNode, opts: DmlOptions): M
     return org.store.transaction(() => {
       const master = (request.masterRecord ?? {}) as XmlNode;
       const type = textOf(master.type) ?? "";
-      if (!MERGEABLE.has(type)) throw new SfError(400, "INVALID_TYPE", `Merge is not supported for entity type: ${type || "(none)"}`);
+      if (!MERGEABLE.has(type))
+        throw new SfError(400, "INVALID_TYPE", `Merge is not supported for entity type: ${type || "(none)"}`);
       const table = org.store.requireTable(type);
       const masterId = textOf(master.Id) ?? "";
       const target = requireRecord(org, table, masterId);
       const loserIds = ((request.recordToMergeIds as unknown[] | undefined) ?? []).map((v) => textOf(v) ?? "");
-      if (loserIds.length === 0) throw new SfError(400, "REQUIRED_FIELD_MISSING", "Required field is missing: recordToMergeIds", ["recordToMergeIds"]);
-      if (loserIds.length > 2) throw new SfError(400, "LIMIT_EXCEEDED", "A maximum of 3 records can be merged at a time");
+      if (loserIds.length === 0)
+        throw new SfError(400, "REQUIRED_FIELD_MISSING", "Required field is missing: recordToMergeIds", [
+          "recordToMergeIds",
+        ]);
+      if (loserIds.length > 2)
+        throw new SfError(400, "LIMIT_EXCEEDED", "A maximum of 3 records can be merged at a time");
       const losers = loserIds.map((raw) => {
         const id = normalizeId(raw);
         if (id === target.rec.Id) throw new SfError(400, "INVALID_ID_FIELD", "Cannot merge a record with itself");
@@ -54,11 +74,24 @@ export function mergeOne(org: OrgContext, request: XmlNode, opts: DmlOptions): M
         fields[k] = textOf(v);
       }
       for (const f of (master.fieldsToNull as unknown[] | undefined) ?? []) fields[textOf(f) ?? ""] = null;
-      if (Object.keys(fields).length > 0) updateRecord(org, table, masterId, coerceTextFields(table, fields), { ...opts, allowSave: true });
+      if (Object.keys(fields).length > 0)
+        updateRecord(org, table, masterId, coerceTextFields(table, fields), { ...opts, allowSave: true });
       else systemUpdate(org, table, target.rec, {}, opts.userId);
-      const updatedRelatedIds = reparent(org, type, losers.map((l) => l.Id as string), target.rec.Id as string, opts.userId);
+      const updatedRelatedIds = reparent(
+        org,
+        type,
+        losers.map((l) => l.Id as string),
+        target.rec.Id as string,
+        opts.userId,
+      );
       for (const loser of losers) markDeleted(org, table, loser, opts.userId, target.rec.Id as string);
-      return { id: target.rec.Id as string, mergedRecordIds: losers.map((l) => l.Id as string), updatedRelatedIds, success: true, errors: [] };
+      return {
+        id: target.rec.Id as string,
+        mergedRecordIds: losers.map((l) => l.Id as string),
+        updatedRelatedIds,
+        success: true,
+        errors: [],
+      };
     });
   } catch (err) {
     return { id: null, mergedRecordIds: [], updatedRelatedIds: [], success: false, errors: soapErrors(err) };

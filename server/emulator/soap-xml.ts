@@ -4,7 +4,12 @@ import { SfError } from "./errors";
 export const SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
 
 export function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 // Entities and DTDs stay unprocessed: a SOAP body never needs them and they are an attack surface.
@@ -32,10 +37,12 @@ export function parseEnvelope(body: string): { header: XmlNode; body: XmlNode } 
     throw new SfError(500, "soapenv:Client", `Unable to parse the SOAP request: ${detail}`);
   }
   const env = doc.Envelope;
-  if (!env || typeof env !== "object") throw new SfError(500, "soapenv:Client", "Element {http://schemas.xmlsoap.org/soap/envelope/}Envelope is required");
+  if (!env || typeof env !== "object")
+    throw new SfError(500, "soapenv:Client", "Element {http://schemas.xmlsoap.org/soap/envelope/}Envelope is required");
   const e = env as XmlNode;
   const b = e.Body;
-  if (!b || typeof b !== "object") throw new SfError(500, "soapenv:Client", "Element {http://schemas.xmlsoap.org/soap/envelope/}Body is required");
+  if (!b || typeof b !== "object")
+    throw new SfError(500, "soapenv:Client", "Element {http://schemas.xmlsoap.org/soap/envelope/}Body is required");
   return { header: (typeof e.Header === "object" && e.Header ? e.Header : {}) as XmlNode, body: b as XmlNode };
 }
 
@@ -57,7 +64,9 @@ export function toXml(name: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => toXml(name, v)).join("");
   if (value === null || value === undefined) return `<${name} xsi:nil="true"/>`;
   if (typeof value === "object") {
-    return `<${name}>${Object.entries(value as XmlNode).map(([k, v]) => toXml(k, v)).join("")}</${name}>`;
+    return `<${name}>${Object.entries(value as XmlNode)
+      .map(([k, v]) => toXml(k, v))
+      .join("")}</${name}>`;
   }
   return `<${name}>${xmlEscape(String(value))}</${name}>`;
 }

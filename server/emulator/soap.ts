@@ -15,7 +15,10 @@ export interface SoapOutcome {
   operation: string | null;
 }
 
-const fault = (code: string, message: string): SoapOutcome => ({ res: text(500, soapFault(code, message), XML_TYPE), operation: null });
+const fault = (code: string, message: string): SoapOutcome => ({
+  res: text(500, soapFault(code, message), XML_TYPE),
+  operation: null,
+});
 
 /** Partner SOAP endpoint `/services/Soap/u/NN.N`: merge() and convertLead(). */
 export function handleSoap(org: OrgContext, tokens: TokenStore, version: string, body: string): SoapOutcome {
@@ -28,17 +31,32 @@ export function handleSoap(org: OrgContext, tokens: TokenStore, version: string,
     const opts = { userId, allowSave: false, version };
     if (operation === "merge") {
       const requests = ((args as XmlNode | undefined)?.mergeRequests as XmlNode[] | undefined) ?? [];
-      if (requests.length > MAX_REQUESTS) return fault("sf:LIMIT_EXCEEDED", `Exceeded max size limit of ${MAX_REQUESTS}`);
+      if (requests.length > MAX_REQUESTS)
+        return fault("sf:LIMIT_EXCEEDED", `Exceeded max size limit of ${MAX_REQUESTS}`);
       const results = requests.map((r) => mergeOne(org, r, opts));
-      return { res: text(200, soapEnvelope(`<mergeResponse>${toXml("result", results)}</mergeResponse>`), XML_TYPE), operation };
+      return {
+        res: text(200, soapEnvelope(`<mergeResponse>${toXml("result", results)}</mergeResponse>`), XML_TYPE),
+        operation,
+      };
     }
     if (operation === "convertLead") {
       const converts = ((args as XmlNode | undefined)?.leadConverts as XmlNode[] | undefined) ?? [];
-      if (converts.length > MAX_REQUESTS) return fault("sf:LIMIT_EXCEEDED", `Exceeded max size limit of ${MAX_REQUESTS}`);
+      if (converts.length > MAX_REQUESTS)
+        return fault("sf:LIMIT_EXCEEDED", `Exceeded max size limit of ${MAX_REQUESTS}`);
       const results = converts.map((c) => convertOne(org, c, opts));
-      return { res: text(200, soapEnvelope(`<convertLeadResponse>${toXml("result", results)}</convertLeadResponse>`), XML_TYPE), operation };
+      return {
+        res: text(
+          200,
+          soapEnvelope(`<convertLeadResponse>${toXml("result", results)}</convertLeadResponse>`),
+          XML_TYPE,
+        ),
+        operation,
+      };
     }
-    return fault("soapenv:Client", `No operation available for request {urn:partner.soap.sforce.com}${operation ?? ""}`);
+    return fault(
+      "soapenv:Client",
+      `No operation available for request {urn:partner.soap.sforce.com}${operation ?? ""}`,
+    );
   } catch (err) {
     const e = err instanceof SfError ? err : toSfError(err);
     return fault(e.errorCode.includes(":") ? e.errorCode : `sf:${e.errorCode}`, e.message);

@@ -13,8 +13,10 @@ beforeAll(async () => {
 });
 afterAll(async () => emu.stop());
 
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) => raw(emu, token, "POST", dataPath(path), JSON.stringify(body), headers);
-const patch = (path: string, body: unknown, headers: Record<string, string> = {}) => raw(emu, token, "PATCH", dataPath(path), JSON.stringify(body), headers);
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  raw(emu, token, "POST", dataPath(path), JSON.stringify(body), headers);
+const patch = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  raw(emu, token, "PATCH", dataPath(path), JSON.stringify(body), headers);
 
 describe("sObject create, retrieve, update, delete", () => {
   it("creates with 201 {id, success, errors} and an 18-character Id with the right prefix and checksum", async () => {
@@ -28,9 +30,14 @@ describe("sObject create, retrieve, update, delete", () => {
   });
 
   it("retrieves every field with attributes, datetimes as +0000 and system fields set", async () => {
-    const created = await conn.sobject("Contact").create({ FirstName: "Jane", LastName: "Doe", Email: "jane@initech.com" });
-    const rec = await conn.sobject("Contact").retrieve(created.id!) as unknown as Record<string, unknown>;
-    expect(rec.attributes).toEqual({ type: "Contact", url: `/services/data/v${API_VERSION}/sobjects/Contact/${created.id}` });
+    const created = await conn
+      .sobject("Contact")
+      .create({ FirstName: "Jane", LastName: "Doe", Email: "jane@initech.com" });
+    const rec = (await conn.sobject("Contact").retrieve(created.id!)) as unknown as Record<string, unknown>;
+    expect(rec.attributes).toEqual({
+      type: "Contact",
+      url: `/services/data/v${API_VERSION}/sobjects/Contact/${created.id}`,
+    });
     expect(rec.Name).toBe("Jane Doe");
     expect(rec.IsDeleted).toBe(false);
     expect(rec.MasterRecordId).toBeNull();
@@ -44,11 +51,12 @@ describe("sObject create, retrieve, update, delete", () => {
 
   it("updates with 204 and moves SystemModstamp forward, strictly across the org", async () => {
     const { id } = await conn.sobject("Contact").create({ LastName: "Stamp" });
-    const before = (await conn.sobject("Contact").retrieve(id!) as unknown as { SystemModstamp: string }).SystemModstamp;
+    const before = ((await conn.sobject("Contact").retrieve(id!)) as unknown as { SystemModstamp: string })
+      .SystemModstamp;
     const res = await patch(`/sobjects/Contact/${id}`, { Title: "CEO" });
     expect(res.status).toBe(204);
     expect(res.text).toBe("");
-    const after = (await conn.sobject("Contact").retrieve(id!) as unknown as { SystemModstamp: string; Title: string });
+    const after = (await conn.sobject("Contact").retrieve(id!)) as unknown as { SystemModstamp: string; Title: string };
     expect(after.Title).toBe("CEO");
     expect(Date.parse(after.SystemModstamp)).toBeGreaterThan(Date.parse(before));
     const jsforceResult = await conn.sobject("Contact").update({ Id: id!, Title: "CTO" });
@@ -61,7 +69,10 @@ describe("sObject create, retrieve, update, delete", () => {
     expect(res.status).toBe(204);
     const q = await conn.query("SELECT Id FROM Contact WHERE LastName = 'Binned'");
     expect(q.totalSize).toBe(0);
-    const all = await conn.query<{ Id: string; IsDeleted: boolean }>("SELECT Id, IsDeleted FROM Contact WHERE LastName = 'Binned'", { scanAll: true } as never);
+    const all = await conn.query<{ Id: string; IsDeleted: boolean }>(
+      "SELECT Id, IsDeleted FROM Contact WHERE LastName = 'Binned'",
+      { scanAll: true } as never,
+    );
     expect(all.records).toEqual([expect.objectContaining({ Id: id, IsDeleted: true })]);
     const again = await raw(emu, token, "DELETE", dataPath(`/sobjects/Contact/${id}`));
     expect(again.status).toBe(404);
@@ -74,13 +85,21 @@ describe("sObject create, retrieve, update, delete", () => {
     expect(first.json()).toEqual({ id: expect.stringMatching(/^003/), success: true, errors: [], created: true });
     const second = await patch("/sobjects/Contact/Tandem_Id__c/T-1", { LastName: "Upserted" });
     expect(second.status).toBe(200);
-    expect(second.json()).toEqual({ id: (first.json() as { id: string }).id, success: true, errors: [], created: false });
+    expect(second.json()).toEqual({
+      id: (first.json() as { id: string }).id,
+      success: true,
+      errors: [],
+      created: false,
+    });
     const viaJsforce = await conn.sobject("Contact").upsert({ Tandem_Id__c: "t-2", LastName: "Two" }, "Tandem_Id__c");
     expect(viaJsforce).toMatchObject({ success: true, created: true });
     const dup = await post("/sobjects/Contact", { LastName: "Clash", Tandem_Id__c: "t-1" });
     expect(dup.status).toBe(400);
     expect((dup.json() as { errorCode: string; message: string }[])[0]).toMatchObject({
-      errorCode: "DUPLICATE_VALUE", message: expect.stringMatching(/^duplicate value found: Tandem_Id__c duplicates value on record with id: 003[A-Za-z0-9]{12}$/),
+      errorCode: "DUPLICATE_VALUE",
+      message: expect.stringMatching(
+        /^duplicate value found: Tandem_Id__c duplicates value on record with id: 003[A-Za-z0-9]{12}$/,
+      ),
     });
     const byExt = await raw(emu, token, "GET", dataPath("/sobjects/Contact/Tandem_Id__c/t-2"));
     expect((byExt.json() as { LastName: string }).LastName).toBe("Two");
@@ -93,45 +112,91 @@ describe("org behaviour on save", () => {
   it("REQUIRED_FIELD_MISSING lists the missing fields", async () => {
     const res = await post("/sobjects/Opportunity", { Amount: 5 });
     expect(res.status).toBe(400);
-    expect(firstError(res)).toEqual({ errorCode: "REQUIRED_FIELD_MISSING", message: "Required fields are missing: [Name, StageName, CloseDate]", fields: ["Name", "StageName", "CloseDate"] });
+    expect(firstError(res)).toEqual({
+      errorCode: "REQUIRED_FIELD_MISSING",
+      message: "Required fields are missing: [Name, StageName, CloseDate]",
+      fields: ["Name", "StageName", "CloseDate"],
+    });
     const lead = await post("/sobjects/Lead", { FirstName: "X" });
     expect(firstError(lead)).toMatchObject({ fields: ["LastName", "Company"] });
   });
 
   it("STRING_TOO_LONG names the field label and the maximum", async () => {
     const res = await post("/sobjects/Contact", { LastName: "x".repeat(81) });
-    expect(firstError(res)).toEqual({ errorCode: "STRING_TOO_LONG", message: `Last Name: data value too large: ${"x".repeat(81)} (max length=80)`, fields: ["LastName"] });
+    expect(firstError(res)).toEqual({
+      errorCode: "STRING_TOO_LONG",
+      message: `Last Name: data value too large: ${"x".repeat(81)} (max length=80)`,
+      fields: ["LastName"],
+    });
   });
 
   it("INVALID_EMAIL_ADDRESS", async () => {
     const res = await post("/sobjects/Contact", { LastName: "Bad", Email: "not-an-email" });
-    expect(firstError(res)).toEqual({ errorCode: "INVALID_EMAIL_ADDRESS", message: "Email: invalid email address: not-an-email", fields: ["Email"] });
+    expect(firstError(res)).toEqual({
+      errorCode: "INVALID_EMAIL_ADDRESS",
+      message: "Email: invalid email address: not-an-email",
+      fields: ["Email"],
+    });
   });
 
   it("FIELD_CUSTOM_VALIDATION_EXCEPTION from a configured rule", async () => {
-    emu.org.rules.addValidationRule({ object: "Opportunity", name: "Won_Needs_Amount", condition: "StageName = 'Closed Won' AND Amount = null", errorMessage: "A Closed Won opportunity needs an Amount.", errorField: "Amount" });
+    emu.org.rules.addValidationRule({
+      object: "Opportunity",
+      name: "Won_Needs_Amount",
+      condition: "StageName = 'Closed Won' AND Amount = null",
+      errorMessage: "A Closed Won opportunity needs an Amount.",
+      errorField: "Amount",
+    });
     const ok = await post("/sobjects/Opportunity", { Name: "Deal", StageName: "Prospecting", CloseDate: "2026-12-31" });
     const id = (ok.json() as { id: string }).id;
     const res = await patch(`/sobjects/Opportunity/${id}`, { StageName: "Closed Won" });
     expect(res.status).toBe(400);
-    expect(firstError(res)).toEqual({ errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION", message: "A Closed Won opportunity needs an Amount.", fields: ["Amount"] });
-    await expect(conn.sobject("Opportunity").update({ Id: id, StageName: "Closed Won" })).rejects.toMatchObject({ errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION" });
+    expect(firstError(res)).toEqual({
+      errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+      message: "A Closed Won opportunity needs an Amount.",
+      fields: ["Amount"],
+    });
+    await expect(conn.sobject("Opportunity").update({ Id: id, StageName: "Closed Won" })).rejects.toMatchObject({
+      errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+    });
   });
 
   it("duplicate rules: alert is DUPLICATES_DETECTED unless allowSave=true; block always", async () => {
-    emu.org.rules.addDuplicateRule({ object: "Lead", name: "Standard_Lead_Duplicate_Rule", action: "alert", matchFields: [["Email"]] });
+    emu.org.rules.addDuplicateRule({
+      object: "Lead",
+      name: "Standard_Lead_Duplicate_Rule",
+      action: "alert",
+      matchFields: [["Email"]],
+    });
     await post("/sobjects/Lead", { LastName: "One", Company: "A", Email: "dup@x.com" });
     const res = await post("/sobjects/Lead", { LastName: "Two", Company: "A", Email: "DUP@x.com" });
     expect(res.status).toBe(400);
     const err = firstError(res) as { errorCode: string; message: string; duplicateResult: Record<string, unknown> };
     expect(err.errorCode).toBe("DUPLICATES_DETECTED");
     expect(err.message).toBe("Use one of these records?");
-    expect(err.duplicateResult).toMatchObject({ allowSave: true, duplicateRule: "Standard_Lead_Duplicate_Rule", duplicateRuleEntityType: "Lead" });
-    const allowed = await post("/sobjects/Lead", { LastName: "Two", Company: "A", Email: "dup@x.com" }, { "Sforce-Duplicate-Rule-Header": "allowSave=true; includeRecordDetails=true" });
+    expect(err.duplicateResult).toMatchObject({
+      allowSave: true,
+      duplicateRule: "Standard_Lead_Duplicate_Rule",
+      duplicateRuleEntityType: "Lead",
+    });
+    const allowed = await post(
+      "/sobjects/Lead",
+      { LastName: "Two", Company: "A", Email: "dup@x.com" },
+      { "Sforce-Duplicate-Rule-Header": "allowSave=true; includeRecordDetails=true" },
+    );
     expect(allowed.status).toBe(201);
-    emu.org.rules.addDuplicateRule({ object: "Account", name: "Block_Accounts", action: "block", matchFields: [["Name"]] });
+    emu.org.rules.addDuplicateRule({
+      object: "Account",
+      name: "Block_Accounts",
+      action: "block",
+      matchFields: [["Name"]],
+    });
     await post("/sobjects/Account", { Name: "Unique Co" });
-    const blocked = await post("/sobjects/Account", { Name: "unique co" }, { "Sforce-Duplicate-Rule-Header": "allowSave=true" });
+    const blocked = await post(
+      "/sobjects/Account",
+      { Name: "unique co" },
+      { "Sforce-Duplicate-Rule-Header": "allowSave=true" },
+    );
     expect(firstError(blocked)).toMatchObject({ errorCode: "DUPLICATES_DETECTED" });
   });
 });
@@ -158,7 +223,11 @@ describe("bad input", () => {
 
   it("unknown field is INVALID_FIELD, read-only field INVALID_FIELD_FOR_INSERT_UPDATE", async () => {
     const res = await post("/sobjects/Contact", { LastName: "x", Foo__c: 1 });
-    expect(firstError(res)).toEqual({ errorCode: "INVALID_FIELD", message: "No such column 'Foo__c' on sobject of type Contact", fields: [] });
+    expect(firstError(res)).toEqual({
+      errorCode: "INVALID_FIELD",
+      message: "No such column 'Foo__c' on sobject of type Contact",
+      fields: [],
+    });
     const ro = await post("/sobjects/Contact", { LastName: "x", IsDeleted: true });
     expect(firstError(ro)).toMatchObject({ errorCode: "INVALID_FIELD_FOR_INSERT_UPDATE", fields: ["IsDeleted"] });
   });
@@ -166,11 +235,17 @@ describe("bad input", () => {
   it("wrong Ids: NOT_FOUND for a path segment that is no Id, MALFORMED_ID for a lookup of the wrong type", async () => {
     const res = await raw(emu, token, "GET", dataPath("/sobjects/Contact/xyz"));
     expect(res.status).toBe(404);
-    expect(firstError(res)).toMatchObject({ errorCode: "NOT_FOUND", message: "Provided external ID field does not exist or is not accessible: xyz" });
+    expect(firstError(res)).toMatchObject({
+      errorCode: "NOT_FOUND",
+      message: "Provided external ID field does not exist or is not accessible: xyz",
+    });
     const missing = await raw(emu, token, "GET", dataPath("/sobjects/Contact/0035g0000000ZZZZZZ"));
     expect(missing.status).toBe(404);
     const wrongLookup = await post("/sobjects/Contact", { LastName: "x", AccountId: "0035g00000000AAAAA" });
-    expect(firstError(wrongLookup)).toMatchObject({ errorCode: "MALFORMED_ID", message: "Account ID: id value of incorrect type: 0035g00000000AAAAA" });
+    expect(firstError(wrongLookup)).toMatchObject({
+      errorCode: "MALFORMED_ID",
+      message: "Account ID: id value of incorrect type: 0035g00000000AAAAA",
+    });
     await expect(conn.sobject("Contact").retrieve("0035g0000000ZZZ")).rejects.toMatchObject({ errorCode: "NOT_FOUND" });
   });
 
@@ -185,16 +260,46 @@ describe("describe", () => {
   it("describeGlobal lists the objects with key prefixes", async () => {
     const res = await conn.describeGlobal();
     const byName = Object.fromEntries(res.sobjects.map((s) => [s.name, s.keyPrefix]));
-    expect(byName).toMatchObject({ Account: "001", Contact: "003", Lead: "00Q", Opportunity: "006", Task: "00T", Event: "00U", Note: "002", ContentNote: "069", ContentDocumentLink: "06A", User: "005" });
+    expect(byName).toMatchObject({
+      Account: "001",
+      Contact: "003",
+      Lead: "00Q",
+      Opportunity: "006",
+      Task: "00T",
+      Event: "00U",
+      Note: "002",
+      ContentNote: "069",
+      ContentDocumentLink: "06A",
+      User: "005",
+    });
   });
 
   it("describe gives field metadata, the External Id and picklist values", async () => {
     const d = await conn.sobject("Lead").describe();
     const f = (n: string) => d.fields.find((x) => x.name === n)!;
-    expect(f("Tandem_Id__c")).toMatchObject({ externalId: true, unique: true, type: "string", length: 64, custom: true, nillable: true, idLookup: true });
-    expect(f("LastName")).toMatchObject({ nillable: false, createable: true, updateable: true, length: 80, type: "string" });
+    expect(f("Tandem_Id__c")).toMatchObject({
+      externalId: true,
+      unique: true,
+      type: "string",
+      length: 64,
+      custom: true,
+      nillable: true,
+      idLookup: true,
+    });
+    expect(f("LastName")).toMatchObject({
+      nillable: false,
+      createable: true,
+      updateable: true,
+      length: 80,
+      type: "string",
+    });
     expect((f("Status").picklistValues ?? []).map((p) => p.value)).toContain("Closed - Converted");
-    expect(f("ConvertedContactId")).toMatchObject({ type: "reference", referenceTo: ["Contact"], relationshipName: "ConvertedContact", createable: false });
+    expect(f("ConvertedContactId")).toMatchObject({
+      type: "reference",
+      referenceTo: ["Contact"],
+      relationshipName: "ConvertedContact",
+      createable: false,
+    });
     expect(f("Id")).toMatchObject({ type: "id", createable: false, nillable: false });
   });
 });
@@ -216,9 +321,16 @@ describe("updated and deleted", () => {
       expect(updated.ids).toEqual([id]);
       expect(updated.latestDateCovered).toBe("2026-06-01T12:01:00.000+0000");
       const deleted = await c.sobject("Account").deleted(start, end);
-      expect(deleted.deletedRecords).toEqual([{ id: gone, deletedDate: expect.stringMatching(/^2026-06-01T12:00:30\.\d{3}\+0000$/) }]);
+      expect(deleted.deletedRecords).toEqual([
+        { id: gone, deletedDate: expect.stringMatching(/^2026-06-01T12:00:30\.\d{3}\+0000$/) },
+      ]);
       expect(deleted.earliestDateAvailable).toBe("2026-05-17T12:01:00.000+0000");
-      const bad = await raw(timed, c.accessToken!, "GET", dataPath(`/sobjects/Account/updated?start=${encodeURIComponent(end)}&end=${encodeURIComponent(start)}`));
+      const bad = await raw(
+        timed,
+        c.accessToken!,
+        "GET",
+        dataPath(`/sobjects/Account/updated?start=${encodeURIComponent(end)}&end=${encodeURIComponent(start)}`),
+      );
       expect(bad.status).toBe(400);
       expect((bad.json() as { errorCode: string }[])[0]!.errorCode).toBe("INVALID_REPLICATION_DATE");
     } finally {
@@ -233,9 +345,17 @@ describe("configurable External Id", () => {
     try {
       const d = await c.sobject("Contact").describe();
       expect(d.fields.some((f) => f.externalId)).toBe(false);
-      const res = await raw(plain, c.accessToken!, "PATCH", dataPath("/sobjects/Contact/Tandem_Id__c/x-1"), JSON.stringify({ LastName: "x" }));
+      const res = await raw(
+        plain,
+        c.accessToken!,
+        "PATCH",
+        dataPath("/sobjects/Contact/Tandem_Id__c/x-1"),
+        JSON.stringify({ LastName: "x" }),
+      );
       expect(res.status).toBe(404);
-      expect((res.json() as { message: string }[])[0]!.message).toBe("Provided external ID field does not exist or is not accessible: Tandem_Id__c");
+      expect((res.json() as { message: string }[])[0]!.message).toBe(
+        "Provided external ID field does not exist or is not accessible: Tandem_Id__c",
+      );
     } finally {
       await plain.stop();
     }

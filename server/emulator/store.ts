@@ -50,7 +50,14 @@ export class Store {
   }
 
   addObject(def: ObjectDef): void {
-    const table: Table = { def, byId: new Map(), orderIds: [], orderStamps: [], uniqueIndex: new Map(), lookups: new Map() };
+    const table: Table = {
+      def,
+      byId: new Map(),
+      orderIds: [],
+      orderStamps: [],
+      uniqueIndex: new Map(),
+      lookups: new Map(),
+    };
     for (const f of def.fields) if (f.externalId || f.unique) table.uniqueIndex.set(f.name.toLowerCase(), new Map());
     this.tables.set(def.name.toLowerCase(), table);
   }
@@ -199,7 +206,8 @@ export class Store {
       const oldValue = before && before.IsDeleted !== true ? before[name] : null;
       const newValue = after && after.IsDeleted !== true ? after[name] : null;
       if (oldValue === newValue) continue;
-      if (oldValue != null && index.get(String(oldValue).toLowerCase()) === before?.Id) index.delete(String(oldValue).toLowerCase());
+      if (oldValue != null && index.get(String(oldValue).toLowerCase()) === before?.Id)
+        index.delete(String(oldValue).toLowerCase());
       if (newValue != null) index.set(String(newValue).toLowerCase(), after?.Id as string);
     }
   }
@@ -246,7 +254,9 @@ export class Store {
 
   /** Loads persisted rows without announcing them; rows are re-sorted into stamp order. */
   load(table: Table, rows: Rec[]): void {
-    rows.sort((a, b) => (a.SystemModstamp as number) - (b.SystemModstamp as number) || String(a.Id).localeCompare(String(b.Id)));
+    rows.sort(
+      (a, b) => (a.SystemModstamp as number) - (b.SystemModstamp as number) || String(a.Id).localeCompare(String(b.Id)),
+    );
     for (const rec of rows) {
       table.byId.set(rec.Id as string, rec);
       table.orderIds.push(rec.Id as string);

@@ -54,18 +54,33 @@ export class TokenStore {
     private readonly opts: { orgId: string; clock: () => number; ttlMs: () => number; clientSecret: string },
   ) {}
 
-  issue(baseUrl: string, userId: string, clientId: string, scope: string, refreshToken: string | null, includeRefresh: boolean): TokenResponse {
+  issue(
+    baseUrl: string,
+    userId: string,
+    clientId: string,
+    scope: string,
+    refreshToken: string | null,
+    includeRefresh: boolean,
+  ): TokenResponse {
     const issuedAt = this.opts.clock();
     if (this.access.size > 10_000) {
       for (const [token, t] of this.access) if (t.expiresAt <= issuedAt || t.revoked) this.access.delete(token);
     }
     const accessToken = `${this.opts.orgId.slice(0, 15)}!${randomBytes(48).toString("base64url")}`;
-    this.access.set(accessToken, { userId, clientId, expiresAt: issuedAt + this.opts.ttlMs(), refreshToken, revoked: false });
+    this.access.set(accessToken, {
+      userId,
+      clientId,
+      expiresAt: issuedAt + this.opts.ttlMs(),
+      refreshToken,
+      revoked: false,
+    });
     const id = `${baseUrl}/id/${this.opts.orgId}/${userId}`;
     const issued = String(issuedAt);
     const res: TokenResponse = {
       access_token: accessToken,
-      signature: createHmac("sha256", this.opts.clientSecret).update(id + issued).digest("base64"),
+      signature: createHmac("sha256", this.opts.clientSecret)
+        .update(id + issued)
+        .digest("base64"),
       scope,
       instance_url: baseUrl,
       id,

@@ -12,7 +12,10 @@ export class ApiUsage {
   readonly byResource = new Map<string, number>();
   private readonly buckets = new Map<number, number>();
 
-  constructor(private readonly clock: () => number, dailyMax: number) {
+  constructor(
+    private readonly clock: () => number,
+    dailyMax: number,
+  ) {
     this.dailyMax = dailyMax;
   }
 

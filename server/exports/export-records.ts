@@ -12,22 +12,59 @@ export async function exportRows(db: TDatabase, kind: TExportKind): Promise<Arra
   if (kind === "people") {
     const rows = await db.select().from(crmPeople).where(eq(crmPeople.state, "active")).orderBy(asc(crmPeople.name));
     return rows.map((row) => ({
-      id: row.id, salesforceId: row.sfId, kind: row.kind, name: row.name, email: row.email, title: row.title, company: row.company,
-      accountSalesforceId: row.accountSfId, owner: row.ownerName, leadStatus: row.leadStatus, source: row.source, state: row.state,
+      id: row.id,
+      salesforceId: row.sfId,
+      kind: row.kind,
+      name: row.name,
+      email: row.email,
+      title: row.title,
+      company: row.company,
+      accountSalesforceId: row.accountSfId,
+      owner: row.ownerName,
+      leadStatus: row.leadStatus,
+      source: row.source,
+      state: row.state,
     }));
   }
   if (kind === "accounts") {
-    const rows = await db.select().from(crmAccounts).where(eq(crmAccounts.state, "active")).orderBy(asc(crmAccounts.name));
+    const rows = await db
+      .select()
+      .from(crmAccounts)
+      .where(eq(crmAccounts.state, "active"))
+      .orderBy(asc(crmAccounts.name));
     return rows.map((row) => ({
-      id: row.id, salesforceId: row.sfId, name: row.name, website: row.website, domain: row.domainNormalized, industry: row.industry,
-      city: row.city, country: row.country, owner: row.ownerName, source: row.source, state: row.state,
+      id: row.id,
+      salesforceId: row.sfId,
+      name: row.name,
+      website: row.website,
+      domain: row.domainNormalized,
+      industry: row.industry,
+      city: row.city,
+      country: row.country,
+      owner: row.ownerName,
+      source: row.source,
+      state: row.state,
     }));
   }
   if (kind === "opportunities") {
-    const rows = await db.select().from(crmOpportunities).where(eq(crmOpportunities.state, "active")).orderBy(asc(crmOpportunities.name));
+    const rows = await db
+      .select()
+      .from(crmOpportunities)
+      .where(eq(crmOpportunities.state, "active"))
+      .orderBy(asc(crmOpportunities.name));
     return rows.map((row) => ({
-      id: row.id, salesforceId: row.sfId, name: row.name, accountSalesforceId: row.accountSfId, stage: row.stageName, amount: row.amount,
-      closeDate: row.closeDate, isClosed: row.isClosed, isWon: row.isWon, owner: row.ownerName, source: row.source, state: row.state,
+      id: row.id,
+      salesforceId: row.sfId,
+      name: row.name,
+      accountSalesforceId: row.accountSfId,
+      stage: row.stageName,
+      amount: row.amount,
+      closeDate: row.closeDate,
+      isClosed: row.isClosed,
+      isWon: row.isWon,
+      owner: row.ownerName,
+      source: row.source,
+      state: row.state,
     }));
   }
   return (await listProspectsForExport(db, {})) as Array<Record<string, unknown>>;

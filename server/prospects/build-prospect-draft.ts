@@ -35,7 +35,11 @@ export function displayName(kind: TProspectKind, values: TProspectValues): strin
   return [clean(values.firstName), clean(values.lastName)].filter(Boolean).join(" ");
 }
 
-export function buildProspectDraft(kind: TProspectKind, values: TProspectValues, extra: Record<string, string> = {}): TProspectDraft {
+export function buildProspectDraft(
+  kind: TProspectKind,
+  values: TProspectValues,
+  extra: Record<string, string> = {},
+): TProspectDraft {
   const email = kind === "person" ? clean(values.email) : null;
   const website = clean(values.website);
   const keys = prospectMatchKeys({ kind, email, website });

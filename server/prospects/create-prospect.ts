@@ -23,13 +23,25 @@ export async function createProspect(
       const existing = await findProspectsByKey(tx, kind, [draft.identityKey]);
       const name = existing.get(draft.identityKey);
       if (name !== undefined) {
-        throw new AppError("CONFLICT", `${draft.identityKey} is already a prospect (${name}). Search for it in the list instead of adding it again.`);
+        throw new AppError(
+          "CONFLICT",
+          `${draft.identityKey} is already a prospect (${name}). Search for it in the list instead of adding it again.`,
+        );
       }
     }
-    const inserted = await insertProspects(tx, kind, [{ draft }], { source: "manual", createdBy: user.id, createdByName: user.name }, now);
+    const inserted = await insertProspects(
+      tx,
+      kind,
+      [{ draft }],
+      { source: "manual", createdBy: user.id, createdByName: user.name },
+      now,
+    );
     return inserted.ids[0];
   });
-  const [row] = await db.select().from(prospects).where(eq(prospects.id, id ?? ""));
+  const [row] = await db
+    .select()
+    .from(prospects)
+    .where(eq(prospects.id, id ?? ""));
   if (!row) throw new AppError("INTERNAL", "The prospect was saved but could not be read back. Reload the page.");
   return toProspectDto(row);
 }

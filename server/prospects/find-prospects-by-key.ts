@@ -5,7 +5,11 @@ import { chunk, KEYS_PER_QUERY } from "./chunk";
 import type { TProspectKind } from "./schemas";
 
 /** Existing prospects of a kind by identity key (email of a person, domain of a company) → name. */
-export async function findProspectsByKey(db: TDatabaseOrTransaction, kind: TProspectKind, keys: string[]): Promise<Map<string, string>> {
+export async function findProspectsByKey(
+  db: TDatabaseOrTransaction,
+  kind: TProspectKind,
+  keys: string[],
+): Promise<Map<string, string>> {
   const column = kind === "person" ? prospects.emailNormalized : prospects.domainNormalized;
   const found = new Map<string, string>();
   for (const slice of chunk([...new Set(keys)], KEYS_PER_QUERY)) {

@@ -70,7 +70,12 @@ export async function insertProspects(
   return { ids: rows.map((row) => row.id), matched };
 }
 
-function createdEntry(id: string, origin: TProspectOrigin, line: number | undefined, now: number): typeof activityLog.$inferInsert {
+function createdEntry(
+  id: string,
+  origin: TProspectOrigin,
+  line: number | undefined,
+  now: number,
+): typeof activityLog.$inferInsert {
   if (origin.source === "import") {
     return {
       recordType: "prospect",
@@ -81,10 +86,22 @@ function createdEntry(id: string, origin: TProspectOrigin, line: number | undefi
       details: { importId: origin.importId, line: line ?? null },
     };
   }
-  return { recordType: "prospect", recordId: id, at: now, event: "created-in-tandem", message: `Added by hand by ${origin.createdByName}.`, details: null };
+  return {
+    recordType: "prospect",
+    recordId: id,
+    at: now,
+    event: "created-in-tandem",
+    message: `Added by hand by ${origin.createdByName}.`,
+    details: null,
+  };
 }
 
-function matchedOnCreateEntry(id: string, kind: TProspectKind, match: TCrmMatch, now: number): typeof activityLog.$inferInsert {
+function matchedOnCreateEntry(
+  id: string,
+  kind: TProspectKind,
+  match: TCrmMatch,
+  now: number,
+): typeof activityLog.$inferInsert {
   const keyName = kind === "person" ? "email" : "web domain";
   return {
     recordType: "prospect",

@@ -17,7 +17,11 @@ const SORT_COLUMNS = {
 /** One page of prospects, searched, filtered and sorted in the database. */
 export async function listProspects(db: TDatabase, rawInput: TListProspectsInput): Promise<TProspectPage> {
   const input = ZListProspectsInputSchema.parse(rawInput);
-  const where = prospectFilter({ kind: input.kind, search: input.search, inCrm: input.includeInCrm ? "include" : "exclude" });
+  const where = prospectFilter({
+    kind: input.kind,
+    search: input.search,
+    inCrm: input.includeInCrm ? "include" : "exclude",
+  });
   const order = input.direction === "asc" ? asc : desc;
   const column = SORT_COLUMNS[input.sort];
   // Empty values last in either direction; names compared without case.
@@ -36,7 +40,10 @@ export async function listProspects(db: TDatabase, rawInput: TListProspectsInput
     db.select({ value: count() }).from(prospects).where(where),
     input.includeInCrm
       ? Promise.resolve([{ value: 0 }])
-      : db.select({ value: count() }).from(prospects).where(prospectFilter({ kind: input.kind, search: input.search, inCrm: "only" })),
+      : db
+          .select({ value: count() })
+          .from(prospects)
+          .where(prospectFilter({ kind: input.kind, search: input.search, inCrm: "only" })),
   ]);
   return {
     rows: rows.map(toProspectDto),

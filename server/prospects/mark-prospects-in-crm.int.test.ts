@@ -19,11 +19,23 @@ beforeAll(async () => {
 afterAll(() => database.cleanup());
 
 async function addPerson(name: string, email: string) {
-  const { ids } = await insertProspects(database.db, "person", [{ draft: buildProspectDraft("person", { name, email }) }], origin, NOW - 1000);
+  const { ids } = await insertProspects(
+    database.db,
+    "person",
+    [{ draft: buildProspectDraft("person", { name, email }) }],
+    origin,
+    NOW - 1000,
+  );
   return ids[0] ?? "";
 }
 async function addCompany(name: string, website: string) {
-  const { ids } = await insertProspects(database.db, "company", [{ draft: buildProspectDraft("company", { name, website }) }], origin, NOW - 1000);
+  const { ids } = await insertProspects(
+    database.db,
+    "company",
+    [{ draft: buildProspectDraft("company", { name, website }) }],
+    origin,
+    NOW - 1000,
+  );
   return ids[0] ?? "";
 }
 const prospectById = async (id: string) => (await database.db.select().from(prospects).where(eq(prospects.id, id)))[0];
@@ -34,18 +46,35 @@ describe(`markProspectsInCrm on ${testDatabaseKind()}`, () => {
     const other = await addPerson("Max Power", "max@globex.com");
     const contact = await insertCrmPerson(database.db, { name: "Jane Doe", email: "jane@acme.com" });
 
-    const marked = await database.db.transaction((tx) => markProspectsInCrm(tx, { people: [contact], accounts: [] }, NOW));
+    const marked = await database.db.transaction((tx) =>
+      markProspectsInCrm(tx, { people: [contact], accounts: [] }, NOW),
+    );
 
     expect(marked).toBe(1);
-    expect(await prospectById(prospectId)).toMatchObject({ crmRecordType: "person", crmRecordId: contact.id, inCrmSince: NOW, updatedAt: NOW });
+    expect(await prospectById(prospectId)).toMatchObject({
+      crmRecordType: "person",
+      crmRecordId: contact.id,
+      inCrmSince: NOW,
+      updatedAt: NOW,
+    });
     expect(await prospectById(other)).toMatchObject({ crmRecordId: null, inCrmSince: null });
-    const log = await database.db.select().from(activityLog).where(and(eq(activityLog.recordId, prospectId), eq(activityLog.event, "matched-crm")));
+    const log = await database.db
+      .select()
+      .from(activityLog)
+      .where(and(eq(activityLog.recordId, prospectId), eq(activityLog.event, "matched-crm")));
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({
       recordType: "prospect",
       at: NOW,
-      message: 'Now in the CRM: a lead or contact pulled from Salesforce has the same email (jane@acme.com), so this prospect is marked "in CRM".',
-      details: { crmRecordType: "person", crmRecordId: contact.id, matchedOn: "email", key: "jane@acme.com", when: "pulled" },
+      message:
+        'Now in the CRM: a lead or contact pulled from Salesforce has the same email (jane@acme.com), so this prospect is marked "in CRM".',
+      details: {
+        crmRecordType: "person",
+        crmRecordId: contact.id,
+        matchedOn: "email",
+        key: "jane@acme.com",
+        when: "pulled",
+      },
     });
   });
 
@@ -66,11 +95,22 @@ describe(`markProspectsInCrm on ${testDatabaseKind()}`, () => {
     expect(await markProspectsInCrm(database.db, { people: [first], accounts: [] }, NOW)).toBe(1);
     expect(await markProspectsInCrm(database.db, { people: [second, first], accounts: [] }, NOW + 5)).toBe(0);
     expect(await prospectById(prospectId)).toMatchObject({ crmRecordId: first.id, inCrmSince: NOW });
-    expect(await database.db.$count(activityLog, and(eq(activityLog.recordId, prospectId), eq(activityLog.event, "matched-crm")))).toBe(1);
+    expect(
+      await database.db.$count(
+        activityLog,
+        and(eq(activityLog.recordId, prospectId), eq(activityLog.event, "matched-crm")),
+      ),
+    ).toBe(1);
   });
 
   it("PULL-3: records without an email or domain mark nothing", async () => {
-    expect(await markProspectsInCrm(database.db, { people: [{ id: "x", emailNormalized: null }], accounts: [{ id: "y", domainNormalized: null }] }, NOW)).toBe(0);
+    expect(
+      await markProspectsInCrm(
+        database.db,
+        { people: [{ id: "x", emailNormalized: null }], accounts: [{ id: "y", domainNormalized: null }] },
+        NOW,
+      ),
+    ).toBe(0);
     expect(await markProspectsInCrm(database.db, { people: [], accounts: [] }, NOW)).toBe(0);
   });
 
@@ -84,12 +124,19 @@ describe(`markProspectsInCrm on ${testDatabaseKind()}`, () => {
       }),
     ).rejects.toThrow("page failed");
     expect(await prospectById(prospectId)).toMatchObject({ crmRecordId: null });
-    expect(await database.db.$count(activityLog, and(eq(activityLog.recordId, prospectId), eq(activityLog.event, "matched-crm")))).toBe(0);
+    expect(
+      await database.db.$count(
+        activityLog,
+        and(eq(activityLog.recordId, prospectId), eq(activityLog.event, "matched-crm")),
+      ),
+    ).toBe(0);
   });
 
   it("PULL-3: a page of 2,000 pulled records is matched in a handful of statements", async () => {
     const emails = Array.from({ length: 2000 }, (_, index) => `bulk${index}@page.com`);
-    const drafts = emails.map((email, index) => ({ draft: buildProspectDraft("person", { name: `Bulk ${index}`, email }) }));
+    const drafts = emails.map((email, index) => ({
+      draft: buildProspectDraft("person", { name: `Bulk ${index}`, email }),
+    }));
     await insertProspects(database.db, "person", drafts.slice(0, 1500), origin, NOW - 1000);
     const people = emails.map((email) => ({ id: `crm-${email}`, emailNormalized: email }));
 
@@ -103,7 +150,10 @@ describe(`markProspectsInCrm on ${testDatabaseKind()}`, () => {
     expect(statements).toBeGreaterThanOrEqual(4);
     expect(statements).toBeLessThanOrEqual(12);
     expect(seconds).toBeLessThan(5);
-    const sample = await database.db.select().from(prospects).where(inArray(prospects.emailNormalized, ["bulk0@page.com", "bulk1499@page.com", "bulk1500@page.com"]));
+    const sample = await database.db
+      .select()
+      .from(prospects)
+      .where(inArray(prospects.emailNormalized, ["bulk0@page.com", "bulk1499@page.com", "bulk1500@page.com"]));
     expect(Object.fromEntries(sample.map((row) => [row.emailNormalized, row.crmRecordId]))).toEqual({
       "bulk0@page.com": "crm-bulk0@page.com",
       "bulk1499@page.com": "crm-bulk1499@page.com",

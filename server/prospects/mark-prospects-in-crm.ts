@@ -17,15 +17,25 @@ const LOG_ROWS_PER_INSERT = 500;
  * marked, and log it on each prospect. Runs inside the caller's page transaction; a page of
  * 2,000 records costs a few statements, not one per record. Returns how many were marked.
  */
-export async function markProspectsInCrm(db: TDatabaseOrTransaction, records: TPulledCrmRecords, now: number): Promise<number> {
+export async function markProspectsInCrm(
+  db: TDatabaseOrTransaction,
+  records: TPulledCrmRecords,
+  now: number,
+): Promise<number> {
   const people = records.people.map((record) => ({ id: record.id, key: record.emailNormalized }));
   const accounts = records.accounts.map((record) => ({ id: record.id, key: record.domainNormalized }));
   const marked =
-    (await markKind(db, "person", indexCrmRecordsByKey(people), now)) + (await markKind(db, "company", indexCrmRecordsByKey(accounts), now));
+    (await markKind(db, "person", indexCrmRecordsByKey(people), now)) +
+    (await markKind(db, "company", indexCrmRecordsByKey(accounts), now));
   return marked;
 }
 
-async function markKind(db: TDatabaseOrTransaction, kind: "person" | "company", crmByKey: Map<string, string>, now: number): Promise<number> {
+async function markKind(
+  db: TDatabaseOrTransaction,
+  kind: "person" | "company",
+  crmByKey: Map<string, string>,
+  now: number,
+): Promise<number> {
   const keyColumn = kind === "person" ? prospects.emailNormalized : prospects.domainNormalized;
   const keyName = kind === "person" ? "email" : "web domain";
   const recordWord = kind === "person" ? "lead or contact" : "account";
@@ -36,7 +46,12 @@ async function markKind(db: TDatabaseOrTransaction, kind: "person" | "company", 
     const cases: SQL[] = keys.map((key) => sql`when ${key} then ${crmByKey.get(key) ?? null}`);
     const updated = await db
       .update(prospects)
-      .set({ crmRecordType, crmRecordId: sql`case ${keyColumn} ${sql.join(cases, sql` `)} end`, inCrmSince: now, updatedAt: now })
+      .set({
+        crmRecordType,
+        crmRecordId: sql`case ${keyColumn} ${sql.join(cases, sql` `)} end`,
+        inCrmSince: now,
+        updatedAt: now,
+      })
       .where(and(eq(prospects.kind, kind), isNull(prospects.crmRecordId), inArray(keyColumn, keys)))
       .returning({ id: prospects.id, key: keyColumn, crmRecordId: prospects.crmRecordId });
     const log = updated.map((row) => ({

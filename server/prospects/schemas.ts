@@ -38,13 +38,21 @@ export const ZNewProspectSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.kind === "person" && !value.name && !value.firstName && !value.lastName) {
-      ctx.addIssue({ code: "custom", path: ["name"], message: "Enter the person's name (a first or last name is enough)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["name"],
+        message: "Enter the person's name (a first or last name is enough).",
+      });
     }
     if (value.kind === "company" && !value.name) {
       ctx.addIssue({ code: "custom", path: ["name"], message: "Enter the company's name." });
     }
     if (value.website && !normalizeDomain(value.website)) {
-      ctx.addIssue({ code: "custom", path: ["website"], message: "Enter a website like acme.com or https://www.acme.com, or leave it empty." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["website"],
+        message: "Enter a website like acme.com or https://www.acme.com, or leave it empty.",
+      });
     }
   });
 export type TNewProspect = z.infer<typeof ZNewProspectSchema>;

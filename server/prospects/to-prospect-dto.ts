@@ -25,7 +25,12 @@ export function toProspectDto(row: typeof prospects.$inferSelect): TProspect {
     createdAt: row.createdAt,
     inCrm:
       row.crmRecordType && row.crmRecordId
-        ? { type: row.crmRecordType, id: row.crmRecordId, since: row.inCrmSince ?? row.updatedAt, href: crmRecordHref(row.crmRecordType, row.crmRecordId) }
+        ? {
+            type: row.crmRecordType,
+            id: row.crmRecordId,
+            since: row.inCrmSince ?? row.updatedAt,
+            href: crmRecordHref(row.crmRecordType, row.crmRecordId),
+          }
         : null,
   };
 }

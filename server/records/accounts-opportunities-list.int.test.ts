@@ -13,8 +13,24 @@ beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
   const accounts = await insertAccounts(db, [
-    { name: "Acme Rockets", website: "https://www.acme.example", domainNormalized: "acme.example", industry: "Aerospace", city: "Reno", country: "USA", ownerName: "Olivia" },
-    { name: "Globex", website: "globex.example", domainNormalized: "globex.example", industry: "Energy", country: "Germany", ownerSfId: "005B", ownerName: "Bruno" },
+    {
+      name: "Acme Rockets",
+      website: "https://www.acme.example",
+      domainNormalized: "acme.example",
+      industry: "Aerospace",
+      city: "Reno",
+      country: "USA",
+      ownerName: "Olivia",
+    },
+    {
+      name: "Globex",
+      website: "globex.example",
+      domainNormalized: "globex.example",
+      industry: "Energy",
+      country: "Germany",
+      ownerSfId: "005B",
+      ownerName: "Bruno",
+    },
     { name: "Initech", industry: null, ownerName: "Olivia" },
     { name: "Gone Corp", state: "deleted" },
   ]);
@@ -26,9 +42,37 @@ beforeAll(async () => {
     { name: "A lead", kind: "lead", company: "Acme Rockets" },
   ]);
   await insertOpportunities(db, [
-    { name: "Acme — Rocket fuel", accountSfId: acme.sfId, stageName: "Proposal", amount: 50_000, closeDate: "2026-05-01", isClosed: false, isWon: false, ownerName: "Olivia", fields: { CurrencyIsoCode: "EUR" } },
-    { name: "Acme — Launch pad", accountSfId: acme.sfId, stageName: "Closed Won", amount: 900_000, closeDate: "2026-01-15", isClosed: true, isWon: true, ownerName: "Olivia" },
-    { name: "Globex — Turbines", accountSfId: accounts[1]!.sfId, stageName: "Closed Lost", amount: 20_000, closeDate: null, isClosed: true, isWon: false, ownerName: "Bruno" },
+    {
+      name: "Acme — Rocket fuel",
+      accountSfId: acme.sfId,
+      stageName: "Proposal",
+      amount: 50_000,
+      closeDate: "2026-05-01",
+      isClosed: false,
+      isWon: false,
+      ownerName: "Olivia",
+      fields: { CurrencyIsoCode: "EUR" },
+    },
+    {
+      name: "Acme — Launch pad",
+      accountSfId: acme.sfId,
+      stageName: "Closed Won",
+      amount: 900_000,
+      closeDate: "2026-01-15",
+      isClosed: true,
+      isWon: true,
+      ownerName: "Olivia",
+    },
+    {
+      name: "Globex — Turbines",
+      accountSfId: accounts[1]!.sfId,
+      stageName: "Closed Lost",
+      amount: 20_000,
+      closeDate: null,
+      isClosed: true,
+      isWon: false,
+      ownerName: "Bruno",
+    },
     { name: "Unattached deal", stageName: "Prospecting", amount: null, isClosed: false, source: "tandem" },
   ]);
 });
@@ -46,12 +90,20 @@ describe(`accounts list on ${testDatabaseKind()}`, () => {
   });
 
   it("sorts by industry with empty values last, and by location", async () => {
-    expect((await listAccounts(database.db, { sort: "industry", direction: "desc" })).rows.map((row) => row.name)).toEqual(["Globex", "Acme Rockets", "Initech"]);
-    expect((await listAccounts(database.db, { sort: "location" })).rows.map((row) => row.name)).toEqual(["Globex", "Acme Rockets", "Initech"]);
+    expect(
+      (await listAccounts(database.db, { sort: "industry", direction: "desc" })).rows.map((row) => row.name),
+    ).toEqual(["Globex", "Acme Rockets", "Initech"]);
+    expect((await listAccounts(database.db, { sort: "location" })).rows.map((row) => row.name)).toEqual([
+      "Globex",
+      "Acme Rockets",
+      "Initech",
+    ]);
   });
 
   it("searches name and website, and filters by owner", async () => {
-    expect((await listAccounts(database.db, { search: "ACME.example" })).rows.map((row) => row.name)).toEqual(["Acme Rockets"]);
+    expect((await listAccounts(database.db, { search: "ACME.example" })).rows.map((row) => row.name)).toEqual([
+      "Acme Rockets",
+    ]);
     expect((await listAccounts(database.db, { search: "glob" })).total).toBe(1);
     expect((await listAccounts(database.db, { owner: "Olivia" })).total).toBe(2);
     expect((await listAccounts(database.db, { owner: "005B" })).rows.map((row) => row.name)).toEqual(["Globex"]);
@@ -83,18 +135,36 @@ describe(`opportunities list on ${testDatabaseKind()}`, () => {
     const list = await listOpportunities(database.db, {});
     expect(list.total).toBe(4);
     const fuel = list.rows.find((row) => row.name === "Acme — Rocket fuel");
-    expect(fuel).toMatchObject({ account: { id: acme.id, name: "Acme Rockets" }, stage: "Proposal", amount: 50_000, currency: "EUR", closeDate: "2026-05-01" });
-    expect(fuel?.salesforceUrl).toMatch(/^https:\/\/acme\.my\.salesforce\.com\/lightning\/r\/Opportunity\/006\w{15}\/view$/);
+    expect(fuel).toMatchObject({
+      account: { id: acme.id, name: "Acme Rockets" },
+      stage: "Proposal",
+      amount: 50_000,
+      currency: "EUR",
+      closeDate: "2026-05-01",
+    });
+    expect(fuel?.salesforceUrl).toMatch(
+      /^https:\/\/acme\.my\.salesforce\.com\/lightning\/r\/Opportunity\/006\w{15}\/view$/,
+    );
   });
 
   it("sorts by amount and close date, empty ones last either way", async () => {
-    expect((await listOpportunities(database.db, { sort: "amount", direction: "desc" })).rows.map((row) => row.amount)).toEqual([900_000, 50_000, 20_000, null]);
-    expect((await listOpportunities(database.db, { sort: "closeDate" })).rows.map((row) => row.closeDate)).toEqual(["2026-01-15", "2026-05-01", null, null]);
-    expect((await listOpportunities(database.db, { sort: "account" })).rows.map((row) => row.account?.name ?? null)).toEqual(["Acme Rockets", "Acme Rockets", "Globex", null]);
+    expect(
+      (await listOpportunities(database.db, { sort: "amount", direction: "desc" })).rows.map((row) => row.amount),
+    ).toEqual([900_000, 50_000, 20_000, null]);
+    expect((await listOpportunities(database.db, { sort: "closeDate" })).rows.map((row) => row.closeDate)).toEqual([
+      "2026-01-15",
+      "2026-05-01",
+      null,
+      null,
+    ]);
+    expect(
+      (await listOpportunities(database.db, { sort: "account" })).rows.map((row) => row.account?.name ?? null),
+    ).toEqual(["Acme Rockets", "Acme Rockets", "Globex", null]);
   });
 
   it("filters by status, source and account, and searches account names", async () => {
-    const names = async (input: Parameters<typeof listOpportunities>[1]) => (await listOpportunities(database.db, input)).rows.map((row) => row.name);
+    const names = async (input: Parameters<typeof listOpportunities>[1]) =>
+      (await listOpportunities(database.db, input)).rows.map((row) => row.name);
     expect(await names({ status: "open" })).toEqual(["Acme — Rocket fuel", "Unattached deal"]);
     expect(await names({ status: "won" })).toEqual(["Acme — Launch pad"]);
     expect(await names({ status: "lost" })).toEqual(["Globex — Turbines"]);
@@ -119,7 +189,11 @@ describe(`opportunities list on ${testDatabaseKind()}`, () => {
     expect((await listOpportunities(database.db, { search: "Acme Rockets" })).total).toBe(0);
     await setPullVisibility(database.db, "Account", true);
     await setPullVisibility(database.db, "Opportunity", false);
-    expect(await listOpportunities(database.db, {})).toMatchObject({ total: 0, rows: [], context: { hiddenObjects: ["Opportunity"] } });
+    expect(await listOpportunities(database.db, {})).toMatchObject({
+      total: 0,
+      rows: [],
+      context: { hiddenObjects: ["Opportunity"] },
+    });
     await setPullVisibility(database.db, "Opportunity", true);
   });
 });

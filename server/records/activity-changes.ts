@@ -25,6 +25,13 @@ function display(value: unknown): string | null {
 export function fieldChangesOf(details: Record<string, unknown> | null): TFieldChange[] {
   const parsed = ZChangesSchema.safeParse(details?.changes);
   if (!parsed.success) return [];
-  const entries = Array.isArray(parsed.data) ? parsed.data.map(({ field, ...change }) => [field, change] as const) : Object.entries(parsed.data);
-  return entries.map(([field, change]) => ({ field, label: labelFromApiName(field), from: display(change.from), to: display(change.to) }));
+  const entries = Array.isArray(parsed.data)
+    ? parsed.data.map(({ field, ...change }) => [field, change] as const)
+    : Object.entries(parsed.data);
+  return entries.map(([field, change]) => ({
+    field,
+    label: labelFromApiName(field),
+    from: display(change.from),
+    to: display(change.to),
+  }));
 }

@@ -4,7 +4,9 @@ import { ZRecordTypeSchema } from "./record-schemas";
 export const ACTIVITY_PAGE_SIZE = 50;
 
 /** "<at>:<id>" of the last entry shown; the next page starts strictly after it. */
-export const ZActivityCursorSchema = z.string().regex(/^\d{1,16}:\d{1,16}$/, { error: "cursor must look like <at>:<id>." });
+export const ZActivityCursorSchema = z
+  .string()
+  .regex(/^\d{1,16}:\d{1,16}$/, { error: "cursor must look like <at>:<id>." });
 
 export const ZActivityInputSchema = z.object({
   type: ZRecordTypeSchema,
@@ -14,7 +16,12 @@ export const ZActivityInputSchema = z.object({
 });
 export type TActivityInput = z.input<typeof ZActivityInputSchema>;
 
-export const ZFieldChangeSchema = z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string().nullable() });
+export const ZFieldChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 export type TFieldChange = z.infer<typeof ZFieldChangeSchema>;
 
 export const ZActivityEntrySchema = z.object({
@@ -28,5 +35,9 @@ export const ZActivityEntrySchema = z.object({
 });
 export type TActivityEntry = z.infer<typeof ZActivityEntrySchema>;
 
-export const ZActivityPageSchema = z.object({ entries: z.array(ZActivityEntrySchema), nextCursor: z.string().nullable(), hidden: z.boolean() });
+export const ZActivityPageSchema = z.object({
+  entries: z.array(ZActivityEntrySchema),
+  nextCursor: z.string().nullable(),
+  hidden: z.boolean(),
+});
 export type TActivityPage = z.infer<typeof ZActivityPageSchema>;

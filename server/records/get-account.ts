@@ -10,11 +10,18 @@ import { typedField } from "./salesforce-fields";
 
 /** An account's profile, whatever its state, so old links still open. */
 export async function getAccount(db: TDatabase, id: string): Promise<TAccountProfileResult> {
-  const [row, workspace] = await Promise.all([db.select().from(crmAccounts).where(eq(crmAccounts.id, id)).get(), getRecordsWorkspace(db)]);
+  const [row, workspace] = await Promise.all([
+    db.select().from(crmAccounts).where(eq(crmAccounts.id, id)).get(),
+    getRecordsWorkspace(db),
+  ]);
   if (!row) throw new AppError("NOT_FOUND", "No account has this id. It may have been removed from Tandem.");
   if (!isVisible(workspace, "Account")) return { status: "hidden", object: "Account" };
   const survivor = row.mergedIntoId
-    ? await db.select({ id: crmAccounts.id, name: crmAccounts.name }).from(crmAccounts).where(eq(crmAccounts.id, row.mergedIntoId)).get()
+    ? await db
+        .select({ id: crmAccounts.id, name: crmAccounts.name })
+        .from(crmAccounts)
+        .where(eq(crmAccounts.id, row.mergedIntoId))
+        .get()
     : undefined;
   const summary = [
     typedField("website", "Website", row.website, "url"),
@@ -26,6 +33,10 @@ export async function getAccount(db: TDatabase, id: string): Promise<TAccountPro
   ];
   return {
     status: "ok",
-    profile: { ...profileBase(row, "Account", "account", workspace, summary, survivor ?? null), type: "account", website: row.website },
+    profile: {
+      ...profileBase(row, "Account", "account", workspace, summary, survivor ?? null),
+      type: "account",
+      website: row.website,
+    },
   };
 }

@@ -24,7 +24,11 @@ export async function getOpportunity(db: TDatabase, id: string): Promise<TOpport
   if (!isVisible(workspace, "Opportunity")) return { status: "hidden", object: "Opportunity" };
   const [survivor, account] = await Promise.all([
     row.mergedIntoId
-      ? db.select({ id: crmOpportunities.id, name: crmOpportunities.name }).from(crmOpportunities).where(eq(crmOpportunities.id, row.mergedIntoId)).get()
+      ? db
+          .select({ id: crmOpportunities.id, name: crmOpportunities.name })
+          .from(crmOpportunities)
+          .where(eq(crmOpportunities.id, row.mergedIntoId))
+          .get()
       : undefined,
     row.accountSfId && isVisible(workspace, "Account")
       ? db.select({ name: crmAccounts.name }).from(crmAccounts).where(eq(crmAccounts.sfId, row.accountSfId)).get()

@@ -10,13 +10,22 @@ import { typedField } from "./salesforce-fields";
 
 /** A contact's or lead's profile, whatever its state, so old links still open. */
 export async function getPerson(db: TDatabase, id: string): Promise<TPersonProfileResult> {
-  const [row, workspace] = await Promise.all([db.select().from(crmPeople).where(eq(crmPeople.id, id)).get(), getRecordsWorkspace(db)]);
+  const [row, workspace] = await Promise.all([
+    db.select().from(crmPeople).where(eq(crmPeople.id, id)).get(),
+    getRecordsWorkspace(db),
+  ]);
   if (!row) throw new AppError("NOT_FOUND", "No person has this id. It may have been removed from Tandem.");
   const object = row.kind === "contact" ? "Contact" : "Lead";
   if (!isVisible(workspace, object)) return { status: "hidden", object };
 
   const [survivor, account] = await Promise.all([
-    row.mergedIntoId ? db.select({ id: crmPeople.id, name: crmPeople.name }).from(crmPeople).where(eq(crmPeople.id, row.mergedIntoId)).get() : undefined,
+    row.mergedIntoId
+      ? db
+          .select({ id: crmPeople.id, name: crmPeople.name })
+          .from(crmPeople)
+          .where(eq(crmPeople.id, row.mergedIntoId))
+          .get()
+      : undefined,
     row.accountSfId && isVisible(workspace, "Account")
       ? db.select({ name: crmAccounts.name }).from(crmAccounts).where(eq(crmAccounts.sfId, row.accountSfId)).get()
       : undefined,
@@ -25,9 +34,14 @@ export async function getPerson(db: TDatabase, id: string): Promise<TPersonProfi
     typedField("title", "Title", row.title),
     typedField("email", "Email", row.email, "email"),
     typedField("phone", "Phone", row.phone, "phone"),
-    row.kind === "lead" ? typedField("company", "Company", row.company) : typedField("account", "Account", account?.name ?? row.company),
+    row.kind === "lead"
+      ? typedField("company", "Company", row.company)
+      : typedField("account", "Account", account?.name ?? row.company),
     ...(row.kind === "lead"
-      ? [typedField("leadStatus", "Lead status", row.leadStatus), typedField("leadSource", "Lead source", row.leadSource)]
+      ? [
+          typedField("leadStatus", "Lead status", row.leadStatus),
+          typedField("leadSource", "Lead source", row.leadSource),
+        ]
       : [typedField("leadSource", "Lead source", row.leadSource)]),
   ];
   return {

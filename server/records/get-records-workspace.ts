@@ -16,7 +16,11 @@ export type TRecordsWorkspace = {
 /** Connection, PULL-2 visibility and first-sync state: what every list and profile consults. */
 export async function getRecordsWorkspace(db: TDatabase): Promise<TRecordsWorkspace> {
   const [connection, visibility, cursors] = await Promise.all([
-    db.select({ instanceUrl: salesforceConnection.instanceUrl }).from(salesforceConnection).where(eq(salesforceConnection.id, "default")).get(),
+    db
+      .select({ instanceUrl: salesforceConnection.instanceUrl })
+      .from(salesforceConnection)
+      .where(eq(salesforceConnection.id, "default"))
+      .get(),
     getPullVisibility(db),
     db.select({ object: syncCursors.object, initialLoadAt: syncCursors.initialLoadAt }).from(syncCursors),
   ]);
@@ -41,7 +45,11 @@ export function listContext(workspace: TRecordsWorkspace, objects: TSalesforceOb
 }
 
 /** `${instanceUrl}/lightning/r/${Object}/${sfId}/view`, only when connected and linked. */
-export function salesforceRecordUrl(workspace: TRecordsWorkspace, object: TSalesforceObject, sfId: string | null): string | null {
+export function salesforceRecordUrl(
+  workspace: TRecordsWorkspace,
+  object: TSalesforceObject,
+  sfId: string | null,
+): string | null {
   if (!workspace.instanceUrl || !sfId) return null;
   return `${workspace.instanceUrl.replace(/\/+$/, "")}/lightning/r/${object}/${encodeURIComponent(sfId)}/view`;
 }

@@ -16,11 +16,18 @@ import { accountRecord, contactsOfAccount, findAccount, opportunitiesOfAccount }
 export async function getRelated(db: TDatabase, type: TRecordType, id: string): Promise<TRelated> {
   const workspace = await getRecordsWorkspace(db);
   if (type === "account") {
-    const row = await db.select({ id: crmAccounts.id, sfId: crmAccounts.sfId }).from(crmAccounts).where(eq(crmAccounts.id, id)).get();
+    const row = await db
+      .select({ id: crmAccounts.id, sfId: crmAccounts.sfId })
+      .from(crmAccounts)
+      .where(eq(crmAccounts.id, id))
+      .get();
     if (!row) throw new AppError("NOT_FOUND", "No account has this id.");
     // An account Salesforce does not know yet has no contacts or opportunities linked by Id.
     const account = row.sfId ? { id: row.id, sfId: row.sfId } : null;
-    const lists = await Promise.all([contactsOfAccount(db, workspace, account), opportunitiesOfAccount(db, workspace, account)]);
+    const lists = await Promise.all([
+      contactsOfAccount(db, workspace, account),
+      opportunitiesOfAccount(db, workspace, account),
+    ]);
     return { account: null, accountHidden: false, lists };
   }
 
@@ -28,6 +35,12 @@ export async function getRelated(db: TDatabase, type: TRecordType, id: string): 
   const row = await db.select({ accountSfId: table.accountSfId }).from(table).where(eq(table.id, id)).get();
   if (!row) throw new AppError("NOT_FOUND", `No ${type} has this id.`);
   const account = await findAccount(db, workspace, row.accountSfId);
-  const list = await (type === "person" ? opportunitiesOfAccount(db, workspace, account) : contactsOfAccount(db, workspace, account));
-  return { account: account ? accountRecord(workspace, account) : null, accountHidden: row.accountSfId !== null && !isVisible(workspace, "Account"), lists: [list] };
+  const list = await (type === "person"
+    ? opportunitiesOfAccount(db, workspace, account)
+    : contactsOfAccount(db, workspace, account));
+  return {
+    account: account ? accountRecord(workspace, account) : null,
+    accountHidden: row.accountSfId !== null && !isVisible(workspace, "Account"),
+    lists: [list],
+  };
 }

@@ -21,7 +21,8 @@ export async function listAccounts(db: TDatabase, rawInput: TAccountsListInput):
   const input = ZAccountsListInputSchema.parse(rawInput);
   const workspace = await getRecordsWorkspace(db);
   const context = listContext(workspace, ["Account"]);
-  if (!isVisible(workspace, "Account")) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize, context, account: null };
+  if (!isVisible(workspace, "Account"))
+    return { rows: [], total: 0, page: input.page, pageSize: input.pageSize, context, account: null };
   const contactsVisible = isVisible(workspace, "Contact");
   const opportunitiesVisible = isVisible(workspace, "Opportunity");
 
@@ -31,7 +32,11 @@ export async function listAccounts(db: TDatabase, rawInput: TAccountsListInput):
     input.owner ? sql`${ownerKey(crmAccounts.ownerSfId, crmAccounts.ownerName)} = ${input.owner}` : undefined,
     input.source ? eq(crmAccounts.source, input.source) : undefined,
     term
-      ? or(containsText(crmAccounts.name, term), containsText(crmAccounts.website, term), containsText(crmAccounts.domainNormalized, term.toLowerCase()))
+      ? or(
+          containsText(crmAccounts.name, term),
+          containsText(crmAccounts.website, term),
+          containsText(crmAccounts.domainNormalized, term.toLowerCase()),
+        )
       : undefined,
   ];
   const where = and(...filters);

@@ -37,7 +37,13 @@ export async function listActivity(db: TDatabase, rawInput: TActivityInput): Pro
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
-    entries: page.map((row) => ({ id: row.id, at: row.at, event: row.event, message: row.message, changes: fieldChangesOf(row.details ?? null) })),
+    entries: page.map((row) => ({
+      id: row.id,
+      at: row.at,
+      event: row.event,
+      message: row.message,
+      changes: fieldChangesOf(row.details ?? null),
+    })),
     nextCursor: rows.length > input.limit && last ? `${last.at}:${last.id}` : null,
     hidden: false,
   };

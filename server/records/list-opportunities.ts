@@ -28,7 +28,8 @@ export async function listOpportunities(db: TDatabase, rawInput: TOpportunitiesL
       .from(crmAccounts)
       .where(eq(crmAccounts.id, input.accountId))
       .get();
-    if (!account?.sfId || !accountsVisible) return { ...empty, account: account && accountsVisible ? { id: account.id, name: account.name } : null };
+    if (!account?.sfId || !accountsVisible)
+      return { ...empty, account: account && accountsVisible ? { id: account.id, name: account.name } : null };
   }
 
   const accountName = accountsVisible ? crmAccounts.name : sql<string | null>`null`;
@@ -39,7 +40,12 @@ export async function listOpportunities(db: TDatabase, rawInput: TOpportunitiesL
     input.source ? eq(crmOpportunities.source, input.source) : undefined,
     input.status ? STATUS_FILTERS[input.status] : undefined,
     account?.sfId ? eq(crmOpportunities.accountSfId, account.sfId) : undefined,
-    term ? or(containsText(crmOpportunities.name, term), accountsVisible ? containsText(crmAccounts.name, term) : undefined) : undefined,
+    term
+      ? or(
+          containsText(crmOpportunities.name, term),
+          accountsVisible ? containsText(crmAccounts.name, term) : undefined,
+        )
+      : undefined,
   ];
   const where = and(...filters);
   const sortColumn = {
@@ -53,7 +59,11 @@ export async function listOpportunities(db: TDatabase, rawInput: TOpportunitiesL
 
   const countQuery =
     term && accountsVisible
-      ? db.select({ total: count() }).from(crmOpportunities).leftJoin(crmAccounts, eq(crmAccounts.sfId, crmOpportunities.accountSfId)).where(where)
+      ? db
+          .select({ total: count() })
+          .from(crmOpportunities)
+          .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmOpportunities.accountSfId))
+          .where(where)
       : db.select({ total: count() }).from(crmOpportunities).where(where);
   const [rows, [counted]] = await Promise.all([
     db

@@ -18,8 +18,11 @@ const MAX_OWNERS = 500;
 export async function listOwners(db: TDatabase, object: TOwnerListObject): Promise<TOwnerOption[]> {
   const workspace = await getRecordsWorkspace(db);
   const table = { people: crmPeople, accounts: crmAccounts, opportunities: crmOpportunities }[object];
-  const kinds = (["contact", "lead"] as const).filter((kind) => isVisible(workspace, kind === "contact" ? "Contact" : "Lead"));
-  const objectVisible = object === "people" ? kinds.length > 0 : isVisible(workspace, object === "accounts" ? "Account" : "Opportunity");
+  const kinds = (["contact", "lead"] as const).filter((kind) =>
+    isVisible(workspace, kind === "contact" ? "Contact" : "Lead"),
+  );
+  const objectVisible =
+    object === "people" ? kinds.length > 0 : isVisible(workspace, object === "accounts" ? "Account" : "Opportunity");
   if (!objectVisible) return [];
   // PULL-2: with one kind hidden, its people's owners are not offered either.
   const scope = object === "people" && kinds.length === 1 ? inArray(crmPeople.kind, kinds) : undefined;
@@ -29,9 +32,13 @@ export async function listOwners(db: TDatabase, object: TOwnerListObject): Promi
   const rows = await db
     .select({ value: key, label })
     .from(table)
-    .where(and(eq(withoutIndex(table.state), "active"), or(isNotNull(table.ownerSfId), isNotNull(table.ownerName)), scope))
+    .where(
+      and(eq(withoutIndex(table.state), "active"), or(isNotNull(table.ownerSfId), isNotNull(table.ownerName)), scope),
+    )
     .groupBy(key)
     .orderBy(sql`${label} collate nocase`)
     .limit(MAX_OWNERS);
-  return rows.filter((row): row is TOwnerOption => row.value !== null).map((row) => ({ value: row.value, label: row.label }));
+  return rows
+    .filter((row): row is TOwnerOption => row.value !== null)
+    .map((row) => ({ value: row.value, label: row.label }));
 }

@@ -29,16 +29,22 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
 
   let account: { id: string; name: string; sfId: string | null } | undefined;
   if (input.accountId) {
-    account = await db.select({ id: crmAccounts.id, name: crmAccounts.name, sfId: crmAccounts.sfId }).from(crmAccounts).where(eq(crmAccounts.id, input.accountId)).get();
+    account = await db
+      .select({ id: crmAccounts.id, name: crmAccounts.name, sfId: crmAccounts.sfId })
+      .from(crmAccounts)
+      .where(eq(crmAccounts.id, input.accountId))
+      .get();
     // An account that is hidden, unknown or never reached Salesforce has no people to list.
-    if (!account?.sfId || !accountsVisible) return { ...empty, account: account && accountsVisible ? { id: account.id, name: account.name } : null };
+    if (!account?.sfId || !accountsVisible)
+      return { ...empty, account: account && accountsVisible ? { id: account.id, name: account.name } : null };
   }
 
   const term = input.search;
   // When only kind, state and name matter, the (kind, state, name) index answers alone — even
   // deep pages, as SQLite merges the per-kind ranges. Anything else needs the rows themselves,
   // and then one pass over the table beats looking each index entry's row up (5–10× at 100,000).
-  const indexOnly = !input.owner && !input.source && !term && !account && (input.sort === "name" || input.sort === "kind");
+  const indexOnly =
+    !input.owner && !input.source && !term && !account && (input.sort === "name" || input.sort === "kind");
   const kindColumn = withoutIndex(crmPeople.kind, !indexOnly);
   const stateColumn = withoutIndex(crmPeople.state, !indexOnly);
   const where = and(
@@ -51,7 +57,9 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
   );
 
   const sortsByCompany = input.sort === "company";
-  const companyColumn = sql<string | null>`coalesce(${accountsVisible ? crmAccounts.name : sql`null`}, ${crmPeople.company})`;
+  const companyColumn = sql<
+    string | null
+  >`coalesce(${accountsVisible ? crmAccounts.name : sql`null`}, ${crmPeople.company})`;
   const sortColumn = {
     name: crmPeople.name,
     kind: crmPeople.kind,
@@ -62,10 +70,17 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
     source: crmPeople.source,
   }[input.sort];
   const nullable = !["name", "kind", "source"].includes(input.sort);
-  const order = input.sort === "kind" ? [...orderTerms(crmPeople.kind, input.direction, crmPeople.name, false), sql`${rowid}`] : orderTerms(sortColumn, input.direction, rowid, nullable);
+  const order =
+    input.sort === "kind"
+      ? [...orderTerms(crmPeople.kind, input.direction, crmPeople.name, false), sql`${rowid}`]
+      : orderTerms(sortColumn, input.direction, rowid, nullable);
 
   const keysQuery = sortsByCompany
-    ? db.select({ rowid }).from(crmPeople).leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId)).where(where)
+    ? db
+        .select({ rowid })
+        .from(crmPeople)
+        .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId))
+        .where(where)
     : db.select({ rowid }).from(crmPeople).where(where);
   const [keys, [counted]] = await Promise.all([
     keysQuery
@@ -93,14 +108,20 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
         })
         .from(crmPeople)
         .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId))
-        .where(inArray(rowid, keys.map((key) => key.rowid)))
+        .where(
+          inArray(
+            rowid,
+            keys.map((key) => key.rowid),
+          ),
+        )
     : [];
   const position = new Map(keys.map((key, index) => [key.rowid, index]));
   rows.sort((left, right) => (position.get(left.rowid) ?? 0) - (position.get(right.rowid) ?? 0));
 
   return {
     rows: rows.map((row) => {
-      const rowAccount = accountsVisible && row.accountId && row.accountName ? { id: row.accountId, name: row.accountName } : null;
+      const rowAccount =
+        accountsVisible && row.accountId && row.accountName ? { id: row.accountId, name: row.accountName } : null;
       return {
         id: row.id,
         kind: row.kind,

@@ -24,7 +24,12 @@ export function ownerKey(ownerSfId: SQLiteColumn, ownerName: SQLiteColumn): SQL<
  * ORDER BY terms for one column: empty values last in either direction (a sort by title should
  * not open on a page of blanks), then the id so pages never overlap or skip a row.
  */
-export function orderTerms(column: SQLiteColumn | SQL, direction: "asc" | "desc", id: SQLiteColumn | SQL, nullable = true): SQL[] {
+export function orderTerms(
+  column: SQLiteColumn | SQL,
+  direction: "asc" | "desc",
+  id: SQLiteColumn | SQL,
+  nullable = true,
+): SQL[] {
   const ordered = direction === "asc" ? sql`${column} asc` : sql`${column} desc`;
   const tieBreak = direction === "asc" ? sql`${id} asc` : sql`${id} desc`;
   return nullable ? [sql`(${column} is null or ${column} = '') asc`, ordered, tieBreak] : [ordered, tieBreak];

@@ -4,9 +4,12 @@ import { ZListContextSchema, ZPersonKindSchema, ZRecordLinkSchema, ZRecordSource
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 
-const ZPageSizeSchema = z.union(PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>], {
-  error: "pageSize must be 25, 50 or 100.",
-});
+const ZPageSizeSchema = z.union(
+  PAGE_SIZES.map((size) => z.literal(size)) as [z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>],
+  {
+    error: "pageSize must be 25, 50 or 100.",
+  },
+);
 const ZSearchSchema = z.string().trim().max(200, { error: "Search for at most 200 characters." });
 
 /** What every list takes: a page, its size, a sort, a search and owner/source filters. */

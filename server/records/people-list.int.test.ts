@@ -116,7 +116,8 @@ describe(`people list on ${testDatabaseKind()}`, () => {
     const after = await listPeople(database.db, {});
     expect(after.context).toMatchObject({ connected: true, firstSyncFinished: true });
     const row = after.rows[0]!;
-    const sfId = (await database.db.query.crmPeople.findFirst({ where: (people, { eq }) => eq(people.id, row.id) }))?.sfId;
+    const sfId = (await database.db.query.crmPeople.findFirst({ where: (people, { eq }) => eq(people.id, row.id) }))
+      ?.sfId;
     expect(row.salesforceUrl).toBe(`https://acme.my.salesforce.com/lightning/r/Contact/${sfId}/view`);
   });
 

@@ -8,7 +8,16 @@ import { currencyOf, salesforceFieldsOf, type TYPED_FIELDS, typedField } from ".
 /** The columns every CRM table shares (see crmColumns in db/schema.ts). */
 type TCrmRow = Pick<
   typeof crmAccounts.$inferSelect,
-  "id" | "sfId" | "fields" | "ownerName" | "ownerSfId" | "source" | "state" | "sfCreatedAt" | "systemModstamp" | "updatedAt"
+  | "id"
+  | "sfId"
+  | "fields"
+  | "ownerName"
+  | "ownerSfId"
+  | "source"
+  | "state"
+  | "sfCreatedAt"
+  | "systemModstamp"
+  | "updatedAt"
 > & { name: string };
 
 /** The parts of a profile every object shares; `summary` is the object's own typed fields. */
@@ -29,7 +38,8 @@ export function profileBase(
     owner: row.ownerName ?? row.ownerSfId,
     sfId: row.sfId,
     // A record deleted or merged away in Salesforce has no page there any more.
-    salesforceUrl: row.state === "deleted" || row.state === "merged" ? null : salesforceRecordUrl(workspace, object, row.sfId),
+    salesforceUrl:
+      row.state === "deleted" || row.state === "merged" ? null : salesforceRecordUrl(workspace, object, row.sfId),
     updatedAt: row.updatedAt,
     survivor,
     currency: currencyOf(row.fields),

@@ -8,7 +8,18 @@ import {
 } from "./record-schemas";
 
 /** How the UI renders a value; guessed from the value for fields Tandem has no column for. */
-export const FIELD_FORMATS = ["text", "email", "phone", "url", "date", "datetime", "currency", "number", "percent", "boolean"] as const;
+export const FIELD_FORMATS = [
+  "text",
+  "email",
+  "phone",
+  "url",
+  "date",
+  "datetime",
+  "currency",
+  "number",
+  "percent",
+  "boolean",
+] as const;
 export const ZFieldFormatSchema = z.enum(FIELD_FORMATS);
 export type TFieldFormat = z.infer<typeof ZFieldFormatSchema>;
 
@@ -43,17 +54,33 @@ const ZProfileBaseSchema = z.object({
   salesforceFields: z.array(ZFieldSchema),
 });
 
-export const ZPersonProfileSchema = ZProfileBaseSchema.extend({ type: z.literal("person"), kind: ZPersonKindSchema, title: z.string().nullable() });
-export const ZAccountProfileSchema = ZProfileBaseSchema.extend({ type: z.literal("account"), website: z.string().nullable() });
-export const ZOpportunityProfileSchema = ZProfileBaseSchema.extend({ type: z.literal("opportunity"), stage: z.string().nullable() });
+export const ZPersonProfileSchema = ZProfileBaseSchema.extend({
+  type: z.literal("person"),
+  kind: ZPersonKindSchema,
+  title: z.string().nullable(),
+});
+export const ZAccountProfileSchema = ZProfileBaseSchema.extend({
+  type: z.literal("account"),
+  website: z.string().nullable(),
+});
+export const ZOpportunityProfileSchema = ZProfileBaseSchema.extend({
+  type: z.literal("opportunity"),
+  stage: z.string().nullable(),
+});
 export type TPersonProfile = z.infer<typeof ZPersonProfileSchema>;
 export type TAccountProfile = z.infer<typeof ZAccountProfileSchema>;
 export type TOpportunityProfile = z.infer<typeof ZOpportunityProfileSchema>;
 
 /** PULL-2: a hidden record's profile says so instead of showing it. */
 const ZHiddenSchema = z.object({ status: z.literal("hidden"), object: ZSalesforceObjectSchema });
-export const ZPersonProfileResultSchema = z.discriminatedUnion("status", [z.object({ status: z.literal("ok"), profile: ZPersonProfileSchema }), ZHiddenSchema]);
-export const ZAccountProfileResultSchema = z.discriminatedUnion("status", [z.object({ status: z.literal("ok"), profile: ZAccountProfileSchema }), ZHiddenSchema]);
+export const ZPersonProfileResultSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("ok"), profile: ZPersonProfileSchema }),
+  ZHiddenSchema,
+]);
+export const ZAccountProfileResultSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("ok"), profile: ZAccountProfileSchema }),
+  ZHiddenSchema,
+]);
 export const ZOpportunityProfileResultSchema = z.discriminatedUnion("status", [
   z.object({ status: z.literal("ok"), profile: ZOpportunityProfileSchema }),
   ZHiddenSchema,

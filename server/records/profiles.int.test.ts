@@ -7,7 +7,13 @@ import { getPerson } from "./get-person";
 import { getRelated } from "./get-related";
 import { listActivity } from "./list-activity";
 import { RELATED_LIMIT } from "./related-lists";
-import { insertAccounts, insertActivity, insertConnection, insertOpportunities, insertPeople } from "./testing/crm-fixtures";
+import {
+  insertAccounts,
+  insertActivity,
+  insertConnection,
+  insertOpportunities,
+  insertPeople,
+} from "./testing/crm-fixtures";
 
 let database: TTestDatabase;
 let acme: { id: string; sfId: string | null };
@@ -22,7 +28,14 @@ beforeAll(async () => {
   const db = database.db;
   await insertConnection(db, "https://acme.my.salesforce.com");
   const accounts = await insertAccounts(db, [
-    { name: "Acme Rockets", industry: "Aerospace", city: "Reno", country: "USA", website: "acme.example", fields: { NumberOfEmployees: 120, Tier__c: "Gold", Rating: null } },
+    {
+      name: "Acme Rockets",
+      industry: "Aerospace",
+      city: "Reno",
+      country: "USA",
+      website: "acme.example",
+      fields: { NumberOfEmployees: 120, Tier__c: "Gold", Rating: null },
+    },
   ]);
   acme = accounts[0]!;
   const people = await insertPeople(db, [
@@ -32,10 +45,20 @@ beforeAll(async () => {
       email: "ada@acme.example",
       accountSfId: acme.sfId,
       ownerName: "Priya",
-      fields: { Name: "Ada Lovelace", Email: "ada@acme.example", Department: "Research", "Owner.Name": "Priya", "Account.Name": "Acme Rockets", Birthdate: null },
+      fields: {
+        Name: "Ada Lovelace",
+        Email: "ada@acme.example",
+        Department: "Research",
+        "Owner.Name": "Priya",
+        "Account.Name": "Acme Rockets",
+        Birthdate: null,
+      },
     },
     // Twelve more contacts, so the related list stops at its limit and offers "View all".
-    ...Array.from({ length: 12 }, (_, index) => ({ name: `Colleague ${String(index).padStart(2, "0")}`, accountSfId: acme.sfId })),
+    ...Array.from({ length: 12 }, (_, index) => ({
+      name: `Colleague ${String(index).padStart(2, "0")}`,
+      accountSfId: acme.sfId,
+    })),
     { name: "Lenny Lead", kind: "lead" as const, company: "Initech", leadStatus: "Open", fields: { Status: "Open" } },
   ]);
   ada = people[0]!;
@@ -47,7 +70,17 @@ beforeAll(async () => {
   retired = gone[0]!;
   merged = gone[1]!;
   const deals = await insertOpportunities(db, [
-    { name: "Rocket fuel", accountSfId: acme.sfId, stageName: "Proposal", amount: 50_000, probability: 40, closeDate: "2026-05-01", isClosed: false, isWon: false, fields: { CurrencyIsoCode: "EUR", NextStep: "Send quote" } },
+    {
+      name: "Rocket fuel",
+      accountSfId: acme.sfId,
+      stageName: "Proposal",
+      amount: 50_000,
+      probability: 40,
+      closeDate: "2026-05-01",
+      isClosed: false,
+      isWon: false,
+      fields: { CurrencyIsoCode: "EUR", NextStep: "Send quote" },
+    },
   ]);
   deal = deals[0]!;
   const now = Date.now();
@@ -70,10 +103,19 @@ describe(`profiles on ${testDatabaseKind()}`, () => {
     const result = await getPerson(database.db, ada.id);
     if (result.status !== "ok") throw new Error("expected a visible profile");
     const profile = result.profile;
-    expect(profile).toMatchObject({ name: "Ada Lovelace", kind: "contact", source: "pull", state: "active", survivor: null });
+    expect(profile).toMatchObject({
+      name: "Ada Lovelace",
+      kind: "contact",
+      source: "pull",
+      state: "active",
+      survivor: null,
+    });
     expect(profile.salesforceUrl).toBe(`https://acme.my.salesforce.com/lightning/r/Contact/${ada.sfId}/view`);
     expect(profile.summary.find((field) => field.key === "account")?.value).toBe("Acme Rockets");
-    expect(profile.summary.find((field) => field.key === "email")).toMatchObject({ value: "ada@acme.example", format: "email" });
+    expect(profile.summary.find((field) => field.key === "email")).toMatchObject({
+      value: "ada@acme.example",
+      format: "email",
+    });
     expect(profile.salesforceFields.map((field) => [field.label, field.value])).toEqual([
       ["Birthdate", null],
       ["Department", "Research"],
@@ -83,25 +125,40 @@ describe(`profiles on ${testDatabaseKind()}`, () => {
   it("shows an account's and an opportunity's fields with their formats and currency", async () => {
     const account = await getAccount(database.db, acme.id);
     if (account.status !== "ok") throw new Error("expected a visible account");
-    expect(account.profile.salesforceFields.find((field) => field.key === "NumberOfEmployees")).toMatchObject({ label: "Number of employees", value: 120, format: "number" });
+    expect(account.profile.salesforceFields.find((field) => field.key === "NumberOfEmployees")).toMatchObject({
+      label: "Number of employees",
+      value: 120,
+      format: "number",
+    });
     const opportunity = await getOpportunity(database.db, deal.id);
     if (opportunity.status !== "ok") throw new Error("expected a visible opportunity");
     expect(opportunity.profile.currency).toBe("EUR");
-    expect(opportunity.profile.summary.find((field) => field.key === "amount")).toMatchObject({ value: 50_000, format: "currency" });
+    expect(opportunity.profile.summary.find((field) => field.key === "amount")).toMatchObject({
+      value: 50_000,
+      format: "currency",
+    });
     expect(opportunity.profile.summary.find((field) => field.key === "status")?.value).toBe("Open");
   });
 
   it("opens retired and merged records from old links, naming the surviving record", async () => {
     const retiredLead = await getPerson(database.db, retired.id);
-    expect(retiredLead).toMatchObject({ status: "ok", profile: { state: "retired", survivor: { id: ada.id, name: "Ada Lovelace" } } });
+    expect(retiredLead).toMatchObject({
+      status: "ok",
+      profile: { state: "retired", survivor: { id: ada.id, name: "Ada Lovelace" } },
+    });
     const mergedAway = await getPerson(database.db, merged.id);
-    expect(mergedAway).toMatchObject({ status: "ok", profile: { state: "merged", survivor: { id: ada.id }, salesforceUrl: null } });
+    expect(mergedAway).toMatchObject({
+      status: "ok",
+      profile: { state: "merged", survivor: { id: ada.id }, salesforceUrl: null },
+    });
   });
 
   it("answers NOT_FOUND for an unknown id", async () => {
     await expect(getPerson(database.db, "no-such-id")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getRelated(database.db, "account", "no-such-id")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(listActivity(database.db, { type: "opportunity", id: "no-such-id" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listActivity(database.db, { type: "opportunity", id: "no-such-id" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });
 
@@ -109,7 +166,14 @@ describe(`related records on ${testDatabaseKind()}`, () => {
   it("gives a person their account and its opportunities", async () => {
     const related = await getRelated(database.db, "person", ada.id);
     expect(related.account).toMatchObject({ id: acme.id, name: "Acme Rockets", detail: "Aerospace · Reno, USA" });
-    expect(related.lists).toEqual([expect.objectContaining({ object: "Opportunity", total: 1, hidden: false, records: [expect.objectContaining({ id: deal.id, detail: "Proposal · €50K" })] })]);
+    expect(related.lists).toEqual([
+      expect.objectContaining({
+        object: "Opportunity",
+        total: 1,
+        hidden: false,
+        records: [expect.objectContaining({ id: deal.id, detail: "Proposal · €50K" })],
+      }),
+    ]);
   });
 
   it("gives an account its contacts (first ten, with a link to all) and opportunities", async () => {
@@ -134,7 +198,11 @@ describe(`related records on ${testDatabaseKind()}`, () => {
     await setPullVisibility(database.db, "Account", false);
     await setPullVisibility(database.db, "Contact", false);
     const ofOpportunity = await getRelated(database.db, "opportunity", deal.id);
-    expect(ofOpportunity).toMatchObject({ account: null, accountHidden: true, lists: [{ object: "Contact", hidden: true, total: 0, records: [] }] });
+    expect(ofOpportunity).toMatchObject({
+      account: null,
+      accountHidden: true,
+      lists: [{ object: "Contact", hidden: true, total: 0, records: [] }],
+    });
     await setPullVisibility(database.db, "Account", true);
     const ofAccount = await getRelated(database.db, "account", acme.id);
     expect(ofAccount.lists.find((list) => list.object === "Contact")).toMatchObject({ hidden: true, records: [] });
@@ -158,7 +226,11 @@ describe(`activity log on ${testDatabaseKind()}`, () => {
   it("PULL-2: a hidden record's profile and history say it is hidden instead of showing it", async () => {
     await setPullVisibility(database.db, "Lead", false);
     expect(await getPerson(database.db, lead.id)).toEqual({ status: "hidden", object: "Lead" });
-    expect(await listActivity(database.db, { type: "person", id: lead.id })).toEqual({ entries: [], nextCursor: null, hidden: true });
+    expect(await listActivity(database.db, { type: "person", id: lead.id })).toEqual({
+      entries: [],
+      nextCursor: null,
+      hidden: true,
+    });
     // Contacts stay in view.
     expect((await getPerson(database.db, ada.id)).status).toBe("ok");
     await setPullVisibility(database.db, "Lead", true);

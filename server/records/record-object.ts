@@ -5,7 +5,11 @@ import { crmAccounts, crmOpportunities, crmPeople } from "@/db/schema";
 import type { TRecordType, TSalesforceObject } from "./record-schemas";
 
 /** The Salesforce object a record belongs to (a person is a Contact or a Lead); null when unknown. */
-export async function salesforceObjectOf(db: TDatabase, type: TRecordType, id: string): Promise<TSalesforceObject | null> {
+export async function salesforceObjectOf(
+  db: TDatabase,
+  type: TRecordType,
+  id: string,
+): Promise<TSalesforceObject | null> {
   if (type === "person") {
     const row = await db.select({ kind: crmPeople.kind }).from(crmPeople).where(eq(crmPeople.id, id)).get();
     return row ? (row.kind === "contact" ? "Contact" : "Lead") : null;

@@ -9,7 +9,12 @@ import type { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES, TSyncObject } from "@
 export const PERSON_KIND_VALUES = ["contact", "lead"] as const satisfies typeof PERSON_KINDS;
 export const RECORD_SOURCE_VALUES = ["pull", "outbound", "tandem", "import"] as const satisfies typeof RECORD_SOURCES;
 export const RECORD_STATE_VALUES = ["active", "retired", "deleted", "merged"] as const satisfies typeof RECORD_STATES;
-export const SALESFORCE_OBJECTS = ["Account", "Contact", "Lead", "Opportunity"] as const satisfies readonly TSyncObject[];
+export const SALESFORCE_OBJECTS = [
+  "Account",
+  "Contact",
+  "Lead",
+  "Opportunity",
+] as const satisfies readonly TSyncObject[];
 
 export const ZPersonKindSchema = z.enum(PERSON_KIND_VALUES);
 export const ZRecordSourceSchema = z.enum(RECORD_SOURCE_VALUES);

@@ -8,13 +8,30 @@ import type { TRelatedList, TRelatedRecord } from "./profile-schemas";
 /** Rows shown in a related list before "View all". */
 export const RELATED_LIMIT = 10;
 
-export type TAccountRef = { id: string; name: string; sfId: string; industry: string | null; city: string | null; country: string | null };
+export type TAccountRef = {
+  id: string;
+  name: string;
+  sfId: string;
+  industry: string | null;
+  city: string | null;
+  country: string | null;
+};
 
 /** The account with this Salesforce id, in any state, when accounts are in view. */
-export async function findAccount(db: TDatabase, workspace: TRecordsWorkspace, accountSfId: string | null): Promise<TAccountRef | null> {
+export async function findAccount(
+  db: TDatabase,
+  workspace: TRecordsWorkspace,
+  accountSfId: string | null,
+): Promise<TAccountRef | null> {
   if (!accountSfId || !isVisible(workspace, "Account")) return null;
   const row = await db
-    .select({ id: crmAccounts.id, name: crmAccounts.name, industry: crmAccounts.industry, city: crmAccounts.city, country: crmAccounts.country })
+    .select({
+      id: crmAccounts.id,
+      name: crmAccounts.name,
+      industry: crmAccounts.industry,
+      city: crmAccounts.city,
+      country: crmAccounts.country,
+    })
     .from(crmAccounts)
     .where(eq(crmAccounts.sfId, accountSfId))
     .get();
@@ -25,17 +42,37 @@ export async function findAccount(db: TDatabase, workspace: TRecordsWorkspace, a
 export function accountRecord(workspace: TRecordsWorkspace, account: TAccountRef): TRelatedRecord {
   const place = [account.city, account.country].filter(Boolean).join(", ");
   const detail = [account.industry, place].filter(Boolean).join(" · ");
-  return { id: account.id, name: account.name, detail: detail || null, kind: null, salesforceUrl: salesforceRecordUrl(workspace, "Account", account.sfId) };
+  return {
+    id: account.id,
+    name: account.name,
+    detail: detail || null,
+    kind: null,
+    salesforceUrl: salesforceRecordUrl(workspace, "Account", account.sfId),
+  };
 }
 
 /** An account's active contacts, by name. */
-export async function contactsOfAccount(db: TDatabase, workspace: TRecordsWorkspace, account: Pick<TAccountRef, "id" | "sfId"> | null): Promise<TRelatedList> {
+export async function contactsOfAccount(
+  db: TDatabase,
+  workspace: TRecordsWorkspace,
+  account: Pick<TAccountRef, "id" | "sfId"> | null,
+): Promise<TRelatedList> {
   const hidden = !isVisible(workspace, "Contact");
   if (hidden || !account) return { object: "Contact", hidden, total: 0, records: [], viewAllHref: null };
-  const where = and(eq(crmPeople.accountSfId, account.sfId), eq(crmPeople.kind, "contact"), eq(crmPeople.state, "active"));
+  const where = and(
+    eq(crmPeople.accountSfId, account.sfId),
+    eq(crmPeople.kind, "contact"),
+    eq(crmPeople.state, "active"),
+  );
   const [rows, [counted]] = await Promise.all([
     db
-      .select({ id: crmPeople.id, name: crmPeople.name, title: crmPeople.title, email: crmPeople.email, sfId: crmPeople.sfId })
+      .select({
+        id: crmPeople.id,
+        name: crmPeople.name,
+        title: crmPeople.title,
+        email: crmPeople.email,
+        sfId: crmPeople.sfId,
+      })
       .from(crmPeople)
       .where(where)
       .orderBy(asc(crmPeople.name), asc(crmPeople.id))
@@ -59,11 +96,20 @@ export async function contactsOfAccount(db: TDatabase, workspace: TRecordsWorksp
 
 function compactAmount(amount: number, currency: unknown): string {
   const code = typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : "USD";
-  return new Intl.NumberFormat("en", { style: "currency", currency: code, notation: "compact", maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat("en", {
+    style: "currency",
+    currency: code,
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(amount);
 }
 
 /** An account's active opportunities, latest close date first. */
-export async function opportunitiesOfAccount(db: TDatabase, workspace: TRecordsWorkspace, account: Pick<TAccountRef, "id" | "sfId"> | null): Promise<TRelatedList> {
+export async function opportunitiesOfAccount(
+  db: TDatabase,
+  workspace: TRecordsWorkspace,
+  account: Pick<TAccountRef, "id" | "sfId"> | null,
+): Promise<TRelatedList> {
   const hidden = !isVisible(workspace, "Opportunity");
   if (hidden || !account) return { object: "Opportunity", hidden, total: 0, records: [], viewAllHref: null };
   const where = and(eq(crmOpportunities.accountSfId, account.sfId), eq(crmOpportunities.state, "active"));
@@ -79,7 +125,11 @@ export async function opportunitiesOfAccount(db: TDatabase, workspace: TRecordsW
       })
       .from(crmOpportunities)
       .where(where)
-      .orderBy(sql`${crmOpportunities.closeDate} is null`, sql`${crmOpportunities.closeDate} desc`, asc(crmOpportunities.id))
+      .orderBy(
+        sql`${crmOpportunities.closeDate} is null`,
+        sql`${crmOpportunities.closeDate} desc`,
+        asc(crmOpportunities.id),
+      )
       .limit(RELATED_LIMIT),
     db.select({ total: count() }).from(crmOpportunities).where(where),
   ]);
@@ -90,7 +140,9 @@ export async function opportunitiesOfAccount(db: TDatabase, workspace: TRecordsW
     records: rows.map((row) => ({
       id: row.id,
       name: row.name,
-      detail: [row.stage, row.amount === null ? null : compactAmount(row.amount, row.currency)].filter(Boolean).join(" · ") || null,
+      detail:
+        [row.stage, row.amount === null ? null : compactAmount(row.amount, row.currency)].filter(Boolean).join(" · ") ||
+        null,
       kind: null,
       salesforceUrl: salesforceRecordUrl(workspace, "Opportunity", row.sfId),
     })),

@@ -25,12 +25,34 @@ const SYSTEM_FIELDS = new Set([
 
 /** Fields already shown from Tandem's typed columns, per object. */
 export const TYPED_FIELDS = {
-  person: ["FirstName", "LastName", "Name", "Email", "Phone", "Title", "Company", "AccountId", "Account", "LeadSource", "Status", "IsConverted", "ConvertedContactId"],
+  person: [
+    "FirstName",
+    "LastName",
+    "Name",
+    "Email",
+    "Phone",
+    "Title",
+    "Company",
+    "AccountId",
+    "Account",
+    "LeadSource",
+    "Status",
+    "IsConverted",
+    "ConvertedContactId",
+  ],
   account: ["Name", "Website", "Industry", "Phone", "BillingCity", "BillingCountry", "Type"],
   opportunity: ["Name", "AccountId", "Account", "StageName", "Amount", "CloseDate", "Probability", "IsClosed", "IsWon"],
 } as const;
 
-const WORD_OVERRIDES: Record<string, string> = { Id: "ID", Url: "URL", Api: "API", Sic: "SIC", Mql: "MQL", Sql: "SQL", Linkedin: "LinkedIn" };
+const WORD_OVERRIDES: Record<string, string> = {
+  Id: "ID",
+  Url: "URL",
+  Api: "API",
+  Sic: "SIC",
+  Mql: "MQL",
+  Sql: "SQL",
+  Linkedin: "LinkedIn",
+};
 
 /**
  * "AnnualRevenue" → "Annual revenue", "Lead_Score__c" → "Lead score", "NumberOfEmployees" →
@@ -87,7 +109,8 @@ export function flattenValue(value: unknown): TField["value"] {
   if (typeof value === "string") return value.trim() === "" ? null : value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.length === 0 ? null : value.map((item) => String(flattenValue(item) ?? "")).join(", ");
+  if (Array.isArray(value))
+    return value.length === 0 ? null : value.map((item) => String(flattenValue(item) ?? "")).join(", ");
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;
     if (typeof record.Name === "string") return record.Name;
@@ -123,6 +146,11 @@ export function currencyOf(fields: Record<string, unknown>): string | null {
 }
 
 /** A typed column as a field of the card. */
-export function typedField(key: string, label: string, value: TField["value"] | undefined, format: TFieldFormat = "text"): TField {
+export function typedField(
+  key: string,
+  label: string,
+  value: TField["value"] | undefined,
+  format: TFieldFormat = "text",
+): TField {
   return { key, label, value: value === undefined || value === "" ? null : value, format };
 }

@@ -30,7 +30,8 @@ type TTransport = { httpRequest: (request: { url: string }, options?: unknown) =
  */
 export function attachApiMeter(connection: unknown, meter: TApiMeter, clock: () => number): void {
   const transport = (connection as { _transport?: TTransport })._transport;
-  if (!transport || typeof transport.httpRequest !== "function") throw new Error("Unsupported jsforce version: no transport to meter.");
+  if (!transport || typeof transport.httpRequest !== "function")
+    throw new Error("Unsupported jsforce version: no transport to meter.");
   const send = transport.httpRequest.bind(transport);
   transport.httpRequest = (request, options) => {
     const pending = send(request, options);

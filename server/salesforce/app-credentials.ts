@@ -22,7 +22,10 @@ export function demoOrgUrl(env: TEnv = process.env): string | null {
  */
 export function appCredentials(environment: TSalesforceEnvironment, env: TEnv = process.env): TAppCredentials | null {
   if (environment === "demo") {
-    return { clientId: env.TANDEM_DEMO_CLIENT_ID?.trim() || DEMO_CLIENT.clientId, clientSecret: env.TANDEM_DEMO_CLIENT_SECRET?.trim() || DEMO_CLIENT.clientSecret };
+    return {
+      clientId: env.TANDEM_DEMO_CLIENT_ID?.trim() || DEMO_CLIENT.clientId,
+      clientSecret: env.TANDEM_DEMO_CLIENT_SECRET?.trim() || DEMO_CLIENT.clientSecret,
+    };
   }
   const clientId = env.SALESFORCE_CLIENT_ID?.trim();
   const clientSecret = env.SALESFORCE_CLIENT_SECRET?.trim();
@@ -41,7 +44,10 @@ export function parseCustomLoginUrl(value: string): string | null {
   }
 }
 
-export function loginUrlFor(environment: TSalesforceEnvironment, options: { customUrl?: string | null; env?: TEnv }): string | null {
+export function loginUrlFor(
+  environment: TSalesforceEnvironment,
+  options: { customUrl?: string | null; env?: TEnv },
+): string | null {
   if (environment === "production") return LOGIN_URLS.production;
   if (environment === "sandbox") return LOGIN_URLS.sandbox;
   if (environment === "demo") return demoOrgUrl(options.env);

@@ -23,11 +23,18 @@ export async function createBulkQueryJob(salesforce: TSalesforce, soql: string):
 }
 
 /** Waits for the job to complete: looks at once (small jobs finish almost immediately), then backs off. */
-export async function waitForBulkJob(salesforce: TSalesforce, jobId: string, sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))): Promise<void> {
+export async function waitForBulkJob(
+  salesforce: TSalesforce,
+  jobId: string,
+  sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<void> {
   for (let wait = 200; ; wait = Math.min(wait * 2, 5000)) {
-    const job = ZJobSchema.parse(await salesforce.connection.request({ method: "GET", url: `${jobsUrl(salesforce)}/${jobId}` }));
+    const job = ZJobSchema.parse(
+      await salesforce.connection.request({ method: "GET", url: `${jobsUrl(salesforce)}/${jobId}` }),
+    );
     if (job.state === "JobComplete") return;
-    if (job.state === "Failed" || job.state === "Aborted") throw bulkError(`The Bulk API job ${job.state.toLowerCase()}: ${job.errorMessage ?? "no reason given"}`);
+    if (job.state === "Failed" || job.state === "Aborted")
+      throw bulkError(`The Bulk API job ${job.state.toLowerCase()}: ${job.errorMessage ?? "no reason given"}`);
     await sleep(wait);
   }
 }
@@ -50,5 +57,8 @@ export async function fetchBulkPage(
   salesforce.meter.locators.delete(url);
   if (!next) throw bulkError("Salesforce sent a Bulk API results page without a Sforce-Locator header.");
   // jsforce parses text/csv into records; an empty page comes back as an empty string.
-  return { records: Array.isArray(body) ? (body as Array<Record<string, string>>) : [], nextLocator: next === "null" ? null : next };
+  return {
+    records: Array.isArray(body) ? (body as Array<Record<string, string>>) : [],
+    nextLocator: next === "null" ? null : next,
+  };
 }

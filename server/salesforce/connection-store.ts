@@ -19,7 +19,10 @@ export async function saveConnectionRow(db: TDatabaseOrTransaction, row: Omit<TC
     .onConflictDoUpdate({ target: salesforceConnection.id, set: row });
 }
 
-export async function updateConnectionRow(db: TDatabaseOrTransaction, patch: Partial<Omit<TConnectionRow, "id">>): Promise<void> {
+export async function updateConnectionRow(
+  db: TDatabaseOrTransaction,
+  patch: Partial<Omit<TConnectionRow, "id">>,
+): Promise<void> {
   await db.update(salesforceConnection).set(patch).where(eq(salesforceConnection.id, CONNECTION_ID));
 }
 

@@ -23,23 +23,44 @@ function environmentOf(loginUrl: string): TSalesforceEnvironment {
  * SALESFORCE_LOGIN_URL for a sandbox or My Domain). Runs once, when no connection is stored yet;
  * a connection made in the wizard always wins.
  */
-export async function ensureHeadlessConnection(db: TDatabase, env: Record<string, string | undefined> = process.env, now = Date.now()): Promise<boolean> {
+export async function ensureHeadlessConnection(
+  db: TDatabase,
+  env: Record<string, string | undefined> = process.env,
+  now = Date.now(),
+): Promise<boolean> {
   const instanceUrl = env.SALESFORCE_INSTANCE_URL?.trim();
   const refreshToken = env.SALESFORCE_REFRESH_TOKEN?.trim();
   if (!instanceUrl || !refreshToken || (await getConnectionRow(db))) return false;
   const loginUrl = (env.SALESFORCE_LOGIN_URL?.trim() || LOGIN_URLS.production).replace(/\/$/, "");
   const environment = environmentOf(loginUrl);
   const credentials = appCredentials(environment, env);
-  if (!credentials) throw new AppError("SALESFORCE_NOT_CONFIGURED", "SALESFORCE_REFRESH_TOKEN is set, but SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not. Set all three.");
-  const oauth2 = new OAuth2({ loginUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret, redirectUri: "" });
+  if (!credentials)
+    throw new AppError(
+      "SALESFORCE_NOT_CONFIGURED",
+      "SALESFORCE_REFRESH_TOKEN is set, but SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not. Set all three.",
+    );
+  const oauth2 = new OAuth2({
+    loginUrl,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    redirectUri: "",
+  });
   let token: z.infer<typeof ZTokenSchema>;
   try {
     token = ZTokenSchema.parse(await oauth2.refreshToken(refreshToken));
   } catch (error) {
     const name = error instanceof Error ? error.name : "";
-    throw new AppError("SALESFORCE_ERROR", `SALESFORCE_REFRESH_TOKEN was refused: ${describeOAuthError(name, error instanceof Error ? error.message : null)}`, { cause: error });
+    throw new AppError(
+      "SALESFORCE_ERROR",
+      `SALESFORCE_REFRESH_TOKEN was refused: ${describeOAuthError(name, error instanceof Error ? error.message : null)}`,
+      { cause: error },
+    );
   }
-  const connection = new Connection({ instanceUrl: token.instance_url || instanceUrl, accessToken: token.access_token, version: SALESFORCE_API_VERSION });
+  const connection = new Connection({
+    instanceUrl: token.instance_url || instanceUrl,
+    accessToken: token.access_token,
+    version: SALESFORCE_API_VERSION,
+  });
   const identity = ZIdentitySchema.parse(await connection.request({ method: "GET", url: `${token.id}?format=json` }));
   await storeConnection(
     db,

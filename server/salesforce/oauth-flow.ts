@@ -42,7 +42,16 @@ export async function startOAuthFlow(
   const state = randomBytes(24).toString("base64url");
   const codeVerifier = randomBytes(48).toString("base64url");
   await db.delete(oauthFlows).where(lt(oauthFlows.createdAt, input.now - FLOW_TTL_MS));
-  await db.insert(oauthFlows).values({ state, environment: input.environment, loginUrl: input.loginUrl, codeVerifier, startedBy: input.userId, createdAt: input.now });
+  await db
+    .insert(oauthFlows)
+    .values({
+      state,
+      environment: input.environment,
+      loginUrl: input.loginUrl,
+      codeVerifier,
+      startedBy: input.userId,
+      createdAt: input.now,
+    });
 
   const params = new URLSearchParams({
     response_type: "code",
@@ -59,9 +68,16 @@ export async function startOAuthFlow(
 
 async function probeLoginUrl(loginUrl: string) {
   try {
-    await fetch(`${loginUrl}/services/oauth2/authorize`, { method: "HEAD", redirect: "manual", signal: AbortSignal.timeout(8000) });
+    await fetch(`${loginUrl}/services/oauth2/authorize`, {
+      method: "HEAD",
+      redirect: "manual",
+      signal: AbortSignal.timeout(8000),
+    });
   } catch {
-    throw new AppError("SALESFORCE_UNREACHABLE", `Tandem cannot reach ${loginUrl}. Check the login URL (for My Domain: https://yourcompany.my.salesforce.com) and that this server can reach it.`);
+    throw new AppError(
+      "SALESFORCE_UNREACHABLE",
+      `Tandem cannot reach ${loginUrl}. Check the login URL (for My Domain: https://yourcompany.my.salesforce.com) and that this server can reach it.`,
+    );
   }
 }
 
@@ -71,18 +87,36 @@ async function probeLoginUrl(loginUrl: string) {
  */
 export async function completeOAuthFlow(
   db: TDatabase,
-  input: { state: string | null; code: string | null; error: string | null; errorDescription: string | null; origin: string; now: number },
+  input: {
+    state: string | null;
+    code: string | null;
+    error: string | null;
+    errorDescription: string | null;
+    origin: string;
+    now: number;
+  },
   env: TEnv = process.env,
 ): Promise<{ orgId: string; username: string | null }> {
   if (input.error) throw new AppError("SALESFORCE_ERROR", describeOAuthError(input.error, input.errorDescription));
-  if (!input.state || !input.code) throw new AppError("BAD_REQUEST", "Salesforce sent the browser back without an authorization code. Start connecting again.");
+  if (!input.state || !input.code)
+    throw new AppError(
+      "BAD_REQUEST",
+      "Salesforce sent the browser back without an authorization code. Start connecting again.",
+    );
   const flow = await db.query.oauthFlows.findFirst({ where: eq(oauthFlows.state, input.state) });
   if (!flow || input.now - flow.createdAt > FLOW_TTL_MS) {
-    throw new AppError("BAD_REQUEST", "This sign-in to Salesforce expired or was already used. Start connecting again.");
+    throw new AppError(
+      "BAD_REQUEST",
+      "This sign-in to Salesforce expired or was already used. Start connecting again.",
+    );
   }
   await db.delete(oauthFlows).where(eq(oauthFlows.state, input.state));
   const credentials = appCredentials(flow.environment, env);
-  if (!credentials) throw new AppError("SALESFORCE_NOT_CONFIGURED", "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not set on the server.");
+  if (!credentials)
+    throw new AppError(
+      "SALESFORCE_NOT_CONFIGURED",
+      "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not set on the server.",
+    );
 
   const oauth2 = new OAuth2({
     loginUrl: flow.loginUrl,
@@ -99,9 +133,16 @@ export async function completeOAuthFlow(
     throw new AppError("SALESFORCE_ERROR", describeOAuthError(name, message), { cause: error });
   }
   if (!token.refresh_token) {
-    throw new AppError("SALESFORCE_ERROR", "Salesforce did not issue a refresh token. In the connected app, add the OAuth scope \"Perform requests at any time (refresh_token, offline_access)\" and connect again.");
+    throw new AppError(
+      "SALESFORCE_ERROR",
+      'Salesforce did not issue a refresh token. In the connected app, add the OAuth scope "Perform requests at any time (refresh_token, offline_access)" and connect again.',
+    );
   }
-  const connection = new Connection({ instanceUrl: token.instance_url, accessToken: token.access_token, version: SALESFORCE_API_VERSION });
+  const connection = new Connection({
+    instanceUrl: token.instance_url,
+    accessToken: token.access_token,
+    version: SALESFORCE_API_VERSION,
+  });
   // The token response's `id` is the identity URL (…/id/<orgId>/<userId>).
   const identity = ZIdentitySchema.parse(await connection.request({ method: "GET", url: `${token.id}?format=json` }));
   const orgName = await readOrgName(connection);

@@ -18,16 +18,28 @@ export async function openSalesforce(db: TDatabase, options: TOptions = {}): Pro
   const env = options.env ?? process.env;
   const clock = options.clock ?? Date.now;
   const row = await getConnectionRow(db);
-  if (!row) throw new AppError("SALESFORCE_NOT_CONNECTED", "Salesforce is not connected. An admin connects it in Setup.");
+  if (!row)
+    throw new AppError("SALESFORCE_NOT_CONNECTED", "Salesforce is not connected. An admin connects it in Setup.");
   if (row.status === "broken") {
-    throw new AppError("SALESFORCE_CONNECTION_BROKEN", `The Salesforce connection is broken: ${row.lastError ?? "reconnect it"}. An admin can reconnect it in Setup.`);
+    throw new AppError(
+      "SALESFORCE_CONNECTION_BROKEN",
+      `The Salesforce connection is broken: ${row.lastError ?? "reconnect it"}. An admin can reconnect it in Setup.`,
+    );
   }
   const credentials = appCredentials(row.environment, env);
   if (!credentials) {
-    throw new AppError("SALESFORCE_NOT_CONFIGURED", "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not set on the server.");
+    throw new AppError(
+      "SALESFORCE_NOT_CONFIGURED",
+      "SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET are not set on the server.",
+    );
   }
   const key = deriveTokenKey(env);
-  const oauth2 = new OAuth2({ loginUrl: row.loginUrl, clientId: credentials.clientId, clientSecret: credentials.clientSecret, redirectUri: "" });
+  const oauth2 = new OAuth2({
+    loginUrl: row.loginUrl,
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    redirectUri: "",
+  });
   const connection = new Connection({
     oauth2,
     instanceUrl: row.instanceUrl,

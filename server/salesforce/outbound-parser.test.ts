@@ -38,8 +38,24 @@ describe("outbound-message envelopes", () => {
     expect(envelope.organizationId).toBe("012345678901234");
     expect(envelope.sessionId).toBeNull();
     expect(envelope.notifications).toEqual([
-      { notificationId: "04l1I000000fztEQAQ", object: "Contact", sfId: "0031I0000081tbPQAQ", fields: { Id: "0031I0000081tbPQAQ", CreatedDate: "2017-12-11T21:49:24.000Z", FirstName: "Jeraldine", LastName: "Black", Title: "White" } },
-      { notificationId: "04l1I000000fzt9QAA", object: "Contact", sfId: "0031I0000081tb0QAA", fields: { Id: "0031I0000081tb0QAA", Email: "drb24@cornell.edu", LastName: "Bunting" } },
+      {
+        notificationId: "04l1I000000fztEQAQ",
+        object: "Contact",
+        sfId: "0031I0000081tbPQAQ",
+        fields: {
+          Id: "0031I0000081tbPQAQ",
+          CreatedDate: "2017-12-11T21:49:24.000Z",
+          FirstName: "Jeraldine",
+          LastName: "Black",
+          Title: "White",
+        },
+      },
+      {
+        notificationId: "04l1I000000fzt9QAA",
+        object: "Contact",
+        sfId: "0031I0000081tb0QAA",
+        fields: { Id: "0031I0000081tb0QAA", Email: "drb24@cornell.edu", LastName: "Bunting" },
+      },
     ]);
   });
 
@@ -47,7 +63,10 @@ describe("outbound-message envelopes", () => {
     ["a DTD", `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${SAMPLE}`],
     ["an entity", SAMPLE.replace("White", "&xxe;").replace("<soapenv:Envelope", '<!ENTITY xxe "x"><soapenv:Envelope')],
     ["broken XML", SAMPLE.slice(0, 200)],
-    ["another SOAP body", '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><hello/></soapenv:Body></soapenv:Envelope>'],
+    [
+      "another SOAP body",
+      '<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><hello/></soapenv:Body></soapenv:Envelope>',
+    ],
     ["plain text", "hello"],
     ["a notification without an Id", SAMPLE.replace("<sf:Id>0031I0000081tbPQAQ</sf:Id>", "")],
   ])("refuses %s", (_name, body) => {

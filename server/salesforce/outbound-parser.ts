@@ -8,8 +8,18 @@ import { z } from "zod";
  */
 export const MAX_ENVELOPE_BYTES = 1024 * 1024;
 
-export type TOutboundNotification = { notificationId: string; object: string; sfId: string; fields: Record<string, string> };
-export type TOutboundEnvelope = { organizationId: string; actionId: string; sessionId: string | null; notifications: TOutboundNotification[] };
+export type TOutboundNotification = {
+  notificationId: string;
+  object: string;
+  sfId: string;
+  fields: Record<string, string>;
+};
+export type TOutboundEnvelope = {
+  organizationId: string;
+  actionId: string;
+  sessionId: string | null;
+  notifications: TOutboundNotification[];
+};
 
 export class OutboundEnvelopeError extends Error {}
 
@@ -29,15 +39,20 @@ const ZNotificationsSchema = z.object({
   OrganizationId: ZId,
   ActionId: z.string().min(1),
   SessionId: z.union([z.string(), z.object({}).loose()]).optional(),
-  Notification: z.array(z.object({ Id: z.string().min(1), sObject: z.record(z.string(), z.unknown()) })).min(1).max(100),
+  Notification: z
+    .array(z.object({ Id: z.string().min(1), sObject: z.record(z.string(), z.unknown()) }))
+    .min(1)
+    .max(100),
 });
 
 export function parseOutboundEnvelope(body: string): TOutboundEnvelope {
-  if (/<!DOCTYPE|<!ENTITY/i.test(body)) throw new OutboundEnvelopeError("DTDs and entities are not accepted in outbound messages.");
+  if (/<!DOCTYPE|<!ENTITY/i.test(body))
+    throw new OutboundEnvelopeError("DTDs and entities are not accepted in outbound messages.");
   if (XMLValidator.validate(body) !== true) throw new OutboundEnvelopeError("The body is not well-formed XML.");
   const document = parser.parse(body) as { Envelope?: { Body?: { notifications?: unknown } } };
   const parsed = ZNotificationsSchema.safeParse(document.Envelope?.Body?.notifications);
-  if (!parsed.success) throw new OutboundEnvelopeError("The body is not a Salesforce outbound-message notifications envelope.");
+  if (!parsed.success)
+    throw new OutboundEnvelopeError("The body is not a Salesforce outbound-message notifications envelope.");
   const notifications = parsed.data.Notification.map((notification) => {
     const { "@type": type, ...values } = notification.sObject as Record<string, unknown>;
     const object = typeof type === "string" ? type.replace(/^.*:/, "") : "";
@@ -47,7 +62,8 @@ export function parseOutboundEnvelope(body: string): TOutboundEnvelope {
       if (typeof value === "string") fields[key] = value;
     }
     const sfId = fields.Id;
-    if (!object || !sfId || !ZId.safeParse(sfId).success) throw new OutboundEnvelopeError("A notification has no sObject type or Id.");
+    if (!object || !sfId || !ZId.safeParse(sfId).success)
+      throw new OutboundEnvelopeError("A notification has no sObject type or Id.");
     return { notificationId: notification.Id, object, sfId, fields };
   });
   const session = parsed.data.SessionId;

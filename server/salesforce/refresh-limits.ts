@@ -10,7 +10,11 @@ export async function refreshApiLimits(db: TDatabase, now: number): Promise<{ us
   try {
     const limits = (await connection.limits()) as unknown as { DailyApiRequests?: { Max: number; Remaining: number } };
     const daily = limits.DailyApiRequests;
-    if (!daily) throw new AppError("SALESFORCE_ERROR", "Salesforce did not report the daily API limit (the user may lack \"View Setup and Configuration\").");
+    if (!daily)
+      throw new AppError(
+        "SALESFORCE_ERROR",
+        'Salesforce did not report the daily API limit (the user may lack "View Setup and Configuration").',
+      );
     const usage = { used: daily.Max - daily.Remaining, max: daily.Max };
     await updateConnectionRow(db, { apiUsed: usage.used, apiMax: usage.max, apiUsageAt: now });
     return usage;

@@ -14,7 +14,14 @@ export async function resetIfOrgChanged(db: TDatabase, orgId: string): Promise<b
   await writeSetting(db, KEY, orgId);
   if (!previous || previous.slice(0, 15) === orgId.slice(0, 15)) return false;
   await db.transaction(async (tx) => {
-    for (const table of ["crm_people", "crm_accounts", "crm_opportunities", "suppressed_leads", "sync_cursors", "outbound_notifications"]) {
+    for (const table of [
+      "crm_people",
+      "crm_accounts",
+      "crm_opportunities",
+      "suppressed_leads",
+      "sync_cursors",
+      "outbound_notifications",
+    ]) {
       await tx.run(`DELETE FROM ${table}`);
     }
     await tx.run("DELETE FROM activity_log WHERE record_type IN ('person', 'account', 'opportunity')");

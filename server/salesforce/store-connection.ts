@@ -22,7 +22,12 @@ export type TNewConnection = {
  * Stores a fresh connection (from the wizard, the environment, or a test) with both tokens
  * encrypted, clearing the previous org's records first when it is a different org.
  */
-export async function storeConnection(db: TDatabase, input: TNewConnection, now: number, env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function storeConnection(
+  db: TDatabase,
+  input: TNewConnection,
+  now: number,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   const key = deriveTokenKey(env);
   await resetIfOrgChanged(db, input.orgId);
   await saveConnectionRow(db, {

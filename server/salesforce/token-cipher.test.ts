@@ -30,7 +30,9 @@ describe("token cipher", () => {
 
   it("prefers a dedicated key and validates its length", () => {
     const dedicated = randomBytes(32).toString("base64");
-    expect(deriveTokenKey({ TANDEM_ENCRYPTION_KEY: dedicated, AUTH_SECRET: "x" })).toEqual(Buffer.from(dedicated, "base64"));
+    expect(deriveTokenKey({ TANDEM_ENCRYPTION_KEY: dedicated, AUTH_SECRET: "x" })).toEqual(
+      Buffer.from(dedicated, "base64"),
+    );
     expect(() => deriveTokenKey({ TANDEM_ENCRYPTION_KEY: "short" })).toThrow(/32 bytes/);
     expect(() => deriveTokenKey({})).toThrow(/AUTH_SECRET/);
   });

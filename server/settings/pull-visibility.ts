@@ -23,7 +23,11 @@ export function getPullVisibility(db: TDatabase): Promise<TPullVisibility> {
   return readSetting(db, KEY, ZPullVisibilitySchema);
 }
 
-export async function setPullVisibility(db: TDatabase, object: TSyncObject, visible: boolean): Promise<TPullVisibility> {
+export async function setPullVisibility(
+  db: TDatabase,
+  object: TSyncObject,
+  visible: boolean,
+): Promise<TPullVisibility> {
   const current = await getPullVisibility(db);
   const next = { ...current, [object]: visible };
   await writeSetting(db, KEY, next);

@@ -7,7 +7,9 @@ import { getSyncProgress } from "@/server/sync/sync-progress";
 export const SETUP_STEP_KEYS = ["connect", "pull", "sync", "realtime"] as const;
 export type TSetupStepKey = (typeof SETUP_STEP_KEYS)[number];
 
-const ZStoredSchema = z.object({ pullConfirmed: z.boolean().default(false), realtimeDone: z.boolean().default(false) }).default({ pullConfirmed: false, realtimeDone: false });
+const ZStoredSchema = z
+  .object({ pullConfirmed: z.boolean().default(false), realtimeDone: z.boolean().default(false) })
+  .default({ pullConfirmed: false, realtimeDone: false });
 const KEY = "setup.progress";
 
 export const ZSetupProgressSchema = z.object({
@@ -30,7 +32,15 @@ export async function getSetupProgress(db: TDatabase, now: number): Promise<TSet
     firstSyncDone: progress.state === "done",
     realtimeDone: stored.realtimeDone,
   };
-  const nextStep = !facts.connected ? "connect" : !facts.pullConfirmed ? "pull" : !facts.firstSyncDone ? "sync" : !facts.realtimeDone ? "realtime" : null;
+  const nextStep = !facts.connected
+    ? "connect"
+    : !facts.pullConfirmed
+      ? "pull"
+      : !facts.firstSyncDone
+        ? "sync"
+        : !facts.realtimeDone
+          ? "realtime"
+          : null;
   return { ...facts, nextStep };
 }
 

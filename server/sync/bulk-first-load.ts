@@ -30,25 +30,46 @@ export async function runBulkFirstLoad(
   salesforce: TSalesforce,
   object: TSyncObject,
   row: TCursorRow | undefined,
-  options: { now: () => number; deadline: number; queryAt: number; total: number; addCounts: (counts: TObjectCounts) => void },
+  options: {
+    now: () => number;
+    deadline: number;
+    queryAt: number;
+    total: number;
+    addCounts: (counts: TObjectCounts) => void;
+  },
 ): Promise<boolean> {
   let jobId = row?.bulkJobId ?? null;
   let locator = row?.bulkLocator ?? null;
   const startedAt = row?.bulkStartedAt ?? options.queryAt;
-  let cursor: TCursor | null = row?.bulkMaxModstamp && row.bulkMaxId ? { systemModstamp: row.bulkMaxModstamp, lastId: row.bulkMaxId } : null;
+  let cursor: TCursor | null =
+    row?.bulkMaxModstamp && row.bulkMaxId ? { systemModstamp: row.bulkMaxModstamp, lastId: row.bulkMaxId } : null;
   let loaded = row?.loaded ?? 0;
   const total = row?.total ?? options.total;
 
   if (!jobId) {
     jobId = await createBulkQueryJob(salesforce, `SELECT ${PULL_FIELDS[object].join(", ")} FROM ${object}`);
-    const values = { bulkJobId: jobId, bulkLocator: null, bulkStartedAt: startedAt, bulkMaxModstamp: null, bulkMaxId: null, total, updatedAt: options.now() };
-    await db.insert(syncCursors).values({ object, loaded, ...values }).onConflictDoUpdate({ target: syncCursors.object, set: values });
+    const values = {
+      bulkJobId: jobId,
+      bulkLocator: null,
+      bulkStartedAt: startedAt,
+      bulkMaxModstamp: null,
+      bulkMaxId: null,
+      total,
+      updatedAt: options.now(),
+    };
+    await db
+      .insert(syncCursors)
+      .values({ object, loaded, ...values })
+      .onConflictDoUpdate({ target: syncCursors.object, set: values });
   }
   try {
     await waitForBulkJob(salesforce, jobId);
   } catch (error) {
     // A job Salesforce no longer has (expired after days, or deleted) is started again next tick.
-    await db.update(syncCursors).set({ bulkJobId: null, bulkLocator: null, bulkStartedAt: null, bulkMaxModstamp: null, bulkMaxId: null }).where(eq(syncCursors.object, object));
+    await db
+      .update(syncCursors)
+      .set({ bulkJobId: null, bulkLocator: null, bulkStartedAt: null, bulkMaxModstamp: null, bulkMaxId: null })
+      .where(eq(syncCursors.object, object));
     throw error;
   }
 
@@ -62,12 +83,23 @@ export async function runBulkFirstLoad(
       const records = page.records.slice(start, start + APPLY_CHUNK).map(restShapedRecord) as TPulledRecord[];
       cursor = advanceCursor(cursor, records);
       const lastChunk = start + APPLY_CHUNK >= page.records.length;
-      const counts = await applyPulledPage(db, { object, records, now: options.now(), source: "pull" }, async (tx, pageCounts) => {
-        loaded += pageCounts.fresh;
-        // Until a page is applied whole, the page itself is where to resume.
-        const values = { loaded, bulkLocator: lastChunk ? page.nextLocator : locator, bulkMaxModstamp: cursor?.systemModstamp ?? null, bulkMaxId: cursor?.lastId ?? null, lastPulledAt: options.now(), updatedAt: options.now() };
-        await tx.update(syncCursors).set(values).where(eq(syncCursors.object, object));
-      });
+      const counts = await applyPulledPage(
+        db,
+        { object, records, now: options.now(), source: "pull" },
+        async (tx, pageCounts) => {
+          loaded += pageCounts.fresh;
+          // Until a page is applied whole, the page itself is where to resume.
+          const values = {
+            loaded,
+            bulkLocator: lastChunk ? page.nextLocator : locator,
+            bulkMaxModstamp: cursor?.systemModstamp ?? null,
+            bulkMaxId: cursor?.lastId ?? null,
+            lastPulledAt: options.now(),
+            updatedAt: options.now(),
+          };
+          await tx.update(syncCursors).set(values).where(eq(syncCursors.object, object));
+        },
+      );
       options.addCounts(counts);
       if (page.records.length === 0) break;
     }

@@ -5,7 +5,18 @@ import { mapAccount, mapOpportunity, mapPerson, type TPulledRecord } from "./cor
 
 /** How each pulled object lands in Tandem: its table, its activity-log record type, its typed columns. */
 export type TCrmTable = typeof crmPeople | typeof crmAccounts | typeof crmOpportunities;
-export type TCrmRow = { id: string; sfId: string | null; fields: Record<string, unknown>; contentHash: string | null; systemModstamp: string | null; state: string; kind?: string; emailNormalized?: string | null; domainNormalized?: string | null; name: string };
+export type TCrmRow = {
+  id: string;
+  sfId: string | null;
+  fields: Record<string, unknown>;
+  contentHash: string | null;
+  systemModstamp: string | null;
+  state: string;
+  kind?: string;
+  emailNormalized?: string | null;
+  domainNormalized?: string | null;
+  name: string;
+};
 
 export type TObjectSpec = {
   table: TCrmTable;
@@ -23,7 +34,11 @@ export const OBJECT_SPECS: Record<TSyncObject, TObjectSpec> = {
 const CHUNK = 500;
 
 /** The Tandem rows for some Salesforce Ids, by Salesforce Id. */
-export async function loadBySfIds(db: TDatabaseOrTransaction, table: TCrmTable, sfIds: string[]): Promise<Map<string, TCrmRow>> {
+export async function loadBySfIds(
+  db: TDatabaseOrTransaction,
+  table: TCrmTable,
+  sfIds: string[],
+): Promise<Map<string, TCrmRow>> {
   const rows = new Map<string, TCrmRow>();
   for (let start = 0; start < sfIds.length; start += CHUNK) {
     const chunk = sfIds.slice(start, start + CHUNK);

@@ -3,13 +3,21 @@ import type { TBusyTick, TTickSummary } from "./tick-summary";
 /** A tick summary as a few lines a person reads (the CLI without --json). */
 export function describeTick(summary: TTickSummary | TBusyTick): string {
   if ("skipped" in summary) return "Another sync is running; this one was skipped.";
-  const lines = [`Sync ${summary.ok ? "finished" : "had problems"} in ${(summary.durationMs / 1000).toFixed(1)} s using ${summary.apiCalls} API call${summary.apiCalls === 1 ? "" : "s"}.`];
+  const lines = [
+    `Sync ${summary.ok ? "finished" : "had problems"} in ${(summary.durationMs / 1000).toFixed(1)} s using ${summary.apiCalls} API call${summary.apiCalls === 1 ? "" : "s"}.`,
+  ];
   for (const [object, counts] of Object.entries(summary.pull)) {
-    const parts = [`${counts.created} new`, `${counts.updated} updated`, `${counts.deleted} removed`, `${counts.unchanged} unchanged`];
+    const parts = [
+      `${counts.created} new`,
+      `${counts.updated} updated`,
+      `${counts.deleted} removed`,
+      `${counts.unchanged} unchanged`,
+    ];
     if ("suppressed" in counts) parts.push(`${counts.suppressed} kept as contacts`);
     lines.push(`  ${object.padEnd(12)} ${parts.join(", ")}`);
   }
-  for (const failure of summary.failures ?? []) lines.push(`  ! ${failure.object ? `${failure.object}: ` : ""}${failure.message}`);
+  for (const failure of summary.failures ?? [])
+    lines.push(`  ! ${failure.object ? `${failure.object}: ` : ""}${failure.message}`);
   if (summary.more) lines.push("  More to pull: run sync again (or let the schedule continue).");
   return lines.join("\n");
 }

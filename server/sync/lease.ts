@@ -7,11 +7,21 @@ import { syncLeases } from "@/db/schema";
  * conditional upsert: it succeeds only when the row is absent or expired (a crashed holder's
  * lease runs out by itself).
  */
-export async function acquireLease(db: TDatabase, name: string, holder: string, now: number, ttlMs: number): Promise<boolean> {
+export async function acquireLease(
+  db: TDatabase,
+  name: string,
+  holder: string,
+  now: number,
+  ttlMs: number,
+): Promise<boolean> {
   await db
     .insert(syncLeases)
     .values({ name, holder, expiresAt: now + ttlMs })
-    .onConflictDoUpdate({ target: syncLeases.name, set: { holder, expiresAt: now + ttlMs }, setWhere: or(lt(syncLeases.expiresAt, now), eq(syncLeases.holder, holder)) });
+    .onConflictDoUpdate({
+      target: syncLeases.name,
+      set: { holder, expiresAt: now + ttlMs },
+      setWhere: or(lt(syncLeases.expiresAt, now), eq(syncLeases.holder, holder)),
+    });
   const [row] = await db.select().from(syncLeases).where(eq(syncLeases.name, name));
   return row?.holder === holder;
 }

@@ -1,6 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { activityLog, crmAccounts, crmPeople, salesforceConnection, suppressedLeads, syncCursors, syncLeases } from "@/db/schema";
+import {
+  activityLog,
+  crmAccounts,
+  crmPeople,
+  salesforceConnection,
+  suppressedLeads,
+  syncCursors,
+  syncLeases,
+} from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
 import { type RunningEmulator, startEmulator } from "@/server/emulator";
 import { acquireLease } from "./lease";
@@ -21,7 +29,19 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await emulator.reset("empty");
-  for (const table of ["crm_people", "crm_accounts", "crm_opportunities", "activity_log", "suppressed_leads", "sync_cursors", "sync_ticks", "sync_leases", "salesforce_connection", "prospects", "api_usage_samples"]) {
+  for (const table of [
+    "crm_people",
+    "crm_accounts",
+    "crm_opportunities",
+    "activity_log",
+    "suppressed_leads",
+    "sync_cursors",
+    "sync_ticks",
+    "sync_leases",
+    "salesforce_connection",
+    "prospects",
+    "api_usage_samples",
+  ]) {
     await database.client.execute(`DELETE FROM ${table}`);
   }
   await connectToEmulator(database.db, emulator);
@@ -41,9 +61,13 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
   it("PULL-1: pulls accounts, contacts, leads and opportunities, then an idle tick costs one API call", async () => {
     const sf = adminConnection(emulator);
     const account = await sf.sobject("Account").create({ Name: "Acme Inc", Website: "https://www.acme.com" });
-    await sf.sobject("Contact").create({ LastName: "Smith", FirstName: "Jon", Email: "jon@acme.com", AccountId: account.id });
+    await sf
+      .sobject("Contact")
+      .create({ LastName: "Smith", FirstName: "Jon", Email: "jon@acme.com", AccountId: account.id });
     await sf.sobject("Lead").create({ LastName: "Doe", Company: "Other Co", Email: "jane@other.com" });
-    await sf.sobject("Opportunity").create({ Name: "Acme renewal", StageName: "Prospecting", CloseDate: "2027-01-31", AccountId: account.id });
+    await sf
+      .sobject("Opportunity")
+      .create({ Name: "Acme renewal", StageName: "Prospecting", CloseDate: "2027-01-31", AccountId: account.id });
 
     const first = await tick();
     expect(first.ok).toBe(true);
@@ -59,7 +83,10 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
 
     const pulled = await database.db.query.crmAccounts.findFirst({ where: eq(crmAccounts.sfId, account.id!) });
     expect(pulled).toMatchObject({ name: "Acme Inc", domainNormalized: "acme.com", source: "pull", state: "active" });
-    const log = await database.db.select().from(activityLog).where(and(eq(activityLog.recordType, "account"), eq(activityLog.recordId, pulled!.id)));
+    const log = await database.db
+      .select()
+      .from(activityLog)
+      .where(and(eq(activityLog.recordType, "account"), eq(activityLog.recordId, pulled!.id)));
     expect(log.map((entry) => entry.event)).toEqual(["created-by-pull"]);
   });
 
@@ -121,7 +148,9 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
     const arrived = await person(contact.id!);
     expect(retired).toMatchObject({ state: "retired", mergedIntoId: arrived!.id });
     const contactLog = await database.db.select().from(activityLog).where(eq(activityLog.recordId, arrived!.id));
-    expect(contactLog.map((entry) => entry.event)).toEqual(expect.arrayContaining(["created-by-pull", "absorbed-lead"]));
+    expect(contactLog.map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(["created-by-pull", "absorbed-lead"]),
+    );
     expect(contactLog.some((entry) => entry.message.includes("same email"))).toBe(true);
     const [suppressed] = await database.db.select().from(suppressedLeads);
     expect(suppressed?.leadSfId).toBe(lead.id);
@@ -130,7 +159,11 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
   it("PULL-4: a converted lead is never shown", async () => {
     const sf = adminConnection(emulator);
     const lead = await sf.sobject("Lead").create({ LastName: "Park", Company: "Acme", Email: "park@acme.com" });
-    await sf.soap.convertLead({ leadId: lead.id!, convertedStatus: "Closed - Converted", doNotCreateOpportunity: true } as never);
+    await sf.soap.convertLead({
+      leadId: lead.id!,
+      convertedStatus: "Closed - Converted",
+      doNotCreateOpportunity: true,
+    } as never);
     const summary = await tick();
     expect(summary.pull.Lead.suppressed).toBe(1);
     expect(await person(lead.id!)).toBeUndefined();
@@ -169,7 +202,9 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
   it("ERR-3: a Salesforce 500 fails the tick in plain words and the next tick loses nothing", async () => {
     const sf = adminConnection(emulator);
     await sf.sobject("Account").create({ Name: "Survivor" });
-    await emulatorAdmin(emulator, "faults", { nextErrors: { count: 1, status: 500, errorCode: "UNKNOWN_EXCEPTION", message: "boom" } });
+    await emulatorAdmin(emulator, "faults", {
+      nextErrors: { count: 1, status: 500, errorCode: "UNKNOWN_EXCEPTION", message: "boom" },
+    });
     const failed = await tick();
     expect(failed.ok).toBe(false);
     expect(failed.failures?.[0]?.message).toMatch(/retries/);
@@ -228,8 +263,12 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
 
 describe(`interrupted pulls on ${testDatabaseKind()}`, () => {
   async function snapshot() {
-    const rows = await database.client.execute("SELECT sf_id, kind, state, content_hash FROM crm_people ORDER BY sf_id");
-    const cursors = await database.client.execute("SELECT object, system_modstamp, last_id, loaded, total, initial_load_at IS NOT NULL AS done FROM sync_cursors ORDER BY object");
+    const rows = await database.client.execute(
+      "SELECT sf_id, kind, state, content_hash FROM crm_people ORDER BY sf_id",
+    );
+    const cursors = await database.client.execute(
+      "SELECT object, system_modstamp, last_id, loaded, total, initial_load_at IS NOT NULL AS done FROM sync_cursors ORDER BY object",
+    );
     return { people: rows.rows.map((row) => ({ ...row })), cursors: cursors.rows.map((row) => ({ ...row })) };
   }
 
@@ -238,7 +277,9 @@ describe(`interrupted pulls on ${testDatabaseKind()}`, () => {
     const first = await runTick(database.db, "cli", { budgetMs: 0 });
     if ("skipped" in first) throw new Error("skipped");
     expect(first.pull.Contact.created).toBe(2000);
-    await emulatorAdmin(emulator, "faults", { nextErrors: { count: 1, status: 503, errorCode: "SERVER_UNAVAILABLE", message: "Server is unavailable" } });
+    await emulatorAdmin(emulator, "faults", {
+      nextErrors: { count: 1, status: 503, errorCode: "SERVER_UNAVAILABLE", message: "Server is unavailable" },
+    });
     const failed = await tick();
     expect(failed).toMatchObject({ ok: false, more: true });
     const rest = await tick();
@@ -254,13 +295,23 @@ describe(`interrupted pulls on ${testDatabaseKind()}`, () => {
     await tick();
     const reference = await snapshot();
 
-    for (const table of ["crm_people", "crm_accounts", "crm_opportunities", "activity_log", "suppressed_leads", "sync_cursors"]) await database.client.execute(`DELETE FROM ${table}`);
+    for (const table of [
+      "crm_people",
+      "crm_accounts",
+      "crm_opportunities",
+      "activity_log",
+      "suppressed_leads",
+      "sync_cursors",
+    ])
+      await database.client.execute(`DELETE FROM ${table}`);
     // Stops after the first page of each object (as a killed process stops: every applied page is
     // committed with its cursor), then the next start fails outright before continuing.
     const stopped = await runTick(database.db, "cli", { budgetMs: 0 });
     if ("skipped" in stopped) throw new Error("skipped");
     expect(stopped.more).toBe(true);
-    await emulatorAdmin(emulator, "faults", { nextErrors: { count: 1, status: 500, errorCode: "UNKNOWN_EXCEPTION", message: "boom" } });
+    await emulatorAdmin(emulator, "faults", {
+      nextErrors: { count: 1, status: 500, errorCode: "UNKNOWN_EXCEPTION", message: "boom" },
+    });
     expect(await tick()).toMatchObject({ ok: false, more: true });
     for (let round = 0; round < 10; round++) {
       const resumed = await tick();
@@ -278,7 +329,9 @@ describe(`first loads through Bulk API 2.0 on ${testDatabaseKind()}`, () => {
     expect(first.pull.Contact.created).toBe(12_500);
     // One composite, then create, poll(s) and one results page, instead of seven 2,000-row pages.
     expect(first.apiCalls).toBeLessThanOrEqual(5);
-    const usage = (await emulatorAdmin(emulator, "api-usage", undefined, "GET")) as { byResource: Record<string, number> };
+    const usage = (await emulatorAdmin(emulator, "api-usage", undefined, "GET")) as {
+      byResource: Record<string, number>;
+    };
     expect(Object.keys(usage.byResource).some((resource) => resource.includes("jobs"))).toBe(true);
     const [cursor] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
     expect(cursor).toMatchObject({ loaded: 12_500, total: 12_500 });

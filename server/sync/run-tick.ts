@@ -34,14 +34,26 @@ function emptyPull(): TTickSummary["pull"] {
  * throws for a Salesforce problem: the summary says what failed in plain words (ERR-3), and the
  * tick log keeps it for the Sync page.
  */
-export async function runTick(db: TDatabase, trigger: TTickTrigger, deps: TTickDeps = {}): Promise<TTickSummary | TBusyTick> {
+export async function runTick(
+  db: TDatabase,
+  trigger: TTickTrigger,
+  deps: TTickDeps = {},
+): Promise<TTickSummary | TBusyTick> {
   const now = deps.now ?? Date.now;
   const budgetMs = deps.budgetMs ?? Number(process.env.SYNC_TIME_BUDGET_MS ?? 240_000);
   const started = now();
   const tickId = randomUUID();
   if (!(await acquireLease(db, LEASE, tickId, started, budgetMs + 60_000))) return { ok: true, skipped: "busy" };
 
-  const summary: TTickSummary = { ok: true, tickId, durationMs: 0, apiCalls: 0, more: false, pull: emptyPull(), push: {} };
+  const summary: TTickSummary = {
+    ok: true,
+    tickId,
+    durationMs: 0,
+    apiCalls: 0,
+    more: false,
+    pull: emptyPull(),
+    push: {},
+  };
   await db.insert(syncTicks).values({ id: tickId, trigger, startedAt: started, status: "running" });
   let meter: TApiMeter | null = null;
   try {
@@ -51,34 +63,56 @@ export async function runTick(db: TDatabase, trigger: TTickTrigger, deps: TTickD
     const background = trigger === "cron" || trigger === "schedule" || trigger === "outbound";
     if (!connection) {
       summary.paused = "disconnected";
-      summary.failures = [{ code: "SALESFORCE_NOT_CONNECTED", message: "Salesforce is not connected. An admin connects it in Setup." }];
+      summary.failures = [
+        { code: "SALESFORCE_NOT_CONNECTED", message: "Salesforce is not connected. An admin connects it in Setup." },
+      ];
     } else if (connection.status === "broken") {
       summary.ok = false;
       summary.paused = "broken";
-      summary.failures = [{ code: "CONNECTION_BROKEN", message: connection.lastError ?? "The Salesforce connection is broken. An admin must reconnect it in Setup." }];
+      summary.failures = [
+        {
+          code: "CONNECTION_BROKEN",
+          message: connection.lastError ?? "The Salesforce connection is broken. An admin must reconnect it in Setup.",
+        },
+      ];
     } else if (background && options.pausedByAdmin) {
       summary.paused = "cancelled";
-    } else if (background && connection.apiUsed !== null && connection.apiMax && connection.apiUsed / connection.apiMax >= options.apiPauseShare) {
+    } else if (
+      background &&
+      connection.apiUsed !== null &&
+      connection.apiMax &&
+      connection.apiUsed / connection.apiMax >= options.apiPauseShare
+    ) {
       summary.paused = "api-budget";
-      summary.failures = [{
-        code: "API_BUDGET",
-        message: `Background sync is paused: the org has used ${connection.apiUsed} of ${connection.apiMax} daily API calls (over ${Math.round(options.apiPauseShare * 100)}%). It resumes as the rolling 24-hour window frees calls; "Sync now" still works.`,
-      }];
+      summary.failures = [
+        {
+          code: "API_BUDGET",
+          message: `Background sync is paused: the org has used ${connection.apiUsed} of ${connection.apiMax} daily API calls (over ${Math.round(options.apiPauseShare * 100)}%). It resumes as the rolling 24-hour window frees calls; "Sync now" still works.`,
+        },
+      ];
     } else {
       const salesforce = await (deps.open ?? openSalesforce)(db);
       meter = salesforce.meter;
-      const result = await pullObjects(db, salesforce, { now, deadline: started + budgetMs, overlapMs: options.overlapMinutes * 60_000, summary });
+      const result = await pullObjects(db, salesforce, {
+        now,
+        deadline: started + budgetMs,
+        overlapMs: options.overlapMinutes * 60_000,
+        summary,
+      });
       if (!result.brokenConnection) {
         // Notifications left pending by a crash or a Salesforce error are applied here at the latest.
         const outbound = await applyPendingNotifications(db, { now, salesforce });
-        if (outbound.error) summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
+        if (outbound.error)
+          summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
       }
       if (result.brokenConnection) {
         await updateConnectionRow(db, { status: "broken", lastError: result.brokenConnection });
       }
     }
   } catch (error) {
-    const classified = isAppError(error) ? { code: error.code, message: error.message, connection: false } : classifySyncError(error as Error);
+    const classified = isAppError(error)
+      ? { code: error.code, message: error.message, connection: false }
+      : classifySyncError(error as Error);
     if (classified.connection) await updateConnectionRow(db, { status: "broken", lastError: classified.message });
     // A transient failure leaves work for the next tick, which resumes from the cursors.
     if ("retryable" in classified && classified.retryable) summary.more = true;
@@ -94,7 +128,13 @@ export async function runTick(db: TDatabase, trigger: TTickTrigger, deps: TTickD
   return summary;
 }
 
-async function finishTick(db: TDatabase, tickId: string, summary: TTickSummary, finished: number, meter: TApiMeter | null) {
+async function finishTick(
+  db: TDatabase,
+  tickId: string,
+  summary: TTickSummary,
+  finished: number,
+  meter: TApiMeter | null,
+) {
   const failure = summary.failures?.[0];
   await db
     .update(syncTicks)

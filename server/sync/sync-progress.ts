@@ -1,7 +1,18 @@
 import { count, desc, eq, gte, isNotNull } from "drizzle-orm";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import { apiUsageSamples, crmAccounts, crmOpportunities, crmPeople, prospects, suppressedLeads, SYNC_OBJECTS, syncCursors, syncLeases, syncTicks } from "@/db/schema";
+import {
+  apiUsageSamples,
+  crmAccounts,
+  crmOpportunities,
+  crmPeople,
+  prospects,
+  suppressedLeads,
+  SYNC_OBJECTS,
+  syncCursors,
+  syncLeases,
+  syncTicks,
+} from "@/db/schema";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { getPullVisibility } from "@/server/settings/pull-visibility";
 import { readSetting } from "@/server/settings/settings-store";
@@ -34,7 +45,10 @@ async function storedCount(db: TDatabase, object: (typeof SYNC_OBJECTS)[number])
       ? await db.select({ value: count() }).from(crmAccounts).where(eq(crmAccounts.state, "active"))
       : object === "Opportunity"
         ? await db.select({ value: count() }).from(crmOpportunities).where(eq(crmOpportunities.state, "active"))
-        : await db.select({ value: count() }).from(crmPeople).where(eq(crmPeople.kind, object === "Contact" ? "contact" : "lead"));
+        : await db
+            .select({ value: count() })
+            .from(crmPeople)
+            .where(eq(crmPeople.kind, object === "Contact" ? "contact" : "lead"));
   return row?.value ?? 0;
 }
 
@@ -47,7 +61,15 @@ export async function getSyncProgress(db: TDatabase, now: number): Promise<TSync
   const objects = await Promise.all(
     PULL_ORDER.map(async (object) => {
       const row = cursors.get(object);
-      return { object, loaded: row?.loaded ?? 0, total: row?.total ?? null, initialLoadAt: row?.initialLoadAt ?? null, lastPulledAt: row?.lastPulledAt ?? null, visible: visibility[object], stored: await storedCount(db, object) };
+      return {
+        object,
+        loaded: row?.loaded ?? 0,
+        total: row?.total ?? null,
+        initialLoadAt: row?.initialLoadAt ?? null,
+        lastPulledAt: row?.lastPulledAt ?? null,
+        visible: visibility[object],
+        stored: await storedCount(db, object),
+      };
     }),
   );
   const tickRunning = Boolean(lease && lease.expiresAt > now);
@@ -80,12 +102,28 @@ export const ZTickRowSchema = z.object({
 /** The Sync page: recent ticks, API usage over the last day, outbound-message freshness. */
 export async function getSyncDashboard(db: TDatabase, now: number) {
   const ticks = await db.select().from(syncTicks).orderBy(desc(syncTicks.startedAt)).limit(25);
-  const usage = await db.select().from(apiUsageSamples).where(gte(apiUsageSamples.at, now - 24 * 3_600_000)).orderBy(apiUsageSamples.at);
+  const usage = await db
+    .select()
+    .from(apiUsageSamples)
+    .where(gte(apiUsageSamples.at, now - 24 * 3_600_000))
+    .orderBy(apiUsageSamples.at);
   const row = await getConnectionRow(db);
   const connection = row
-    ? { status: row.status, environment: row.environment, orgId: row.orgId, orgName: row.orgName, apiUsed: row.apiUsed, apiMax: row.apiMax, lastError: row.lastError }
+    ? {
+        status: row.status,
+        environment: row.environment,
+        orgId: row.orgId,
+        orgName: row.orgName,
+        apiUsed: row.apiUsed,
+        apiMax: row.apiMax,
+        lastError: row.lastError,
+      }
     : null;
-  const lastMessage = await readSetting(db, "outbound.lastReceived", z.object({ at: z.number(), object: z.string().nullable(), notifications: z.number() }).nullable().default(null));
+  const lastMessage = await readSetting(
+    db,
+    "outbound.lastReceived",
+    z.object({ at: z.number(), object: z.string().nullable(), notifications: z.number() }).nullable().default(null),
+  );
   return {
     connection,
     ticks: ticks.map((tick) => ({

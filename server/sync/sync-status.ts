@@ -6,7 +6,14 @@ import { getConnectionRow } from "@/server/salesforce/connection-store";
 export type TSyncStatus = {
   connected: boolean;
   orgId: string | null;
-  lastTick: { id: string; startedAt: string; durationMs: number | null; status: string; apiCalls: number; error: string | null } | null;
+  lastTick: {
+    id: string;
+    startedAt: string;
+    durationMs: number | null;
+    status: string;
+    apiCalls: number;
+    error: string | null;
+  } | null;
   counts: {
     accounts: number;
     contacts: number;
@@ -23,15 +30,32 @@ export type TSyncStatus = {
 /** `tandem status --json`: the connection, the last tick and what Tandem holds. */
 export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
   const connection = await getConnectionRow(db);
-  const [lastTick] = await db.select().from(syncTicks).where(ne(syncTicks.status, "running")).orderBy(desc(syncTicks.startedAt)).limit(1);
+  const [lastTick] = await db
+    .select()
+    .from(syncTicks)
+    .where(ne(syncTicks.status, "running"))
+    .orderBy(desc(syncTicks.startedAt))
+    .limit(1);
   const countOf = async (query: Promise<Array<{ value: number }>>) => (await query)[0]?.value ?? 0;
-  const active = (table: typeof crmAccounts | typeof crmOpportunities) => db.select({ value: count() }).from(table).where(eq(table.state, "active"));
-  const people = (kind: "contact" | "lead") => db.select({ value: count() }).from(crmPeople).where(and(eq(crmPeople.kind, kind), eq(crmPeople.state, "active")));
+  const active = (table: typeof crmAccounts | typeof crmOpportunities) =>
+    db.select({ value: count() }).from(table).where(eq(table.state, "active"));
+  const people = (kind: "contact" | "lead") =>
+    db
+      .select({ value: count() })
+      .from(crmPeople)
+      .where(and(eq(crmPeople.kind, kind), eq(crmPeople.state, "active")));
   return {
     connected: connection?.status === "connected",
     orgId: connection?.orgId ?? null,
     lastTick: lastTick
-      ? { id: lastTick.id, startedAt: new Date(lastTick.startedAt).toISOString(), durationMs: lastTick.durationMs, status: lastTick.status, apiCalls: lastTick.apiCalls, error: lastTick.error }
+      ? {
+          id: lastTick.id,
+          startedAt: new Date(lastTick.startedAt).toISOString(),
+          durationMs: lastTick.durationMs,
+          status: lastTick.status,
+          apiCalls: lastTick.apiCalls,
+          error: lastTick.error,
+        }
       : null,
     counts: {
       accounts: await countOf(active(crmAccounts)),
@@ -39,7 +63,9 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
       leads: await countOf(people("lead")),
       opportunities: await countOf(active(crmOpportunities)),
       prospects: await countOf(db.select({ value: count() }).from(prospects)),
-      prospectsInCrm: await countOf(db.select({ value: count() }).from(prospects).where(isNotNull(prospects.crmRecordId))),
+      prospectsInCrm: await countOf(
+        db.select({ value: count() }).from(prospects).where(isNotNull(prospects.crmRecordId)),
+      ),
       suppressedLeads: await countOf(db.select({ value: count() }).from(suppressedLeads)),
       // Duplicate detection (DUP-1) and the push error log (ERR-1) report here once they exist.
       potentialDuplicates: 0,

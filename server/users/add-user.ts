@@ -12,7 +12,15 @@ export async function addUser(db: TDatabase, input: TNewUser): Promise<TUser> {
   const now = new Date();
   const [created] = await db
     .insert(users)
-    .values({ id: randomUUID(), email: input.email, name: input.name, passwordHash, role: input.role, createdAt: now, updatedAt: now })
+    .values({
+      id: randomUUID(),
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      role: input.role,
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!created) throw new AppError("CONFLICT", `${input.email} is already on the team.`);

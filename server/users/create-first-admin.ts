@@ -26,4 +26,3 @@ export async function createFirstAdmin(db: TDatabase, input: TFirstAdmin): Promi
   }
   return toUserDto(created);
 }
-

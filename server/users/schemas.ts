@@ -2,7 +2,10 @@ import { z } from "zod";
 import { ROLES } from "@/db/schema";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 
-export const ZEmailSchema = z.email({ error: "Enter a valid email address, like name@company.com." }).trim().toLowerCase();
+export const ZEmailSchema = z
+  .email({ error: "Enter a valid email address, like name@company.com." })
+  .trim()
+  .toLowerCase();
 export const ZPasswordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters for the password.` })

@@ -45,7 +45,12 @@ describe(`team on ${testDatabaseKind()}`, () => {
 
   it("keeps at least one admin and stops people changing or removing themselves", async () => {
     const first = await createFirstAdmin(database.db, admin);
-    const member = await addUser(database.db, { name: "Max", email: "max@example.com", password: "0123456789", role: "member" });
+    const member = await addUser(database.db, {
+      name: "Max",
+      email: "max@example.com",
+      password: "0123456789",
+      role: "member",
+    });
     await expect(changeRole(database.db, first, first.id, "member")).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(removeUser(database.db, first, first.id)).rejects.toMatchObject({ code: "BAD_REQUEST" });
 

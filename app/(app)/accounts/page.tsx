@@ -7,7 +7,11 @@ import { requireUser } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "Accounts" };
 
-export default async function AccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const input = accountsListInput(await searchParams);
   // Awaited, so a shared link renders its rows in the first response.
@@ -17,7 +21,10 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   ]);
   return (
     <HydrateClient>
-      <PageHeader title="Accounts" description="Companies in your Salesforce org, with their contacts and open opportunities." />
+      <PageHeader
+        title="Accounts"
+        description="Companies in your Salesforce org, with their contacts and open opportunities."
+      />
       <AccountsTable canSetUp={user.role === "admin"} />
     </HydrateClient>
   );

@@ -7,7 +7,11 @@ import { requireUser } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "Opportunities" };
 
-export default async function OpportunitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OpportunitiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const input = opportunitiesListInput(await searchParams);
   // Awaited, so a shared link renders its rows in the first response.

@@ -8,7 +8,11 @@ import { requireUser } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "People" };
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const input = peopleListInput(await searchParams);
   // Awaited, so a shared link renders its rows in the first response.

@@ -12,7 +12,10 @@ export default async function SyncPage() {
   prefetch(trpc.sync.progress.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="Sync" description="How Tandem and Salesforce keep in step: the connection, every sync tick, API usage and freshness." />
+      <PageHeader
+        title="Sync"
+        description="How Tandem and Salesforce keep in step: the connection, every sync tick, API usage and freshness."
+      />
       <SyncDashboard isAdmin={user.role === "admin"} />
     </HydrateClient>
   );

@@ -24,7 +24,8 @@ export async function signInAction(_previous: TSignInState, formData: FormData):
           : "That email and password do not match an account. Check both and try again.",
       };
     }
-    if (error instanceof AuthError) return { email, error: "Sign-in is not available right now. Try again in a moment." };
+    if (error instanceof AuthError)
+      return { email, error: "Sign-in is not available right now. Try again in a moment." };
     throw error; // the redirect after a successful sign-in
   }
 }

@@ -4,7 +4,8 @@ import type { TBadRow } from "@/server/prospects/import/schemas";
 /** The rejected rows as a CSV the user can fix and import again: line and reason first, then the original columns. */
 export function badRowsCsv(rows: TBadRow[]): string {
   const headers: string[] = [];
-  for (const row of rows) for (const header of Object.keys(row.values)) if (!headers.includes(header)) headers.push(header);
+  for (const row of rows)
+    for (const header of Object.keys(row.values)) if (!headers.includes(header)) headers.push(header);
   return Papa.unparse({
     fields: ["Line", "Reason", ...headers],
     data: rows.map((row) => [String(row.line), row.reason, ...headers.map((header) => row.values[header] ?? "")]),

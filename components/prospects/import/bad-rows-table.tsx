@@ -35,7 +35,10 @@ export function BadRowsTable({ rows, total }: { rows: TBadRow[]; total: number }
                 <Badge variant={badRowVariant(row.code)}>{BAD_ROW_LABELS[row.code]}</Badge>
               </TableCell>
               <TableCell className="max-w-[18rem] whitespace-normal">{row.reason}</TableCell>
-              <TableCell className="hidden max-w-[22rem] truncate text-muted-foreground md:table-cell" title={valuesText(row)}>
+              <TableCell
+                className="hidden max-w-[22rem] truncate text-muted-foreground md:table-cell"
+                title={valuesText(row)}
+              >
                 {valuesText(row)}
               </TableCell>
             </TableRow>

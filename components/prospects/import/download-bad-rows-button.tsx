@@ -10,7 +10,15 @@ import { Spinner } from "@/components/ui/spinner";
 import { badRowsCsv, badRowsFileName, downloadCsv } from "./bad-rows-csv";
 
 /** Fetches an import's whole bad-row report and saves it as CSV. */
-export function DownloadBadRowsButton({ importId, label = "Download bad rows (CSV)", size = "sm" }: { importId: string; label?: string; size?: "sm" | "default" }) {
+export function DownloadBadRowsButton({
+  importId,
+  label = "Download bad rows (CSV)",
+  size = "sm",
+}: {
+  importId: string;
+  label?: string;
+  size?: "sm" | "default";
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState(false);

@@ -72,7 +72,15 @@ export function ImportFlow() {
   if (result) return <ImportSummary result={result} onAnother={startOver} />;
 
   if (!file || !data) {
-    return <UploadCard kind={kind} onKindChange={changeKind} onFile={readFile} busy={preview.isPending} error={preview.error?.message} />;
+    return (
+      <UploadCard
+        kind={kind}
+        onKindChange={changeKind}
+        onFile={readFile}
+        busy={preview.isPending}
+        error={preview.error?.message}
+      />
+    );
   }
 
   const busy = preview.isPending || run.isPending;
@@ -122,9 +130,19 @@ export function ImportFlow() {
               ? `${numbers.format(data.badRowCount)} bad ${data.badRowCount === 1 ? "row is" : "rows are"} skipped and listed in the report.`
               : "Every row is ready."}
         </p>
-        <Button onClick={() => run.mutate({ ...file, kind, mapping: data.mapping })} disabled={busy || data.goodRows === 0 || data.mappingProblem !== null}>
+        <Button
+          onClick={() => run.mutate({ ...file, kind, mapping: data.mapping })}
+          disabled={busy || data.goodRows === 0 || data.mappingProblem !== null}
+        >
           {run.isPending ? <Spinner /> : null}
-          Import {numbers.format(data.goodRows)} {kind === "person" ? (data.goodRows === 1 ? "person" : "people") : data.goodRows === 1 ? "company" : "companies"}
+          Import {numbers.format(data.goodRows)}{" "}
+          {kind === "person"
+            ? data.goodRows === 1
+              ? "person"
+              : "people"
+            : data.goodRows === 1
+              ? "company"
+              : "companies"}
         </Button>
       </div>
     </div>

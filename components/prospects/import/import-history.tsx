@@ -18,7 +18,9 @@ export function ImportHistory() {
     <Card className="gap-0 pb-0">
       <CardHeader className="border-b">
         <CardTitle className="text-base">Earlier imports</CardTitle>
-        <CardDescription>“In CRM” counts the imported prospects Salesforce has now, including ones found by later syncs.</CardDescription>
+        <CardDescription>
+          “In CRM” counts the imported prospects Salesforce has now, including ones found by later syncs.
+        </CardDescription>
       </CardHeader>
       <CardContent className="px-0">
         <Table aria-label="Earlier imports">
@@ -54,7 +56,9 @@ export function ImportHistory() {
                 </TableCell>
                 <TableCell className="text-right tabular-nums">{numbers.format(entry.importedRows)}</TableCell>
                 <TableCell className="text-right tabular-nums">{numbers.format(entry.badRows)}</TableCell>
-                <TableCell className="hidden text-right tabular-nums sm:table-cell">{numbers.format(entry.inCrmRows)}</TableCell>
+                <TableCell className="hidden text-right tabular-nums sm:table-cell">
+                  {numbers.format(entry.inCrmRows)}
+                </TableCell>
                 <TableCell className="pr-5 text-right">
                   {entry.badRows > 0 ? <DownloadBadRowsButton importId={entry.id} label="Bad rows" /> : null}
                 </TableCell>

@@ -2,7 +2,12 @@ import { cn } from "@/components/ui/cn";
 
 const numbers = new Intl.NumberFormat("en");
 
-export type TStat = { label: string; value: number; hint?: string; tone?: "default" | "success" | "warning" | "destructive" };
+export type TStat = {
+  label: string;
+  value: number;
+  hint?: string;
+  tone?: "default" | "success" | "warning" | "destructive";
+};
 
 const TONES = {
   default: "",
@@ -18,7 +23,9 @@ export function ImportStats({ stats }: { stats: TStat[] }) {
       {stats.map((stat) => (
         <div key={stat.label} className="bg-card px-4 py-3">
           <dt className="text-xs text-muted-foreground">{stat.label}</dt>
-          <dd className={cn("mt-1 text-2xl font-semibold tracking-tight tabular-nums", TONES[stat.tone ?? "default"])}>{numbers.format(stat.value)}</dd>
+          <dd className={cn("mt-1 text-2xl font-semibold tracking-tight tabular-nums", TONES[stat.tone ?? "default"])}>
+            {numbers.format(stat.value)}
+          </dd>
           {stat.hint ? <dd className="mt-0.5 text-xs text-muted-foreground">{stat.hint}</dd> : null}
         </div>
       ))}

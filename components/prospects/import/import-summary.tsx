@@ -14,7 +14,14 @@ const numbers = new Intl.NumberFormat("en");
 /** After an import: what was imported, what was not and why, and what to do next. */
 export function ImportSummary({ result, onAnother }: { result: TImportResult; onAnother: () => void }) {
   const { summary } = result;
-  const noun = summary.kind === "person" ? (summary.importedRows === 1 ? "person" : "people") : summary.importedRows === 1 ? "company" : "companies";
+  const noun =
+    summary.kind === "person"
+      ? summary.importedRows === 1
+        ? "person"
+        : "people"
+      : summary.importedRows === 1
+        ? "company"
+        : "companies";
   return (
     <Card>
       <CardHeader>
@@ -35,7 +42,12 @@ export function ImportSummary({ result, onAnother }: { result: TImportResult; on
           stats={[
             { label: "Rows in the file", value: summary.totalRows },
             { label: "Imported", value: summary.importedRows, tone: "success" },
-            { label: "Bad rows", value: summary.badRows, tone: summary.badRows ? "destructive" : "default", hint: summary.badRows ? "Not imported" : undefined },
+            {
+              label: "Bad rows",
+              value: summary.badRows,
+              tone: summary.badRows ? "destructive" : "default",
+              hint: summary.badRows ? "Not imported" : undefined,
+            },
             { label: "Already in CRM", value: summary.inCrmRows },
           ]}
         />

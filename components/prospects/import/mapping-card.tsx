@@ -24,25 +24,42 @@ export function MappingCard({
 }) {
   function choose(index: number, target: TColumnTarget) {
     // A field comes from one column: taking it elsewhere frees the column that had it.
-    const next = mapping.map((current, position) => (position === index ? target : current === target && target !== "extra" && target !== "ignore" ? "ignore" : current));
+    const next = mapping.map((current, position) =>
+      position === index
+        ? target
+        : current === target && target !== "extra" && target !== "ignore"
+          ? "ignore"
+          : current,
+    );
     onChange(next);
   }
   return (
     <Card className="gap-0 pb-0">
       <CardHeader className="border-b">
         <CardTitle className="text-base">Match the columns</CardTitle>
-        <CardDescription>Tandem guessed from the column names. Change any that are wrong; the preview follows.</CardDescription>
+        <CardDescription>
+          Tandem guessed from the column names. Change any that are wrong; the preview follows.
+        </CardDescription>
       </CardHeader>
       <CardContent className="px-0">
         <ul className="divide-y">
           {headers.map((header, index) => (
-            <li key={header} className="grid gap-2 px-5 py-3 sm:grid-cols-[minmax(0,1fr)_auto_14rem] sm:items-center sm:gap-4">
+            <li
+              key={header}
+              className="grid gap-2 px-5 py-3 sm:grid-cols-[minmax(0,1fr)_auto_14rem] sm:items-center sm:gap-4"
+            >
               <div className="min-w-0">
                 <div className="truncate text-sm font-medium">{header}</div>
-                <div className="truncate text-xs text-muted-foreground">{samples[index]?.join(" · ") || "Empty in the first rows"}</div>
+                <div className="truncate text-xs text-muted-foreground">
+                  {samples[index]?.join(" · ") || "Empty in the first rows"}
+                </div>
               </div>
               <ArrowRightIcon className="hidden size-4 text-muted-foreground sm:block" aria-hidden="true" />
-              <Select value={mapping[index] ?? "ignore"} onValueChange={(value) => choose(index, value as TColumnTarget)} disabled={disabled}>
+              <Select
+                value={mapping[index] ?? "ignore"}
+                onValueChange={(value) => choose(index, value as TColumnTarget)}
+                disabled={disabled}
+              >
                 <SelectTrigger className="w-full" aria-label={`Tandem field for the column ${header}`}>
                   <SelectValue />
                 </SelectTrigger>

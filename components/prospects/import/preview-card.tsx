@@ -26,7 +26,11 @@ export function PreviewCard({ kind, preview }: { kind: TProspectKind; preview: T
           stats={[
             { label: "Rows in the file", value: preview.totalRows },
             { label: "Ready to import", value: preview.goodRows, tone: "success" },
-            { label: "Will be skipped", value: preview.badRowCount, tone: preview.badRowCount ? "destructive" : "default" },
+            {
+              label: "Will be skipped",
+              value: preview.badRowCount,
+              tone: preview.badRowCount ? "destructive" : "default",
+            },
             { label: "Already in CRM", value: preview.alreadyInCrm, hint: "Imported, marked “In CRM”" },
           ]}
         />
@@ -83,7 +87,10 @@ export function PreviewCard({ kind, preview }: { kind: TProspectKind; preview: T
             <h3 id="skipped-rows-heading" className="text-sm font-semibold">
               Rows that will be skipped
             </h3>
-            <p className="text-sm text-muted-foreground">The other rows are imported anyway. After the import you can download these rows, fix them and import them again.</p>
+            <p className="text-sm text-muted-foreground">
+              The other rows are imported anyway. After the import you can download these rows, fix them and import them
+              again.
+            </p>
             <BadRowsTable rows={preview.badRows} total={preview.badRowCount} />
           </section>
         ) : null}

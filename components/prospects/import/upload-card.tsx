@@ -32,7 +32,9 @@ export function UploadCard({
   function take(file: File | undefined) {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setTooBig(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Tandem imports CSV files up to 10 MB. Split it into smaller files and import each one.`);
+      setTooBig(
+        `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Tandem imports CSV files up to 10 MB. Split it into smaller files and import each one.`,
+      );
       return;
     }
     setTooBig(undefined);
@@ -43,7 +45,10 @@ export function UploadCard({
     <Card>
       <CardHeader>
         <CardTitle className="text-base">Upload a CSV file</CardTitle>
-        <CardDescription>One {kind === "person" ? "person" : "company"} per row, with column names in the first row. Commas, semicolons and tabs all work.</CardDescription>
+        <CardDescription>
+          One {kind === "person" ? "person" : "company"} per row, with column names in the first row. Commas, semicolons
+          and tabs all work.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <div className="grid gap-2">
@@ -78,8 +83,12 @@ export function UploadCard({
           <span className="flex size-10 items-center justify-center rounded-lg border bg-card text-muted-foreground shadow-xs">
             {busy ? <Spinner /> : <FileUpIcon className="size-5" aria-hidden="true" />}
           </span>
-          <span className="text-sm font-medium">{busy ? "Reading the file…" : "Choose a CSV file or drop it here"}</span>
-          <span className="text-xs text-muted-foreground">Up to 10 MB. Nothing is imported until you have checked the preview.</span>
+          <span className="text-sm font-medium">
+            {busy ? "Reading the file…" : "Choose a CSV file or drop it here"}
+          </span>
+          <span className="text-xs text-muted-foreground">
+            Up to 10 MB. Nothing is imported until you have checked the preview.
+          </span>
           <input
             ref={input}
             type="file"

@@ -17,7 +17,8 @@ import { RelatedPanel } from "./related-panel";
 export function AccountProfile({ id }: { id: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.records.accounts.get.queryOptions({ id }));
-  if (data.status === "hidden") return <HiddenProfile object={data.object} back={{ href: "/accounts", label: "Accounts" }} />;
+  if (data.status === "hidden")
+    return <HiddenProfile object={data.object} back={{ href: "/accounts", label: "Accounts" }} />;
   const account = data.profile;
   const industry = account.summary.find((field) => field.key === "industry")?.value;
   return (
@@ -26,7 +27,11 @@ export function AccountProfile({ id }: { id: string }) {
         back={{ href: "/accounts", label: "Accounts" }}
         name={account.name}
         icon={<Building2Icon />}
-        subline={[account.website ? displayDomain(account.website) : null, typeof industry === "string" ? industry : null].filter(Boolean).join(" · ") || undefined}
+        subline={
+          [account.website ? displayDomain(account.website) : null, typeof industry === "string" ? industry : null]
+            .filter(Boolean)
+            .join(" · ") || undefined
+        }
         badges={
           <>
             <SourceBadge source={account.source} />
@@ -35,9 +40,20 @@ export function AccountProfile({ id }: { id: string }) {
         }
         salesforceUrl={account.salesforceUrl}
       />
-      <RecordStateBanner state={account.state} at={account.updatedAt} survivor={account.survivor} survivorHref={account.survivor ? `/accounts/${account.survivor.id}` : null} />
+      <RecordStateBanner
+        state={account.state}
+        at={account.updatedAt}
+        survivor={account.survivor}
+        survivorHref={account.survivor ? `/accounts/${account.survivor.id}` : null}
+      />
       <ProfileLayout
-        details={<FieldsCard summary={account.summary} salesforceFields={account.salesforceFields} currency={account.currency} />}
+        details={
+          <FieldsCard
+            summary={account.summary}
+            salesforceFields={account.salesforceFields}
+            currency={account.currency}
+          />
+        }
         related={<RelatedPanel type="account" id={id} />}
         activity={<ActivityLog type="account" id={id} />}
       />

@@ -34,17 +34,30 @@ function ChangeList({ changes }: { changes: TFieldChange[] }) {
               {change.label}
             </dt>
             <dd className="flex min-w-0 flex-wrap items-center gap-1.5">
-              <span className={cn("break-all", change.from === null ? "text-muted-foreground/60 italic" : "text-muted-foreground line-through decoration-muted-foreground/40")}>
+              <span
+                className={cn(
+                  "break-all",
+                  change.from === null
+                    ? "text-muted-foreground/60 italic"
+                    : "text-muted-foreground line-through decoration-muted-foreground/40",
+                )}
+              >
                 {change.from ?? "empty"}
               </span>
               <ArrowRightIcon aria-label="changed to" className="size-3 shrink-0 text-muted-foreground" />
-              <span className={cn("break-all", change.to === null && "text-muted-foreground/60 italic")}>{change.to ?? "empty"}</span>
+              <span className={cn("break-all", change.to === null && "text-muted-foreground/60 italic")}>
+                {change.to ?? "empty"}
+              </span>
             </dd>
           </div>
         ))}
       </dl>
       {changes.length > CHANGES_SHOWN ? (
-        <button type="button" onClick={() => setAll((shownAll) => !shownAll)} className="w-full border-t px-3 py-1.5 text-left font-medium text-muted-foreground hover:text-foreground">
+        <button
+          type="button"
+          onClick={() => setAll((shownAll) => !shownAll)}
+          className="w-full border-t px-3 py-1.5 text-left font-medium text-muted-foreground hover:text-foreground"
+        >
           {all ? "Show fewer" : `Show all ${changes.length} changes`}
         </button>
       ) : null}
@@ -79,7 +92,9 @@ function Entry({ entry, last }: { entry: TActivityEntry; last: boolean }) {
 /** DUP-2: the record's history, newest first — where it came from and what sync did to it. */
 export function ActivityLog({ type, id }: { type: TRecordType; id: string }) {
   const trpc = useTRPC();
-  const activity = useSuspenseInfiniteQuery(trpc.records.activity.infiniteQueryOptions({ type, id }, { getNextPageParam: (page) => page.nextCursor }));
+  const activity = useSuspenseInfiniteQuery(
+    trpc.records.activity.infiniteQueryOptions({ type, id }, { getNextPageParam: (page) => page.nextCursor }),
+  );
   const entries = activity.data.pages.flatMap((page) => page.entries);
 
   return (
@@ -101,7 +116,13 @@ export function ActivityLog({ type, id }: { type: TRecordType; id: string }) {
           </ol>
         )}
         {activity.hasNextPage ? (
-          <Button variant="outline" size="sm" className="mt-5 w-full" disabled={activity.isFetchingNextPage} onClick={() => void activity.fetchNextPage()}>
+          <Button
+            variant="outline"
+            size="sm"
+            className="mt-5 w-full"
+            disabled={activity.isFetchingNextPage}
+            onClick={() => void activity.fetchNextPage()}
+          >
             {activity.isFetchingNextPage ? "Loading…" : "Show older activity"}
           </Button>
         ) : null}

@@ -1,5 +1,13 @@
 import type { TField } from "@/server/records/profile-schemas";
-import { displayDomain, formatCurrency, formatDate, formatDateTime, formatNumber, formatPercent, websiteHref } from "../format";
+import {
+  displayDomain,
+  formatCurrency,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  websiteHref,
+} from "../format";
 
 const linkClass = "text-primary underline-offset-4 hover:underline break-all";
 

@@ -11,7 +11,10 @@ function FieldList({ fields, currency }: { fields: TField[]; currency: string | 
   return (
     <dl className="grid gap-x-6 gap-y-4 sm:grid-cols-2">
       {fields.map((field) => (
-        <div key={field.key} className={cn("min-w-0", typeof field.value === "string" && field.value.length > 60 && "sm:col-span-2")}>
+        <div
+          key={field.key}
+          className={cn("min-w-0", typeof field.value === "string" && field.value.length > 60 && "sm:col-span-2")}
+        >
           <dt className="text-xs text-muted-foreground">{field.label}</dt>
           <dd className="mt-0.5 text-sm">
             <FieldValue field={field} currency={currency} />
@@ -26,7 +29,15 @@ function FieldList({ fields, currency }: { fields: TField[]; currency: string | 
  * The record's values: Tandem's typed columns first, then every other field pulled from
  * Salesforce. Empty fields fold into one line so the card shows what is known.
  */
-export function FieldsCard({ summary, salesforceFields, currency }: { summary: TField[]; salesforceFields: TField[]; currency: string | null }) {
+export function FieldsCard({
+  summary,
+  salesforceFields,
+  currency,
+}: {
+  summary: TField[];
+  salesforceFields: TField[];
+  currency: string | null;
+}) {
   const [showEmpty, setShowEmpty] = useState(false);
   const filledSummary = summary.filter((field) => field.value !== null);
   const filledSalesforce = salesforceFields.filter((field) => field.value !== null);
@@ -55,7 +66,10 @@ export function FieldsCard({ summary, salesforceFields, currency }: { summary: T
               onClick={() => setShowEmpty((shown) => !shown)}
               className="inline-flex items-center gap-1 text-xs font-medium text-muted-foreground hover:text-foreground"
             >
-              <ChevronDownIcon aria-hidden="true" className={cn("size-3.5 transition-transform", showEmpty && "rotate-180")} />
+              <ChevronDownIcon
+                aria-hidden="true"
+                className={cn("size-3.5 transition-transform", showEmpty && "rotate-180")}
+              />
               {showEmpty ? "Hide" : "Show"} {empty.length} empty {empty.length === 1 ? "field" : "fields"}
             </button>
             {showEmpty ? (

@@ -7,7 +7,10 @@ import { HiddenState } from "../hidden-notice";
 export function HiddenProfile({ object, back }: { object: TSalesforceObject; back: { href: string; label: string } }) {
   return (
     <>
-      <Link href={back.href} className="mb-4 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={back.href}
+        className="mb-4 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeftIcon aria-hidden="true" className="size-4" /> {back.label}
       </Link>
       <HiddenState objects={[object]} />

@@ -26,6 +26,8 @@ export async function loadProfile(type: TRecordType, id: string): Promise<{ name
   }
   const queryClient = getQueryClient();
   void queryClient.prefetchQuery(trpc.records.related.queryOptions({ type, id }));
-  void queryClient.prefetchInfiniteQuery(trpc.records.activity.infiniteQueryOptions({ type, id }, { getNextPageParam: (page) => page.nextCursor }));
+  void queryClient.prefetchInfiniteQuery(
+    trpc.records.activity.infiniteQueryOptions({ type, id }, { getNextPageParam: (page) => page.nextCursor }),
+  );
   return { name: result.status === "ok" ? result.profile.name : null };
 }

@@ -17,7 +17,8 @@ import { RelatedPanel } from "./related-panel";
 export function OpportunityProfile({ id }: { id: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.records.opportunities.get.queryOptions({ id }));
-  if (data.status === "hidden") return <HiddenProfile object={data.object} back={{ href: "/opportunities", label: "Opportunities" }} />;
+  if (data.status === "hidden")
+    return <HiddenProfile object={data.object} back={{ href: "/opportunities", label: "Opportunities" }} />;
   const opportunity = data.profile;
   const amount = opportunity.summary.find((field) => field.key === "amount")?.value;
   return (
@@ -26,7 +27,11 @@ export function OpportunityProfile({ id }: { id: string }) {
         back={{ href: "/opportunities", label: "Opportunities" }}
         name={opportunity.name}
         icon={<HandshakeIcon />}
-        subline={[opportunity.stage, typeof amount === "number" ? formatCurrency(amount, opportunity.currency) : null].filter(Boolean).join(" · ") || undefined}
+        subline={
+          [opportunity.stage, typeof amount === "number" ? formatCurrency(amount, opportunity.currency) : null]
+            .filter(Boolean)
+            .join(" · ") || undefined
+        }
         badges={
           <>
             <SourceBadge source={opportunity.source} />
@@ -42,7 +47,13 @@ export function OpportunityProfile({ id }: { id: string }) {
         survivorHref={opportunity.survivor ? `/opportunities/${opportunity.survivor.id}` : null}
       />
       <ProfileLayout
-        details={<FieldsCard summary={opportunity.summary} salesforceFields={opportunity.salesforceFields} currency={opportunity.currency} />}
+        details={
+          <FieldsCard
+            summary={opportunity.summary}
+            salesforceFields={opportunity.salesforceFields}
+            currency={opportunity.currency}
+          />
+        }
         related={<RelatedPanel type="opportunity" id={id} />}
         activity={<ActivityLog type="opportunity" id={id} />}
       />

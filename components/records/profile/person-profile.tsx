@@ -16,7 +16,8 @@ import { RelatedPanel } from "./related-panel";
 export function PersonProfile({ id }: { id: string }) {
   const trpc = useTRPC();
   const { data } = useSuspenseQuery(trpc.records.people.get.queryOptions({ id }));
-  if (data.status === "hidden") return <HiddenProfile object={data.object} back={{ href: "/people", label: "People" }} />;
+  if (data.status === "hidden")
+    return <HiddenProfile object={data.object} back={{ href: "/people", label: "People" }} />;
   const person = data.profile;
   const account = person.summary.find((field) => field.key === "account" || field.key === "company")?.value;
   return (
@@ -35,9 +36,16 @@ export function PersonProfile({ id }: { id: string }) {
         }
         salesforceUrl={person.salesforceUrl}
       />
-      <RecordStateBanner state={person.state} at={person.updatedAt} survivor={person.survivor} survivorHref={person.survivor ? `/people/${person.survivor.id}` : null} />
+      <RecordStateBanner
+        state={person.state}
+        at={person.updatedAt}
+        survivor={person.survivor}
+        survivorHref={person.survivor ? `/people/${person.survivor.id}` : null}
+      />
       <ProfileLayout
-        details={<FieldsCard summary={person.summary} salesforceFields={person.salesforceFields} currency={person.currency} />}
+        details={
+          <FieldsCard summary={person.summary} salesforceFields={person.salesforceFields} currency={person.currency} />
+        }
         related={<RelatedPanel type="person" id={id} personKind={person.kind} />}
         activity={<ActivityLog type="person" id={id} />}
       />

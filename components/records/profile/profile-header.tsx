@@ -20,12 +20,18 @@ export function ProfileHeader({
 }) {
   return (
     <div className="mb-6">
-      <Link href={back.href} className="mb-4 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href={back.href}
+        className="mb-4 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeftIcon aria-hidden="true" className="size-4" /> {back.label}
       </Link>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="flex min-w-0 items-start gap-3.5">
-          <div aria-hidden="true" className="flex size-11 shrink-0 items-center justify-center rounded-lg border bg-muted text-muted-foreground [&_svg]:size-5">
+          <div
+            aria-hidden="true"
+            className="flex size-11 shrink-0 items-center justify-center rounded-lg border bg-muted text-muted-foreground [&_svg]:size-5"
+          >
             {icon}
           </div>
           <div className="min-w-0">

@@ -27,11 +27,12 @@ export function RecordStateBanner({
       {formatDateTime(at)}
     </time>
   );
-  const survivorLink = survivor && survivorHref ? (
-    <Link href={survivorHref} className={linkClass}>
-      {survivor.name}
-    </Link>
-  ) : null;
+  const survivorLink =
+    survivor && survivorHref ? (
+      <Link href={survivorHref} className={linkClass}>
+        {survivor.name}
+      </Link>
+    ) : null;
 
   if (state === "merged") {
     return (
@@ -39,7 +40,13 @@ export function RecordStateBanner({
         <AlertTitle>Merged in Salesforce</AlertTitle>
         <AlertDescription>
           <p>
-            {survivorLink ? <>This record was merged into {survivorLink} on {when}. </> : <>This record was merged into another on {when}; the surviving record has not reached Tandem yet. </>}
+            {survivorLink ? (
+              <>
+                This record was merged into {survivorLink} on {when}.{" "}
+              </>
+            ) : (
+              <>This record was merged into another on {when}; the surviving record has not reached Tandem yet. </>
+            )}
             Only the surviving record keeps syncing.
           </p>
         </AlertDescription>
@@ -52,8 +59,8 @@ export function RecordStateBanner({
         <AlertTitle>Retired as a lead</AlertTitle>
         <AlertDescription>
           <p>
-            Salesforce has this person as a contact{survivorLink ? <> ({survivorLink})</> : null}, so Tandem shows the contact and has kept this lead out of lists
-            since {when}. Its history moved to the contact.
+            Salesforce has this person as a contact{survivorLink ? <> ({survivorLink})</> : null}, so Tandem shows the
+            contact and has kept this lead out of lists since {when}. Its history moved to the contact.
           </p>
         </AlertDescription>
       </Alert>
@@ -63,7 +70,10 @@ export function RecordStateBanner({
     <Alert variant="destructive" icon={<Trash2Icon />} className="mb-6">
       <AlertTitle>Deleted in Salesforce</AlertTitle>
       <AlertDescription>
-        <p>This record was deleted in Salesforce on {when}. Tandem keeps its copy so old links still open, but it no longer syncs or shows in lists.</p>
+        <p>
+          This record was deleted in Salesforce on {when}. Tandem keeps its copy so old links still open, but it no
+          longer syncs or shows in lists.
+        </p>
       </AlertDescription>
     </Alert>
   );

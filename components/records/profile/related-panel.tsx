@@ -12,7 +12,12 @@ import { HiddenSentence } from "../hidden-notice";
 import { KindBadge } from "../record-badges";
 import { SalesforceIconLink } from "../salesforce-link";
 
-const HREF_PREFIX = { Account: "/accounts", Contact: "/people", Lead: "/people", Opportunity: "/opportunities" } as const;
+const HREF_PREFIX = {
+  Account: "/accounts",
+  Contact: "/people",
+  Lead: "/people",
+  Opportunity: "/opportunities",
+} as const;
 const TITLES = { Account: "Account", Contact: "Contacts", Lead: "Leads", Opportunity: "Opportunities" } as const;
 const ICONS = { Account: Building2Icon, Contact: UsersIcon, Lead: UsersIcon, Opportunity: HandshakeIcon } as const;
 
@@ -20,7 +25,10 @@ function RecordRow({ record, hrefPrefix }: { record: TRelatedRecord; hrefPrefix:
   return (
     <li className="flex items-center gap-2 py-2">
       <div className="min-w-0 flex-1">
-        <Link href={`${hrefPrefix}/${record.id}`} className="block truncate text-sm font-medium hover:underline hover:underline-offset-4">
+        <Link
+          href={`${hrefPrefix}/${record.id}`}
+          className="block truncate text-sm font-medium hover:underline hover:underline-offset-4"
+        >
           {record.name}
         </Link>
         {record.detail ? <p className="truncate text-xs text-muted-foreground">{record.detail}</p> : null}
@@ -31,14 +39,28 @@ function RecordRow({ record, hrefPrefix }: { record: TRelatedRecord; hrefPrefix:
   );
 }
 
-function RelatedCard({ title, icon: Icon, count, action, children }: { title: string; icon: typeof UsersIcon; count?: number; action?: React.ReactNode; children: React.ReactNode }) {
+function RelatedCard({
+  title,
+  icon: Icon,
+  count,
+  action,
+  children,
+}: {
+  title: string;
+  icon: typeof UsersIcon;
+  count?: number;
+  action?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <Card className="gap-0 py-0">
       <CardHeader className="border-b py-3.5">
         <CardTitle className="flex items-center gap-2 text-sm">
           <Icon aria-hidden="true" className="size-4 text-muted-foreground" />
           {title}
-          {count !== undefined ? <span className="font-normal text-muted-foreground tabular-nums">{formatNumber(count)}</span> : null}
+          {count !== undefined ? (
+            <span className="font-normal text-muted-foreground tabular-nums">{formatNumber(count)}</span>
+          ) : null}
         </CardTitle>
         {action ? <CardAction>{action}</CardAction> : null}
       </CardHeader>
@@ -54,12 +76,20 @@ function Quiet({ children }: { children: React.ReactNode }) {
 function ListCard({ list, emptyText }: { list: TRelatedList; emptyText: string }) {
   const viewAll =
     list.viewAllHref && list.total > list.records.length ? (
-      <Link href={list.viewAllHref} className="inline-flex items-center gap-1 text-xs font-medium text-primary hover:underline">
+      <Link
+        href={list.viewAllHref}
+        className="inline-flex items-center gap-1 text-xs font-medium text-primary hover:underline"
+      >
         View all <ArrowRightIcon className="size-3" aria-hidden="true" />
       </Link>
     ) : null;
   return (
-    <RelatedCard title={TITLES[list.object]} icon={ICONS[list.object]} count={list.hidden ? undefined : list.total} action={viewAll}>
+    <RelatedCard
+      title={TITLES[list.object]}
+      icon={ICONS[list.object]}
+      count={list.hidden ? undefined : list.total}
+      action={viewAll}
+    >
       {list.hidden ? (
         <Quiet>
           <HiddenSentence objects={[list.object]} />
@@ -96,7 +126,11 @@ export function RelatedPanel({ type, id, personKind }: { type: TRecordType; id: 
               <RecordRow record={data.account} hrefPrefix="/accounts" />
             </ul>
           ) : (
-            <Quiet>{isLead ? "A lead has a company, not an account, until it is converted in Salesforce." : "Not linked to an account."}</Quiet>
+            <Quiet>
+              {isLead
+                ? "A lead has a company, not an account, until it is converted in Salesforce."
+                : "Not linked to an account."}
+            </Quiet>
           )}
         </RelatedCard>
       )}

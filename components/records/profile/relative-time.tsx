@@ -16,7 +16,12 @@ export function RelativeTime({ at }: { at: number }) {
   return (
     <Tooltip>
       <TooltipTrigger asChild>
-        <time dateTime={new Date(at).toISOString()} tabIndex={0} className="tabular-nums outline-none focus-visible:underline" suppressHydrationWarning>
+        <time
+          dateTime={new Date(at).toISOString()}
+          tabIndex={0}
+          className="tabular-nums outline-none focus-visible:underline"
+          suppressHydrationWarning
+        >
           {formatRelative(at, now)}
         </time>
       </TooltipTrigger>

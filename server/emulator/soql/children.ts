@@ -2,7 +2,11 @@ import { childRelationshipName } from "../schema";
 import type { Store, Table } from "../store";
 
 /** Resolves a child relationship name (`Contacts` on Account) to the child object and its lookup. */
-export function findChildRelationship(store: Store, parent: Table, name: string): { table: Table; lookupField: string; relationshipName: string } | null {
+export function findChildRelationship(
+  store: Store,
+  parent: Table,
+  name: string,
+): { table: Table; lookupField: string; relationshipName: string } | null {
   const wanted = name.toLowerCase();
   for (const child of store.tables.values()) {
     for (const f of child.def.fields) {

@@ -42,8 +42,14 @@ interface ParsedField {
   subquery?: ParsedQuery & { relationshipName?: string };
 }
 interface ParsedQuery {
-  fields?: ParsedField[]; sObject?: string; where?: unknown; orderBy?: ParsedOrderBy | ParsedOrderBy[];
-  limit?: number; offset?: number; groupBy?: unknown; having?: unknown;
+  fields?: ParsedField[];
+  sObject?: string;
+  where?: unknown;
+  orderBy?: ParsedOrderBy | ParsedOrderBy[];
+  limit?: number;
+  offset?: number;
+  groupBy?: unknown;
+  having?: unknown;
 }
 interface ParsedOrderBy {
   field?: string;
@@ -63,8 +69,12 @@ export function compileQuery(store: Store, soql: string, now: number): QueryPlan
   const q = parsed as unknown as ParsedQuery;
   const table = q.sObject ? store.table(q.sObject) : undefined;
   if (!q.sObject || !table) {
-    throw queryError(soql, q.sObject ?? "FROM", "INVALID_TYPE",
-      `sObject type '${q.sObject ?? ""}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
+    throw queryError(
+      soql,
+      q.sObject ?? "FROM",
+      "INVALID_TYPE",
+      `sObject type '${q.sObject ?? ""}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`,
+    );
   }
   return compileParsed(store, table, q, soql, now, true);
 }
@@ -77,12 +87,22 @@ export function semiJoinValues(store: Store, inner: unknown, soql: string, now: 
   const q = inner as ParsedQuery;
   const table = q.sObject ? store.table(q.sObject) : undefined;
   if (!q.sObject || !table) {
-    throw queryError(soql, q.sObject ?? "SELECT", "INVALID_TYPE", `sObject type '${q.sObject ?? ""}' is not supported.`);
+    throw queryError(
+      soql,
+      q.sObject ?? "SELECT",
+      "INVALID_TYPE",
+      `sObject type '${q.sObject ?? ""}' is not supported.`,
+    );
   }
   const plan = compileParsed(store, table, q, soql, now, false);
   const only = plan.items.length === 1 ? plan.items[0] : undefined;
   if (only?.kind !== "field" || (only.path.field.type !== "id" && only.path.field.type !== "reference")) {
-    throw queryError(soql, q.sObject, "MALFORMED_QUERY", "The selected field in a semi join subquery must be an Id or a reference field");
+    throw queryError(
+      soql,
+      q.sObject,
+      "MALFORMED_QUERY",
+      "The selected field in a semi join subquery must be an Id or a reference field",
+    );
   }
   const out = new Set<string>();
   for (const rec of execute(store, plan, false)) {
@@ -92,26 +112,56 @@ export function semiJoinValues(store: Store, inner: unknown, soql: string, now: 
   return out;
 }
 
-function compileParsed(store: Store, table: Table, q: ParsedQuery, soql: string, now: number, topLevel: boolean): QueryPlan {
-  if (q.groupBy || q.having) throw queryError(soql, "GROUP", "MALFORMED_QUERY", "GROUP BY and HAVING are not supported by this org");
+function compileParsed(
+  store: Store,
+  table: Table,
+  q: ParsedQuery,
+  soql: string,
+  now: number,
+  topLevel: boolean,
+): QueryPlan {
+  if (q.groupBy || q.having)
+    throw queryError(soql, "GROUP", "MALFORMED_QUERY", "GROUP BY and HAVING are not supported by this org");
   const fields = q.fields ?? [];
   const items: SelectItem[] = [];
   let countOnly = false;
   for (const f of fields) {
     if (f.type === "Field" && f.field) items.push({ kind: "field", path: resolvePath(store, table, f.field, soql) });
-    else if (f.type === "FieldRelationship" && f.field) items.push({ kind: "field", path: resolvePath(store, table, [...(f.relationships ?? []), f.field].join("."), soql) });
-    else if (f.type === "FieldFunctionExpression" && f.functionName?.toUpperCase() === "COUNT" && (f.parameters ?? []).length === 0 && topLevel) countOnly = true;
+    else if (f.type === "FieldRelationship" && f.field)
+      items.push({
+        kind: "field",
+        path: resolvePath(store, table, [...(f.relationships ?? []), f.field].join("."), soql),
+      });
+    else if (
+      f.type === "FieldFunctionExpression" &&
+      f.functionName?.toUpperCase() === "COUNT" &&
+      (f.parameters ?? []).length === 0 &&
+      topLevel
+    )
+      countOnly = true;
     else if (f.type === "FieldSubquery" && f.subquery && topLevel) {
       const rel = f.subquery.relationshipName ?? "";
       const found = findChildRelationship(store, table, rel);
       if (!found) {
-        throw queryError(soql, rel, "INVALID_TYPE",
-          `Didn't understand relationship '${rel}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+        throw queryError(
+          soql,
+          rel,
+          "INVALID_TYPE",
+          `Didn't understand relationship '${rel}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+        );
       }
       const plan = compileParsed(store, found.table, f.subquery, soql, now, false);
-      items.push({ kind: "child", child: { relationshipName: found.relationshipName, lookupField: found.lookupField, plan } });
+      items.push({
+        kind: "child",
+        child: { relationshipName: found.relationshipName, lookupField: found.lookupField, plan },
+      });
     } else {
-      throw queryError(soql, f.functionName ?? "SELECT", "MALFORMED_QUERY", "Aggregate and function fields other than COUNT() are not supported by this org");
+      throw queryError(
+        soql,
+        f.functionName ?? "SELECT",
+        "MALFORMED_QUERY",
+        "Aggregate and function fields other than COUNT() are not supported by this org",
+      );
     }
   }
   const select = items.flatMap((i) => (i.kind === "field" ? [i.path] : []));
@@ -130,13 +180,25 @@ function compileParsed(store: Store, table: Table, q: ParsedQuery, soql: string,
   }
   const orderBy = q.orderBy === undefined ? [] : Array.isArray(q.orderBy) ? q.orderBy : [q.orderBy];
   const sort = compileOrder(store, table, soql, orderBy);
-  return { table, soql, countOnly, select, items, predicate, fromStamp, sort, limit: q.limit ?? null, offset: q.offset ?? 0 };
+  return {
+    table,
+    soql,
+    countOnly,
+    select,
+    items,
+    predicate,
+    fromStamp,
+    sort,
+    limit: q.limit ?? null,
+    offset: q.offset ?? 0,
+  };
 }
 
 function malformed(soql: string, err: unknown): SfError {
   const text = err instanceof Error ? err.message : String(err);
   const found = /but found: '([^']*)'/.exec(text)?.[1];
-  if (found !== undefined && found !== "") return queryError(soql, found, "MALFORMED_QUERY", `unexpected token: '${found}'`);
+  if (found !== undefined && found !== "")
+    return queryError(soql, found, "MALFORMED_QUERY", `unexpected token: '${found}'`);
   return new SfError(400, "MALFORMED_QUERY", `unexpected token: ${text.split("\n")[0]?.slice(0, 200) ?? ""}`);
 }
 
@@ -153,8 +215,13 @@ function compileOrder(store: Store, table: Table, soql: string, orderBy: ParsedO
     const nullsLast = o.nulls?.toUpperCase() === "LAST";
     return { path, desc, nullsLast };
   });
-  const natural = keys.every((k, i) => !k.desc && k.path.hops.length === 0 && !k.nullsLast &&
-    ((i === 0 && k.path.field.name === "SystemModstamp") || (i === 1 && k.path.field.name === "Id")));
+  const natural = keys.every(
+    (k, i) =>
+      !k.desc &&
+      k.path.hops.length === 0 &&
+      !k.nullsLast &&
+      ((i === 0 && k.path.field.name === "SystemModstamp") || (i === 1 && k.path.field.name === "Id")),
+  );
   if (natural) return null;
   return (a, b) => {
     for (const k of keys) {

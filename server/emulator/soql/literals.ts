@@ -61,44 +61,72 @@ export function dateLiteralRange(literal: string, now: number): Range | null {
   const today = startOfDay(now);
   const week = startOfWeek(now);
   switch (name) {
-    case "YESTERDAY": return { start: today - DAY, end: today };
-    case "TODAY": return { start: today, end: today + DAY };
-    case "TOMORROW": return { start: today + DAY, end: today + 2 * DAY };
-    case "LAST_WEEK": return { start: week - 7 * DAY, end: week };
-    case "THIS_WEEK": return { start: week, end: week + 7 * DAY };
-    case "NEXT_WEEK": return { start: week + 7 * DAY, end: week + 14 * DAY };
-    case "LAST_MONTH": return { start: monthStart(now, -1), end: monthStart(now, 0) };
-    case "THIS_MONTH": return { start: monthStart(now, 0), end: monthStart(now, 1) };
-    case "NEXT_MONTH": return { start: monthStart(now, 1), end: monthStart(now, 2) };
-    case "LAST_90_DAYS": return { start: today - 90 * DAY, end: today + DAY };
-    case "NEXT_90_DAYS": return { start: today + DAY, end: today + 91 * DAY };
-    case "THIS_QUARTER": return { start: quarterStart(now, 0), end: quarterStart(now, 1) };
-    case "LAST_QUARTER": return { start: quarterStart(now, -1), end: quarterStart(now, 0) };
-    case "NEXT_QUARTER": return { start: quarterStart(now, 1), end: quarterStart(now, 2) };
-    case "THIS_YEAR": return { start: yearStart(now, 0), end: yearStart(now, 1) };
-    case "LAST_YEAR": return { start: yearStart(now, -1), end: yearStart(now, 0) };
-    case "NEXT_YEAR": return { start: yearStart(now, 1), end: yearStart(now, 2) };
-    case "LAST_N_DAYS": return { start: today - n * DAY, end: today + DAY };
-    case "NEXT_N_DAYS": return { start: today + DAY, end: today + (n + 1) * DAY };
-    case "N_DAYS_AGO": return { start: today - n * DAY, end: today - (n - 1) * DAY };
-    case "LAST_N_WEEKS": return { start: week - n * 7 * DAY, end: week };
-    case "NEXT_N_WEEKS": return { start: week + 7 * DAY, end: week + (n + 1) * 7 * DAY };
-    case "LAST_N_MONTHS": return { start: monthStart(now, -n), end: monthStart(now, 0) };
-    case "NEXT_N_MONTHS": return { start: monthStart(now, 1), end: monthStart(now, n + 1) };
-    case "LAST_N_YEARS": return { start: yearStart(now, -n), end: yearStart(now, 0) };
-    case "NEXT_N_YEARS": return { start: yearStart(now, 1), end: yearStart(now, n + 1) };
-    default: return null;
+    case "YESTERDAY":
+      return { start: today - DAY, end: today };
+    case "TODAY":
+      return { start: today, end: today + DAY };
+    case "TOMORROW":
+      return { start: today + DAY, end: today + 2 * DAY };
+    case "LAST_WEEK":
+      return { start: week - 7 * DAY, end: week };
+    case "THIS_WEEK":
+      return { start: week, end: week + 7 * DAY };
+    case "NEXT_WEEK":
+      return { start: week + 7 * DAY, end: week + 14 * DAY };
+    case "LAST_MONTH":
+      return { start: monthStart(now, -1), end: monthStart(now, 0) };
+    case "THIS_MONTH":
+      return { start: monthStart(now, 0), end: monthStart(now, 1) };
+    case "NEXT_MONTH":
+      return { start: monthStart(now, 1), end: monthStart(now, 2) };
+    case "LAST_90_DAYS":
+      return { start: today - 90 * DAY, end: today + DAY };
+    case "NEXT_90_DAYS":
+      return { start: today + DAY, end: today + 91 * DAY };
+    case "THIS_QUARTER":
+      return { start: quarterStart(now, 0), end: quarterStart(now, 1) };
+    case "LAST_QUARTER":
+      return { start: quarterStart(now, -1), end: quarterStart(now, 0) };
+    case "NEXT_QUARTER":
+      return { start: quarterStart(now, 1), end: quarterStart(now, 2) };
+    case "THIS_YEAR":
+      return { start: yearStart(now, 0), end: yearStart(now, 1) };
+    case "LAST_YEAR":
+      return { start: yearStart(now, -1), end: yearStart(now, 0) };
+    case "NEXT_YEAR":
+      return { start: yearStart(now, 1), end: yearStart(now, 2) };
+    case "LAST_N_DAYS":
+      return { start: today - n * DAY, end: today + DAY };
+    case "NEXT_N_DAYS":
+      return { start: today + DAY, end: today + (n + 1) * DAY };
+    case "N_DAYS_AGO":
+      return { start: today - n * DAY, end: today - (n - 1) * DAY };
+    case "LAST_N_WEEKS":
+      return { start: week - n * 7 * DAY, end: week };
+    case "NEXT_N_WEEKS":
+      return { start: week + 7 * DAY, end: week + (n + 1) * 7 * DAY };
+    case "LAST_N_MONTHS":
+      return { start: monthStart(now, -n), end: monthStart(now, 0) };
+    case "NEXT_N_MONTHS":
+      return { start: monthStart(now, 1), end: monthStart(now, n + 1) };
+    case "LAST_N_YEARS":
+      return { start: yearStart(now, -n), end: yearStart(now, 0) };
+    case "NEXT_N_YEARS":
+      return { start: yearStart(now, 1), end: yearStart(now, n + 1) };
+    default:
+      return null;
   }
 }
 
 export type Literal =
-  | { kind: "null" }
-  | { kind: "value"; value: string | number | boolean }
-  | { kind: "range"; range: Range };
+  { kind: "null" } | { kind: "value"; value: string | number | boolean } | { kind: "range"; range: Range };
 
 const typeError = (f: FieldDef, expected: string) =>
-  new SfError(400, "INVALID_FIELD",
-    `value of filter criterion for field '${f.name}' must be of type ${expected} and should not be enclosed in quotes`);
+  new SfError(
+    400,
+    "INVALID_FIELD",
+    `value of filter criterion for field '${f.name}' must be of type ${expected} and should not be enclosed in quotes`,
+  );
 
 function unquote(raw: string): string {
   return raw.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r" })[c] ?? c);
@@ -134,8 +162,15 @@ export function literalFor(f: FieldDef, literalType: string, raw: string, now: n
     case "boolean":
       if (t === "BOOLEAN") return { kind: "value", value: raw.toUpperCase() === "TRUE" };
       throw typeError(f, "boolean");
-    case "double": case "currency": case "int":
-      if (t === "INTEGER" || t === "DECIMAL" || t === "INTEGER_WITH_CURRENCY_PREFIX" || t === "DECIMAL_WITH_CURRENCY_PREFIX") {
+    case "double":
+    case "currency":
+    case "int":
+      if (
+        t === "INTEGER" ||
+        t === "DECIMAL" ||
+        t === "INTEGER_WITH_CURRENCY_PREFIX" ||
+        t === "DECIMAL_WITH_CURRENCY_PREFIX"
+      ) {
         return { kind: "value", value: Number(raw.replace(/^[A-Z]{3}/, "")) };
       }
       throw typeError(f, "double");

@@ -23,15 +23,24 @@ export function resolvePath(store: Store, table: Table, path: string, soql: stri
   const relationships: string[] = [];
   let current = table;
   // SOQL allows prefixing fields with the object name itself: `SELECT Contact.Email FROM Contact`.
-  if (parts.length > 1 && parts[0]!.toLowerCase() === table.def.name.toLowerCase() && !current.def.byRelationship.has(parts[0]!.toLowerCase())) {
+  if (
+    parts.length > 1 &&
+    parts[0]!.toLowerCase() === table.def.name.toLowerCase() &&
+    !current.def.byRelationship.has(parts[0]!.toLowerCase())
+  ) {
     parts.shift();
   }
   for (let i = 0; i < parts.length - 1; i++) {
     const rel = current.def.byRelationship.get(parts[i]!.toLowerCase());
     const target = rel ? store.table(rel.referenceTo[0] ?? "") : undefined;
     if (!rel || !target) {
-      throw queryError(soql, parts[i]!, "INVALID_FIELD",
-        `Didn't understand relationship '${parts[i]}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`, clause);
+      throw queryError(
+        soql,
+        parts[i]!,
+        "INVALID_FIELD",
+        `Didn't understand relationship '${parts[i]}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`,
+        clause,
+      );
     }
     hops.push(rel);
     relationships.push(rel.relationshipName!);
@@ -40,8 +49,13 @@ export function resolvePath(store: Store, table: Table, path: string, soql: stri
   const last = parts[parts.length - 1]!;
   const field = current.def.byLowerName.get(last.toLowerCase());
   if (!field) {
-    throw queryError(soql, last, "INVALID_FIELD",
-      `No such column '${last}' on entity '${current.def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`, clause);
+    throw queryError(
+      soql,
+      last,
+      "INVALID_FIELD",
+      `No such column '${last}' on entity '${current.def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+      clause,
+    );
   }
   return { hops, relationships, field, canonical: [...relationships, field.name].join(".") };
 }

@@ -18,10 +18,14 @@ export function projectRecord(store: Store, version: string, type: string, rec: 
       const { child } = item;
       const rows = childRows(store, child, rec.Id as string);
       const childType = child.plan.table.def.name;
-      out[child.relationshipName] = rows.length === 0 ? null : {
-        totalSize: rows.length, done: true,
-        records: rows.map((r) => projectRecord(store, version, childType, r, child.plan.items)),
-      };
+      out[child.relationshipName] =
+        rows.length === 0
+          ? null
+          : {
+              totalSize: rows.length,
+              done: true,
+              records: rows.map((r) => projectRecord(store, version, childType, r, child.plan.items)),
+            };
       continue;
     }
     const path: FieldPath = item.path;
@@ -34,14 +38,21 @@ export function projectRecord(store: Store, version: string, type: string, rec: 
     for (let i = 0; i < path.hops.length; i++) {
       const rel = path.relationships[i]!;
       const existing = container[rel];
-      if (existing === null) { current = null; break; }
+      if (existing === null) {
+        current = null;
+        break;
+      }
       if (existing && typeof existing === "object") {
         container = existing as Json;
-        current = current ? parentOf(store, current, [path.hops[i]!])?.rec ?? null : null;
+        current = current ? (parentOf(store, current, [path.hops[i]!])?.rec ?? null) : null;
         continue;
       }
       const parent: { rec: Rec; type: string } | null = current ? parentOf(store, current, [path.hops[i]!]) : null;
-      if (!parent) { container[rel] = null; current = null; break; }
+      if (!parent) {
+        container[rel] = null;
+        current = null;
+        break;
+      }
       const nested: Json = { attributes: attributes(version, parent.type, parent.rec.Id) };
       container[rel] = nested;
       container = nested;

@@ -24,7 +24,13 @@ interface WhereNode {
   right?: WhereNode;
 }
 
-type Token = { kind: "(" } | { kind: ")" } | { kind: "AND" } | { kind: "OR" } | { kind: "NOT" } | { kind: "cond"; node: ConditionNode };
+type Token =
+  | { kind: "(" }
+  | { kind: ")" }
+  | { kind: "AND" }
+  | { kind: "OR" }
+  | { kind: "NOT" }
+  | { kind: "cond"; node: ConditionNode };
 
 /**
  * The parser returns WHERE as a right-leaning chain with paren counts on the conditions, not as
@@ -123,19 +129,38 @@ function compileCondition(node: ConditionNode, ctx: WhereContext): { predicate: 
   const op = node.operator.toUpperCase();
   if (node.valueQuery) {
     if ((op !== "IN" && op !== "NOT IN") || (path.field.type !== "id" && path.field.type !== "reference")) {
-      throw queryError(ctx.soql, node.field, "MALFORMED_QUERY", "Semi join subqueries can only be used with IN or NOT IN on an Id or reference field");
+      throw queryError(
+        ctx.soql,
+        node.field,
+        "MALFORMED_QUERY",
+        "Semi join subqueries can only be used with IN or NOT IN on an Id or reference field",
+      );
     }
     const values = semiJoinValues(ctx.store, node.valueQuery, ctx.soql, ctx.now);
-    const member = (r: Rec) => { const v = valueAt(ctx.store, r, path); return typeof v === "string" && values.has(v.toLowerCase()); };
+    const member = (r: Rec) => {
+      const v = valueAt(ctx.store, r, path);
+      return typeof v === "string" && values.has(v.toLowerCase());
+    };
     return { predicate: op === "IN" ? member : (r) => !member(r), lowerStamp: null };
   }
   const types = Array.isArray(node.literalType) ? node.literalType : [node.literalType ?? "STRING"];
   const raw = node.value ?? "";
   const toLiteral = (v: string, i: number): Literal => {
     const lit = literalFor(path.field, types[i] ?? types[0] ?? "STRING", v, ctx.now);
-    if (lit.kind === "value" && (path.field.type === "id" || path.field.type === "reference") && typeof lit.value === "string") {
+    if (
+      lit.kind === "value" &&
+      (path.field.type === "id" || path.field.type === "reference") &&
+      typeof lit.value === "string"
+    ) {
       const id = normalizeId(lit.value);
-      if (!id && lit.value !== "") throw queryError(ctx.soql, node.field!, "INVALID_QUERY_FILTER_OPERATOR", `invalid ID field: ${lit.value}`, "WHERE");
+      if (!id && lit.value !== "")
+        throw queryError(
+          ctx.soql,
+          node.field!,
+          "INVALID_QUERY_FILTER_OPERATOR",
+          `invalid ID field: ${lit.value}`,
+          "WHERE",
+        );
       return { kind: "value", value: id ?? "" };
     }
     return lit;
@@ -148,17 +173,37 @@ function compileCondition(node: ConditionNode, ctx: WhereContext): { predicate: 
     const predicate: Predicate = op === "IN" || op === "INCLUDES" ? inList : (r) => !inList(r);
     return { predicate, lowerStamp: null };
   }
-  if (Array.isArray(raw)) throw queryError(ctx.soql, node.field, "MALFORMED_QUERY", `unexpected list for operator ${op}`);
+  if (Array.isArray(raw))
+    throw queryError(ctx.soql, node.field, "MALFORMED_QUERY", `unexpected list for operator ${op}`);
   const lit = toLiteral(raw, 0);
   if (op === "LIKE") {
     if (lit.kind !== "value") return { predicate: () => false, lowerStamp: null };
     const re = likeToRegExp(String(lit.value));
-    return { predicate: (r) => { const v = get(r); return v !== null && re.test(String(v)); }, lowerStamp: null };
+    return {
+      predicate: (r) => {
+        const v = get(r);
+        return v !== null && re.test(String(v));
+      },
+      lowerStamp: null,
+    };
   }
-  const lowerStamp = path.hops.length === 0 && path.field.name === "SystemModstamp" && lit.kind === "value" && typeof lit.value === "number"
-    ? (op === ">=" ? lit.value : op === ">" ? lit.value + 1 : op === "=" ? lit.value : null)
-    : null;
-  const target: Literal = lit.kind === "value" && typeof lit.value === "string" && !isIdField(path) ? { kind: "value", value: lit.value.toLowerCase() } : lit;
+  const lowerStamp =
+    path.hops.length === 0 &&
+    path.field.name === "SystemModstamp" &&
+    lit.kind === "value" &&
+    typeof lit.value === "number"
+      ? op === ">="
+        ? lit.value
+        : op === ">"
+          ? lit.value + 1
+          : op === "="
+            ? lit.value
+            : null
+      : null;
+  const target: Literal =
+    lit.kind === "value" && typeof lit.value === "string" && !isIdField(path)
+      ? { kind: "value", value: lit.value.toLowerCase() }
+      : lit;
   return { predicate: comparison(op, target, get, ctx.soql, node.field), lowerStamp };
 }
 
@@ -172,22 +217,72 @@ function comparison(op: string, lit: Literal, get: (r: Rec) => SfValue, soql: st
     const { start, end } = lit.range;
     const num = (r: Rec) => get(r) as number | null;
     switch (op) {
-      case "=": return (r) => { const v = num(r); return v !== null && v >= start && v < end; };
-      case "!=": case "<>": return (r) => { const v = num(r); return v === null || v < start || v >= end; };
-      case "<": return (r) => { const v = num(r); return v !== null && v < start; };
-      case "<=": return (r) => { const v = num(r); return v !== null && v < end; };
-      case ">": return (r) => { const v = num(r); return v !== null && v >= end; };
-      case ">=": return (r) => { const v = num(r); return v !== null && v >= start; };
+      case "=":
+        return (r) => {
+          const v = num(r);
+          return v !== null && v >= start && v < end;
+        };
+      case "!=":
+      case "<>":
+        return (r) => {
+          const v = num(r);
+          return v === null || v < start || v >= end;
+        };
+      case "<":
+        return (r) => {
+          const v = num(r);
+          return v !== null && v < start;
+        };
+      case "<=":
+        return (r) => {
+          const v = num(r);
+          return v !== null && v < end;
+        };
+      case ">":
+        return (r) => {
+          const v = num(r);
+          return v !== null && v >= end;
+        };
+      case ">=":
+        return (r) => {
+          const v = num(r);
+          return v !== null && v >= start;
+        };
     }
   }
   const target = lit.kind === "value" ? lit.value : null;
   switch (op) {
-    case "=": return (r) => { const v = get(r); return v !== null && compare(v, target) === 0; };
-    case "!=": case "<>": return (r) => { const v = get(r); return v === null || compare(v, target) !== 0; };
-    case "<": return (r) => { const v = get(r); return v !== null && compare(v, target) < 0; };
-    case "<=": return (r) => { const v = get(r); return v !== null && compare(v, target) <= 0; };
-    case ">": return (r) => { const v = get(r); return v !== null && compare(v, target) > 0; };
-    case ">=": return (r) => { const v = get(r); return v !== null && compare(v, target) >= 0; };
+    case "=":
+      return (r) => {
+        const v = get(r);
+        return v !== null && compare(v, target) === 0;
+      };
+    case "!=":
+    case "<>":
+      return (r) => {
+        const v = get(r);
+        return v === null || compare(v, target) !== 0;
+      };
+    case "<":
+      return (r) => {
+        const v = get(r);
+        return v !== null && compare(v, target) < 0;
+      };
+    case "<=":
+      return (r) => {
+        const v = get(r);
+        return v !== null && compare(v, target) <= 0;
+      };
+    case ">":
+      return (r) => {
+        const v = get(r);
+        return v !== null && compare(v, target) > 0;
+      };
+    case ">=":
+      return (r) => {
+        const v = get(r);
+        return v !== null && compare(v, target) >= 0;
+      };
   }
   throw queryError(soql, token, "MALFORMED_QUERY", `unexpected operator: ${op}`);
 }

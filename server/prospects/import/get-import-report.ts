@@ -12,6 +12,10 @@ export async function getImportReport(db: TDatabase, importId: string): Promise<
     .select({ id: prospectImports.id, fileName: prospectImports.fileName, report: prospectImports.report })
     .from(prospectImports)
     .where(eq(prospectImports.id, importId));
-  if (!row) throw new AppError("NOT_FOUND", "This import no longer exists. Open the import history to see the imports there are.");
+  if (!row)
+    throw new AppError(
+      "NOT_FOUND",
+      "This import no longer exists. Open the import history to see the imports there are.",
+    );
   return { id: row.id, fileName: row.fileName, badRows: z.array(ZBadRowSchema).parse(row.report) };
 }

@@ -21,7 +21,12 @@ const REPORTED_BAD_ROWS = 100;
  * prospects and matched against the CRM (PULL-3). The import record keeps the counts and the
  * full bad-row report.
  */
-export async function importProspects(db: TDatabase, input: TImportInput, user: { id: string; name: string }, now: number): Promise<TImportResult> {
+export async function importProspects(
+  db: TDatabase,
+  input: TImportInput,
+  user: { id: string; name: string },
+  now: number,
+): Promise<TImportResult> {
   const prepared = prepareImport(input);
   if (prepared.mappingProblem) throw new AppError("BAD_REQUEST", prepared.mappingProblem);
 
@@ -45,12 +50,18 @@ export async function importProspects(db: TDatabase, input: TImportInput, user: 
     await db.transaction(async (tx) => {
       const { fresh, duplicates } = await splitExisting(tx, input.kind, candidates);
       const inserted = fresh.length
-        ? await insertProspects(tx, input.kind, fresh.map((candidate) => ({ draft: candidate.draft, line: candidate.line })), {
-            source: "import",
-            importId,
-            fileName: input.fileName,
-            createdBy: user.id,
-          }, now)
+        ? await insertProspects(
+            tx,
+            input.kind,
+            fresh.map((candidate) => ({ draft: candidate.draft, line: candidate.line })),
+            {
+              source: "import",
+              importId,
+              fileName: input.fileName,
+              createdBy: user.id,
+            },
+            now,
+          )
         : { ids: [], matched: 0 };
       badRows.push(...duplicates);
       await tx
@@ -84,7 +95,11 @@ export async function importProspects(db: TDatabase, input: TImportInput, user: 
 }
 
 /** Rows whose email or domain is already a prospect are reported, not imported again. */
-async function splitExisting(db: Parameters<typeof findProspectsByKey>[0], kind: TImportInput["kind"], candidates: TImportCandidate[]) {
+async function splitExisting(
+  db: Parameters<typeof findProspectsByKey>[0],
+  kind: TImportInput["kind"],
+  candidates: TImportCandidate[],
+) {
   const keys = candidates.map((candidate) => candidate.draft.identityKey).filter((key): key is string => !!key);
   const existing = keys.length ? await findProspectsByKey(db, kind, keys) : new Map<string, string>();
   const fresh: TImportCandidate[] = [];

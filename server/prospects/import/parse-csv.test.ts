@@ -41,7 +41,11 @@ describe("parseCsv", () => {
   });
 
   it("names blank and repeated headers so every column can be kept", () => {
-    expect(parseCsv("people.csv", "Email,,Email\na@b.co,x,c@d.co\n").headers).toEqual(["Email", "Column 2", "Email (2)"]);
+    expect(parseCsv("people.csv", "Email,,Email\na@b.co,x,c@d.co\n").headers).toEqual([
+      "Email",
+      "Column 2",
+      "Email (2)",
+    ]);
   });
 
   it.each([
@@ -49,7 +53,11 @@ describe("parseCsv", () => {
     ["a file of blank lines", "\n \n\n", /is empty/],
     ["a header without rows", "Name,Email\n", /header row but no data rows/],
     ["binary data", "PK\u0003\u0004\u0000\u0000workbook", /is not a CSV file/],
-    ["an unclosed quote", 'Name,Email\nJane,jane@acme.com\n"Max,max@globex.com\nAnn,ann@acme.com\n', /quote on line 3 that is never closed/],
+    [
+      "an unclosed quote",
+      'Name,Email\nJane,jane@acme.com\n"Max,max@globex.com\nAnn,ann@acme.com\n',
+      /quote on line 3 that is never closed/,
+    ],
   ])("rejects %s with a message that says what to do", (_name, text, message) => {
     expect(parseError(text)).toMatch(message);
   });

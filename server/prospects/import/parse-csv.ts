@@ -21,7 +21,11 @@ export function parseCsv(fileName: string, text: string): TParsedCsv {
     );
   }
   const body = text.replace(/^\uFEFF/, "");
-  if (!body.trim()) throw new AppError("BAD_REQUEST", `${fileName} is empty. Upload a CSV file with a header row and at least one row of data.`);
+  if (!body.trim())
+    throw new AppError(
+      "BAD_REQUEST",
+      `${fileName} is empty. Upload a CSV file with a header row and at least one row of data.`,
+    );
   if (looksBinary(body)) {
     throw new AppError(
       "BAD_REQUEST",
@@ -49,9 +53,16 @@ export function parseCsv(fileName: string, text: string): TParsedCsv {
     );
   }
   const [header, ...rows] = records;
-  if (!header) throw new AppError("BAD_REQUEST", `${fileName} is empty. Upload a CSV file with a header row and at least one row of data.`);
+  if (!header)
+    throw new AppError(
+      "BAD_REQUEST",
+      `${fileName} is empty. Upload a CSV file with a header row and at least one row of data.`,
+    );
   if (rows.length === 0) {
-    throw new AppError("BAD_REQUEST", `${fileName} has a header row but no data rows. Add the people or companies below the header and upload it again.`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `${fileName} has a header row but no data rows. Add the people or companies below the header and upload it again.`,
+    );
   }
   return { headers: uniqueHeaders(header.cells), rows };
 }

@@ -16,7 +16,10 @@ export type TPreparedImport = TValidatedRows & {
 /** Rejects mappings that cannot be meant: the wrong number of columns, one field from two columns. */
 function checkMapping(headers: string[], mapping: TColumnTarget[], kind: TProspectKind) {
   if (mapping.length !== headers.length) {
-    throw new AppError("BAD_REQUEST", `The column mapping has ${mapping.length} columns but the file has ${headers.length}. Upload the file again.`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `The column mapping has ${mapping.length} columns but the file has ${headers.length}. Upload the file again.`,
+    );
   }
   const columnByField = new Map<string, string>();
   mapping.forEach((target, index) => {
@@ -33,16 +36,28 @@ function checkMapping(headers: string[], mapping: TColumnTarget[], kind: TProspe
 }
 
 function mappingProblem(mapping: TColumnTarget[], kind: TProspectKind): string | null {
-  if (kind === "company") return mapping.includes("name") ? null : "Map a column to Company name: a company cannot be imported without one.";
+  if (kind === "company")
+    return mapping.includes("name") ? null : "Map a column to Company name: a company cannot be imported without one.";
   return mapping.some((target) => target === "name" || target === "firstName" || target === "lastName")
     ? null
     : "Map a column to Full name, First name or Last name: a person cannot be imported without a name.";
 }
 
 /** Parses the file, applies the given mapping (or a guessed one) and sorts the rows. Pure. */
-export function prepareImport(input: { fileName: string; kind: TProspectKind; csv: string; mapping?: TColumnTarget[] }): TPreparedImport {
+export function prepareImport(input: {
+  fileName: string;
+  kind: TProspectKind;
+  csv: string;
+  mapping?: TColumnTarget[];
+}): TPreparedImport {
   const { headers, rows } = parseCsv(input.fileName, input.csv);
   const mapping = input.mapping ?? guessMapping(headers, input.kind);
   checkMapping(headers, mapping, input.kind);
-  return { headers, rows, mapping, mappingProblem: mappingProblem(mapping, input.kind), ...validateImportRows(input.kind, headers, mapping, rows) };
+  return {
+    headers,
+    rows,
+    mapping,
+    mappingProblem: mappingProblem(mapping, input.kind),
+    ...validateImportRows(input.kind, headers, mapping, rows),
+  };
 }

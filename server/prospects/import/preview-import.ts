@@ -18,14 +18,18 @@ const REPORTED_BAD_ROWS = 100;
  */
 export async function previewImport(db: TDatabase, input: TPreviewImportInput): Promise<TImportPreview> {
   const prepared = prepareImport(input);
-  const keys = prepared.candidates.map((candidate) => candidate.draft.identityKey).filter((key): key is string => !!key);
+  const keys = prepared.candidates
+    .map((candidate) => candidate.draft.identityKey)
+    .filter((key): key is string => !!key);
   const existing = await findProspectsByKey(db, input.kind, keys);
   const alreadyProspects = prepared.candidates.flatMap((candidate) => {
     const name = candidate.draft.identityKey ? existing.get(candidate.draft.identityKey) : undefined;
     return name === undefined ? [] : [alreadyProspectRow(candidate, name)];
   });
   const newKeys = keys.filter((key) => !existing.has(key));
-  const inCrmKeys = new Set((newKeys.length ? await findCrmMatches(db, input.kind, newKeys) : []).map((match) => match.key));
+  const inCrmKeys = new Set(
+    (newKeys.length ? await findCrmMatches(db, input.kind, newKeys) : []).map((match) => match.key),
+  );
 
   const badRows = [...prepared.badRows, ...alreadyProspects].sort((a, b) => a.line - b.line);
   const problemByLine = new Map(badRows.map((row) => [row.line, { code: row.code, reason: row.reason }]));
@@ -49,7 +53,10 @@ export async function previewImport(db: TDatabase, input: TPreviewImportInput): 
 
 function columnSamples(headers: string[], rows: TCsvRow[]): string[][] {
   return headers.map((_header, index) => {
-    const values = rows.slice(0, SAMPLED_ROWS).map((row) => row.cells[index] ?? "").filter(Boolean);
+    const values = rows
+      .slice(0, SAMPLED_ROWS)
+      .map((row) => row.cells[index] ?? "")
+      .filter(Boolean);
     return [...new Set(values)].slice(0, SAMPLES_PER_COLUMN);
   });
 }

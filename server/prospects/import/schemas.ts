@@ -4,13 +4,23 @@ import { PROSPECT_FIELDS } from "./prospect-fields";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
-export const ZColumnTargetSchema = z.enum([...PROSPECT_FIELDS, "extra", "ignore"], { error: "Choose a field, keep the column as an extra field, or ignore it." });
+export const ZColumnTargetSchema = z.enum([...PROSPECT_FIELDS, "extra", "ignore"], {
+  error: "Choose a field, keep the column as an extra field, or ignore it.",
+});
 
 export const ZImportFileSchema = z.object({
-  fileName: z.string().trim().min(1, { error: "The file needs a name." }).max(255, { error: "Use a file name of at most 255 characters." }),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, { error: "The file needs a name." })
+    .max(255, { error: "Use a file name of at most 255 characters." }),
   kind: ZProspectKindSchema,
   // Checked in bytes by parseCsv with a clearer message; this only stops absurd payloads early.
-  csv: z.string().max(MAX_IMPORT_BYTES, { error: "The file is larger than 10 MB. Split it into smaller files and import each one." }),
+  csv: z
+    .string()
+    .max(MAX_IMPORT_BYTES, {
+      error: "The file is larger than 10 MB. Split it into smaller files and import each one.",
+    }),
 });
 
 export const ZPreviewImportInputSchema = ZImportFileSchema.extend({ mapping: z.array(ZColumnTargetSchema).optional() });

@@ -30,21 +30,41 @@ describe("validateImportRows for people", () => {
   });
 
   it("rejects a later row with the same normalised email, naming the earlier line, and keeps the first", () => {
-    const result = validateImportRows("person", headers, mapping, rowsOf(["Jane", "Doe", "Jane@Acme.com", ""], ["J.", "Doe", " jane@acme.com ", ""]));
+    const result = validateImportRows(
+      "person",
+      headers,
+      mapping,
+      rowsOf(["Jane", "Doe", "Jane@Acme.com", ""], ["J.", "Doe", " jane@acme.com ", ""]),
+    );
     expect(result.candidates.map((candidate) => candidate.line)).toEqual([2]);
     expect(result.badRows).toEqual([
-      { line: 3, code: "duplicate-in-file", reason: "Same email as line 2 (jane@acme.com).", values: { First: "J.", Last: "Doe", Email: " jane@acme.com ", Notes: "" } },
+      {
+        line: 3,
+        code: "duplicate-in-file",
+        reason: "Same email as line 2 (jane@acme.com).",
+        values: { First: "J.", Last: "Doe", Email: " jane@acme.com ", Notes: "" },
+      },
     ]);
   });
 
   it("never lets a bad row block a good one with the same key", () => {
-    const result = validateImportRows("person", headers, mapping, rowsOf(["", "", "jane@acme.com", ""], ["Jane", "Doe", "jane@acme.com", ""]));
+    const result = validateImportRows(
+      "person",
+      headers,
+      mapping,
+      rowsOf(["", "", "jane@acme.com", ""], ["Jane", "Doe", "jane@acme.com", ""]),
+    );
     expect(result.candidates.map((candidate) => candidate.line)).toEqual([3]);
     expect(result.badRows.map((row) => row.code)).toEqual(["no-name"]);
   });
 
   it("maps values, keeps extra columns by header and stores normalised keys", () => {
-    const [candidate] = validateImportRows("person", headers, mapping, rowsOf(["Jane", "Doe", "Jane@Acme.com", "met at expo"])).candidates;
+    const [candidate] = validateImportRows(
+      "person",
+      headers,
+      mapping,
+      rowsOf(["Jane", "Doe", "Jane@Acme.com", "met at expo"]),
+    ).candidates;
     expect(candidate?.draft).toMatchObject({
       name: "Jane Doe",
       firstName: "Jane",
@@ -66,7 +86,12 @@ describe("validateImportRows for companies", () => {
       "company",
       headers,
       mapping,
-      rowsOf(["Acme", "https://www.acme.com", "x"], ["", "initech.com", ""], ["Acme Inc", "acme.com/about", ""], ["Globex", "", ""]),
+      rowsOf(
+        ["Acme", "https://www.acme.com", "x"],
+        ["", "initech.com", ""],
+        ["Acme Inc", "acme.com/about", ""],
+        ["Globex", "", ""],
+      ),
     );
     expect(result.candidates.map((candidate) => [candidate.draft.name, candidate.draft.domainNormalized])).toEqual([
       ["Acme", "acme.com"],

@@ -17,7 +17,11 @@ export function rowValues(headers: string[], cells: string[]): Record<string, st
 }
 
 /** Applies the column mapping to one row. */
-export function mapRow(headers: string[], mapping: TColumnTarget[], cells: string[]): { fields: TProspectValues; extra: Record<string, string> } {
+export function mapRow(
+  headers: string[],
+  mapping: TColumnTarget[],
+  cells: string[],
+): { fields: TProspectValues; extra: Record<string, string> } {
   const fields: TProspectValues = {};
   const extra: Record<string, string> = {};
   mapping.forEach((target, index) => {
@@ -35,7 +39,12 @@ export function mapRow(headers: string[], mapping: TColumnTarget[], cells: strin
  * no name, an email that is present but invalid, the same email (people) or web domain
  * (companies) as an earlier row. Every other row is imported.
  */
-export function validateImportRows(kind: TProspectKind, headers: string[], mapping: TColumnTarget[], rows: TCsvRow[]): TValidatedRows {
+export function validateImportRows(
+  kind: TProspectKind,
+  headers: string[],
+  mapping: TColumnTarget[],
+  rows: TCsvRow[],
+): TValidatedRows {
   const candidates: TImportCandidate[] = [];
   const badRows: TBadRow[] = [];
   const firstLineByKey = new Map<string, number>();
@@ -45,7 +54,10 @@ export function validateImportRows(kind: TProspectKind, headers: string[], mappi
     const draft = buildProspectDraft(kind, fields, extra);
     const reject = (code: TBadRow["code"], reason: string) => badRows.push({ line: row.line, code, reason, values });
     if (!draft.name) {
-      reject("no-name", kind === "person" ? "No name: give a first name, a last name or a full name." : "No company name.");
+      reject(
+        "no-name",
+        kind === "person" ? "No name: give a first name, a last name or a full name." : "No company name.",
+      );
       continue;
     }
     if (draft.email && !draft.emailNormalized) {

@@ -6,7 +6,13 @@ import { normalizeDomain, normalizeEmailAddress } from "@/server/sync/core/norma
 /** CRM records as a pull would have written them, for tests of PULL-3. */
 export async function insertCrmPerson(
   db: TDatabaseOrTransaction,
-  values: { name: string; email: string | null; kind?: "contact" | "lead"; state?: "active" | "retired" | "deleted" | "merged"; createdAt?: number },
+  values: {
+    name: string;
+    email: string | null;
+    kind?: "contact" | "lead";
+    state?: "active" | "retired" | "deleted" | "merged";
+    createdAt?: number;
+  },
 ): Promise<{ id: string; emailNormalized: string | null }> {
   const id = randomUUID();
   const emailNormalized = normalizeEmailAddress(values.email);

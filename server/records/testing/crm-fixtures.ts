@@ -36,7 +36,14 @@ export async function insertPeople(db: TDatabase, people: TPersonInput[]) {
 }
 
 export async function insertAccounts(db: TDatabase, accounts: TAccountInput[]) {
-  const rows = accounts.map((account) => ({ id: randomUUID(), source: "pull" as const, fields: {}, sfId: fakeSalesforceId("001"), ...stamps(), ...account }));
+  const rows = accounts.map((account) => ({
+    id: randomUUID(),
+    source: "pull" as const,
+    fields: {},
+    sfId: fakeSalesforceId("001"),
+    ...stamps(),
+    ...account,
+  }));
   if (rows.length) await db.insert(crmAccounts).values(rows);
   return rows;
 }
@@ -77,6 +84,9 @@ export async function insertConnection(db: TDatabase, instanceUrl = "https://acm
 /** Marks the first full load of these objects as finished. */
 export async function finishFirstSync(db: TDatabase, objects: Array<"Account" | "Contact" | "Lead" | "Opportunity">) {
   for (const object of objects) {
-    await db.insert(syncCursors).values({ object, initialLoadAt: Date.now(), updatedAt: Date.now() }).onConflictDoUpdate({ target: syncCursors.object, set: { initialLoadAt: Date.now() } });
+    await db
+      .insert(syncCursors)
+      .values({ object, initialLoadAt: Date.now(), updatedAt: Date.now() })
+      .onConflictDoUpdate({ target: syncCursors.object, set: { initialLoadAt: Date.now() } });
   }
 }

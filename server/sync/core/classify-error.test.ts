@@ -4,7 +4,12 @@ import { classifySyncError } from "./classify-error";
 describe("ERR-3 sync error classification", () => {
   it.each([
     [{ name: "invalid_grant", message: "expired access/refresh token" }, "invalid_grant", false, true],
-    [{ name: "Error", message: "Unable to refresh session due to: expired access/refresh token." }, "invalid_grant", false, true],
+    [
+      { name: "Error", message: "Unable to refresh session due to: expired access/refresh token." },
+      "invalid_grant",
+      false,
+      true,
+    ],
     [{ name: "Error", message: "Unable to refresh session due to: fetch failed" }, "NETWORK", true, false],
     [{ errorCode: "REQUEST_LIMIT_EXCEEDED" }, "REQUEST_LIMIT_EXCEEDED", true, false],
     [{ errorCode: "UNABLE_TO_LOCK_ROW" }, "UNABLE_TO_LOCK_ROW", true, false],

@@ -14,6 +14,8 @@ describe("content hash", () => {
   });
 
   it("lists changed fields old → new", () => {
-    expect(diffFields({ Name: "A", Phone: "1", SystemModstamp: "x" }, { Name: "B", Phone: "1", SystemModstamp: "y" })).toEqual({ Name: { from: "A", to: "B" } });
+    expect(
+      diffFields({ Name: "A", Phone: "1", SystemModstamp: "x" }, { Name: "B", Phone: "1", SystemModstamp: "y" }),
+    ).toEqual({ Name: { from: "A", to: "B" } });
   });
 });

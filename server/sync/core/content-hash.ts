@@ -16,7 +16,10 @@ export function contentHash(fields: Record<string, unknown>): string {
 }
 
 /** Which fields a pull changed, old → new, for the activity log. */
-export function diffFields(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { from: unknown; to: unknown }> {
+export function diffFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (VOLATILE_FIELDS.has(key)) continue;

@@ -3,7 +3,9 @@ import { advanceCursor, buildPullQuery, parseCursor, pullLowerBound, toIsoDateti
 
 describe("PULL-5 cursors", () => {
   it("PULL-5: the first pull reads everything in (SystemModstamp, Id) order", () => {
-    expect(buildPullQuery("Account", null)).toMatch(/^SELECT Id, IsDeleted, .* FROM Account ORDER BY SystemModstamp ASC, Id ASC$/);
+    expect(buildPullQuery("Account", null)).toMatch(
+      /^SELECT Id, IsDeleted, .* FROM Account ORDER BY SystemModstamp ASC, Id ASC$/,
+    );
   });
 
   const cursor = { systemModstamp: "2026-01-01T10:05:00.500+00:00", lastId: "003000000000001AAA" };
@@ -13,12 +15,16 @@ describe("PULL-5 cursors", () => {
   it("PULL-5: right after a change, a pull re-reads the overlap before the previous query", () => {
     // Previous query at 10:06:00.900: rows stamped from 10:01:00 on could still commit late.
     expect(pullLowerBound(cursor, at("2026-01-01T10:06:00.900Z"), minutes(5))).toBe(at("2026-01-01T10:01:00Z"));
-    expect(buildPullQuery("Contact", cursor, at("2026-01-01T10:06:00Z"), minutes(5))).toContain("WHERE SystemModstamp >= 2026-01-01T10:01:00Z ORDER BY SystemModstamp ASC, Id ASC");
+    expect(buildPullQuery("Contact", cursor, at("2026-01-01T10:06:00Z"), minutes(5))).toContain(
+      "WHERE SystemModstamp >= 2026-01-01T10:01:00Z ORDER BY SystemModstamp ASC, Id ASC",
+    );
   });
 
   it("PULL-5: once the org has been quiet longer than the overlap, a pull asks only for what came after the cursor's second", () => {
     expect(pullLowerBound(cursor, at("2026-01-01T11:00:00Z"), minutes(5))).toBe(at("2026-01-01T10:05:01Z"));
-    expect(buildPullQuery("Contact", cursor, at("2026-01-01T11:00:00Z"), minutes(5))).toContain(">= 2026-01-01T10:05:01Z");
+    expect(buildPullQuery("Contact", cursor, at("2026-01-01T11:00:00Z"), minutes(5))).toContain(
+      ">= 2026-01-01T10:05:01Z",
+    );
   });
 
   it("PULL-5: a previous query in the cursor's own second re-reads that second", () => {

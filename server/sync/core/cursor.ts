@@ -46,14 +46,24 @@ function floorSecond(epochMs: number) {
 }
 
 /** The query for one object's pull; unchanged rows it re-reads are recognised by content hash. */
-export function buildPullQuery(object: TSyncObject, cursor: TCursor | null, lastQueryAt: number | null = null, overlapMs = DEFAULT_OVERLAP_MS): string {
+export function buildPullQuery(
+  object: TSyncObject,
+  cursor: TCursor | null,
+  lastQueryAt: number | null = null,
+  overlapMs = DEFAULT_OVERLAP_MS,
+): string {
   const fields = PULL_FIELDS[object].join(", ");
-  const where = cursor ? ` WHERE SystemModstamp >= ${soqlDatetime(pullLowerBound(cursor, lastQueryAt, overlapMs))}` : "";
+  const where = cursor
+    ? ` WHERE SystemModstamp >= ${soqlDatetime(pullLowerBound(cursor, lastQueryAt, overlapMs))}`
+    : "";
   return `SELECT ${fields} FROM ${object}${where} ORDER BY SystemModstamp ASC, Id ASC`;
 }
 
 /** The cursor after a page: the page's last row, unless an earlier cursor is further along. */
-export function advanceCursor(current: TCursor | null, page: Array<{ Id: string; SystemModstamp?: unknown }>): TCursor | null {
+export function advanceCursor(
+  current: TCursor | null,
+  page: Array<{ Id: string; SystemModstamp?: unknown }>,
+): TCursor | null {
   let next = current;
   for (const record of page) {
     if (typeof record.SystemModstamp !== "string") continue;

@@ -12,11 +12,41 @@ const contacts = new Map([["jon@acme.com", "003000000000001AAA"]]);
 
 describe("PULL-4 lead decisions", () => {
   it.each([
-    { name: "PULL-4: a lead sharing a contact's email is suppressed", facts: lead(), map: contacts, suppressed: undefined, expected: { action: "suppress", reason: "email-match", contactSfId: "003000000000001AAA" } },
-    { name: "PULL-4: a converted lead is suppressed", facts: lead({ isConverted: true, convertedContactSfId: "003000000000009AAA", emailNormalized: null }), map: new Map<string, string>(), suppressed: undefined, expected: { action: "suppress", reason: "converted", contactSfId: "003000000000009AAA" } },
-    { name: "PULL-4: a suppressed lead stays suppressed even when its contact is gone", facts: lead(), map: new Map<string, string>(), suppressed: { reason: "email-match" as const, contactSfId: "003000000000001AAA" }, expected: { action: "suppress", reason: "email-match" } },
-    { name: "a lead with no matching contact is kept", facts: lead({ emailNormalized: "ann@other.com" }), map: contacts, suppressed: undefined, expected: { action: "keep" } },
-    { name: "a lead with no email is kept", facts: lead({ emailNormalized: null }), map: contacts, suppressed: undefined, expected: { action: "keep" } },
+    {
+      name: "PULL-4: a lead sharing a contact's email is suppressed",
+      facts: lead(),
+      map: contacts,
+      suppressed: undefined,
+      expected: { action: "suppress", reason: "email-match", contactSfId: "003000000000001AAA" },
+    },
+    {
+      name: "PULL-4: a converted lead is suppressed",
+      facts: lead({ isConverted: true, convertedContactSfId: "003000000000009AAA", emailNormalized: null }),
+      map: new Map<string, string>(),
+      suppressed: undefined,
+      expected: { action: "suppress", reason: "converted", contactSfId: "003000000000009AAA" },
+    },
+    {
+      name: "PULL-4: a suppressed lead stays suppressed even when its contact is gone",
+      facts: lead(),
+      map: new Map<string, string>(),
+      suppressed: { reason: "email-match" as const, contactSfId: "003000000000001AAA" },
+      expected: { action: "suppress", reason: "email-match" },
+    },
+    {
+      name: "a lead with no matching contact is kept",
+      facts: lead({ emailNormalized: "ann@other.com" }),
+      map: contacts,
+      suppressed: undefined,
+      expected: { action: "keep" },
+    },
+    {
+      name: "a lead with no email is kept",
+      facts: lead({ emailNormalized: null }),
+      map: contacts,
+      suppressed: undefined,
+      expected: { action: "keep" },
+    },
   ])("$name", ({ facts, map, suppressed, expected }) => {
     expect(decideLead(facts, { suppressed, contactSfIdByEmail: map })).toMatchObject(expected);
   });

@@ -19,7 +19,11 @@ describe("planProspectMarks", () => {
   ]);
 
   it.each([
-    ["PULL-3: a prospect whose key a CRM record has is marked with that record", [{ id: "p1", key: "jane@acme.com" }], [{ prospectId: "p1", crmRecordId: "person-1", key: "jane@acme.com" }]],
+    [
+      "PULL-3: a prospect whose key a CRM record has is marked with that record",
+      [{ id: "p1", key: "jane@acme.com" }],
+      [{ prospectId: "p1", crmRecordId: "person-1", key: "jane@acme.com" }],
+    ],
     ["PULL-3: a prospect without a key is never marked", [{ id: "p2", key: null }], []],
     ["PULL-3: a prospect whose key no CRM record has stays a prospect", [{ id: "p3", key: "new@initech.com" }], []],
   ])("%s", (_name, prospects, expected) => expect(planProspectMarks(prospects, crm)).toEqual(expected));

@@ -8,21 +8,58 @@ import { normalizeDomain, normalizeEmailAddress } from "./normalize";
 const SYSTEM_FIELDS = ["Id", "IsDeleted", "CreatedDate", "LastModifiedDate", "SystemModstamp", "OwnerId", "Owner.Name"];
 
 // Contacts and leads share these; leads add their company and conversion fields.
-const PERSON_FIELDS = [...SYSTEM_FIELDS, "MasterRecordId", "FirstName", "LastName", "Name", "Email", "Phone", "Title", "LeadSource"];
+const PERSON_FIELDS = [
+  ...SYSTEM_FIELDS,
+  "MasterRecordId",
+  "FirstName",
+  "LastName",
+  "Name",
+  "Email",
+  "Phone",
+  "Title",
+  "LeadSource",
+];
 
 export const PULL_FIELDS: Record<TSyncObject, string[]> = {
-  Account: [...SYSTEM_FIELDS, "MasterRecordId", "Name", "Website", "Industry", "Phone", "BillingCity", "BillingCountry", "Type"],
+  Account: [
+    ...SYSTEM_FIELDS,
+    "MasterRecordId",
+    "Name",
+    "Website",
+    "Industry",
+    "Phone",
+    "BillingCity",
+    "BillingCountry",
+    "Type",
+  ],
   Contact: [...PERSON_FIELDS, "AccountId"],
   Lead: [...PERSON_FIELDS, "Company", "Website", "Status", "IsConverted", "ConvertedContactId", "ConvertedAccountId"],
   // Opportunities cannot be merged, so they have no MasterRecordId.
-  Opportunity: [...SYSTEM_FIELDS, "Name", "AccountId", "StageName", "Amount", "CloseDate", "Probability", "IsClosed", "IsWon"],
+  Opportunity: [
+    ...SYSTEM_FIELDS,
+    "Name",
+    "AccountId",
+    "StageName",
+    "Amount",
+    "CloseDate",
+    "Probability",
+    "IsClosed",
+    "IsWon",
+  ],
 };
 
 /** Pull order within a tick: accounts before the people and deals that point at them, contacts before leads (PULL-4). */
 export const PULL_ORDER: TSyncObject[] = ["Account", "Contact", "Lead", "Opportunity"];
 
 /** Fields that change on every save, even our own pushes: left out of the content hash. */
-export const VOLATILE_FIELDS = new Set(["SystemModstamp", "LastModifiedDate", "LastModifiedById", "LastViewedDate", "LastReferencedDate", "attributes"]);
+export const VOLATILE_FIELDS = new Set([
+  "SystemModstamp",
+  "LastModifiedDate",
+  "LastModifiedById",
+  "LastViewedDate",
+  "LastReferencedDate",
+  "attributes",
+]);
 
 export type TPulledRecord = Record<string, unknown> & { Id: string };
 
@@ -52,7 +89,10 @@ export function ownerName(record: TPulledRecord): string | null {
 }
 
 function personName(record: TPulledRecord) {
-  return text(record, "Name") ?? ([text(record, "FirstName"), text(record, "LastName")].filter(Boolean).join(" ") || "(no name)");
+  return (
+    text(record, "Name") ??
+    ([text(record, "FirstName"), text(record, "LastName")].filter(Boolean).join(" ") || "(no name)")
+  );
 }
 
 export function mapPerson(record: TPulledRecord, kind: "contact" | "lead") {

@@ -22,7 +22,12 @@ export async function applyPendingNotifications(
   options: { now?: () => number; salesforce?: TSalesforce } = {},
 ): Promise<{ applied: number; counts: Partial<Record<TSyncObject, TObjectCounts>>; apiCalls: number; error?: string }> {
   const now = options.now ?? Date.now;
-  const pending = await db.select().from(outboundNotifications).where(eq(outboundNotifications.status, "pending")).orderBy(asc(outboundNotifications.receivedAt)).limit(1000);
+  const pending = await db
+    .select()
+    .from(outboundNotifications)
+    .where(eq(outboundNotifications.status, "pending"))
+    .orderBy(asc(outboundNotifications.receivedAt))
+    .limit(1000);
   if (pending.length === 0) return { applied: 0, counts: {}, apiCalls: 0 };
   const salesforce = options.salesforce ?? (await openSalesforce(db));
   const callsBefore = salesforce.meter.calls;
@@ -36,12 +41,22 @@ export async function applyPendingNotifications(
         const chunk = ids.slice(start, start + BATCH);
         // Ids were validated as 15/18 alphanumerics when the envelope was parsed; quoting stays strict anyway.
         const list = chunk.map((id) => `'${id.replace(/[^a-zA-Z0-9]/g, "")}'`).join(", ");
-        const result = await queryAllFirstPage(salesforce.connection, `SELECT ${PULL_FIELDS[object].join(", ")} FROM ${object} WHERE Id IN (${list})`);
+        const result = await queryAllFirstPage(
+          salesforce.connection,
+          `SELECT ${PULL_FIELDS[object].join(", ")} FROM ${object} WHERE Id IN (${list})`,
+        );
         const chunkIds = new Set(chunk);
         const notificationIds = rows.filter((row) => chunkIds.has(row.sfId)).map((row) => row.notificationId);
-        const pageCounts = await applyPulledPage(db, { object, records: result.records as TPulledRecord[], now: now(), source: "outbound" }, async (tx) => {
-          await tx.update(outboundNotifications).set({ status: "applied", appliedAt: now(), error: null }).where(inArray(outboundNotifications.notificationId, notificationIds));
-        });
+        const pageCounts = await applyPulledPage(
+          db,
+          { object, records: result.records as TPulledRecord[], now: now(), source: "outbound" },
+          async (tx) => {
+            await tx
+              .update(outboundNotifications)
+              .set({ status: "applied", appliedAt: now(), error: null })
+              .where(inArray(outboundNotifications.notificationId, notificationIds));
+          },
+        );
         const total = (counts[object] ??= emptyCounts());
         for (const key of Object.keys(total) as Array<keyof TObjectCounts>) total[key] += pageCounts[key];
         applied += notificationIds.length;
@@ -54,4 +69,3 @@ export async function applyPendingNotifications(
   }
   return { applied, counts, apiCalls: salesforce.meter.calls - callsBefore };
 }
-

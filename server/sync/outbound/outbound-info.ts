@@ -14,6 +14,14 @@ export const ZOutboundInfoSchema = z.object({
 export async function getOutboundInfo(db: TDatabase, origin: string): Promise<z.infer<typeof ZOutboundInfoSchema>> {
   const token = await getOutboundToken(db);
   const connection = await getConnectionRow(db);
-  const lastReceived = await readSetting(db, "outbound.lastReceived", ZOutboundInfoSchema.shape.lastReceived.default(null));
-  return { endpointUrl: `${origin}/api/salesforce/outbound/${token}`, lastReceived, demo: connection?.environment === "demo" };
+  const lastReceived = await readSetting(
+    db,
+    "outbound.lastReceived",
+    ZOutboundInfoSchema.shape.lastReceived.default(null),
+  );
+  return {
+    endpointUrl: `${origin}/api/salesforce/outbound/${token}`,
+    lastReceived,
+    demo: connection?.environment === "demo",
+  };
 }

@@ -11,7 +11,10 @@ const ZStoredSchema = z.object({ sealed: z.string() }).nullable().default(null);
  * The secret path segment of the outbound-message URL (Salesforce cannot send custom headers).
  * SALESFORCE_OUTBOUND_TOKEN wins; otherwise one is generated once and stored encrypted.
  */
-export async function getOutboundToken(db: TDatabase, env: Record<string, string | undefined> = process.env): Promise<string> {
+export async function getOutboundToken(
+  db: TDatabase,
+  env: Record<string, string | undefined> = process.env,
+): Promise<string> {
   if (env.SALESFORCE_OUTBOUND_TOKEN?.trim()) return env.SALESFORCE_OUTBOUND_TOKEN.trim();
   const key = deriveTokenKey(env);
   const stored = await readSetting(db, KEY, ZStoredSchema);
@@ -21,7 +24,11 @@ export async function getOutboundToken(db: TDatabase, env: Record<string, string
   return token;
 }
 
-export async function isOutboundToken(db: TDatabase, candidate: string, env: Record<string, string | undefined> = process.env): Promise<boolean> {
+export async function isOutboundToken(
+  db: TDatabase,
+  candidate: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<boolean> {
   const expected = Buffer.from(await getOutboundToken(db, env));
   const actual = Buffer.from(candidate);
   return actual.length === expected.length && timingSafeEqual(actual, expected);

@@ -21,10 +21,20 @@ const received: Array<{ status: number; stored: number }> = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  emulator = await startEmulator({ seed: "empty", outboundTiming: { initialBackoffMs: 20, maxBackoffMs: 100, batchDelayMs: 10 } });
+  emulator = await startEmulator({
+    seed: "empty",
+    outboundTiming: { initialBackoffMs: 20, maxBackoffMs: 100, batchDelayMs: 10 },
+  });
   // Stands in for the route handler: the same two stages, over real HTTP from the emulator.
   listener = createServer(async (request, response) => {
-    const body = await readCappedBody(new Request("http://x", { method: "POST", body: (await readAll(request)).toString("utf8"), headers: { "content-length": request.headers["content-length"] ?? "0" } }), 1024 * 1024);
+    const body = await readCappedBody(
+      new Request("http://x", {
+        method: "POST",
+        body: (await readAll(request)).toString("utf8"),
+        headers: { "content-length": request.headers["content-length"] ?? "0" },
+      }),
+      1024 * 1024,
+    );
     const token = request.url?.split("/").at(-1) ?? "";
     const result = await receiveNotifications(database.db, { token, body: body ?? "", now: Date.now() });
     received.push({ status: result.status, stored: result.stored });
@@ -41,7 +51,15 @@ afterAll(async () => {
 beforeEach(async () => {
   await emulator.reset("empty");
   received.length = 0;
-  for (const table of ["crm_people", "activity_log", "outbound_notifications", "sync_cursors", "sync_ticks", "salesforce_connection", "settings"]) {
+  for (const table of [
+    "crm_people",
+    "activity_log",
+    "outbound_notifications",
+    "sync_cursors",
+    "sync_ticks",
+    "salesforce_connection",
+    "settings",
+  ]) {
     await database.client.execute(`DELETE FROM ${table}`);
   }
   await connectToEmulator(database.db, emulator);
@@ -65,13 +83,21 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 5000)
   }
 }
 
-const envelope = (orgId: string, notificationId: string, sfId: string) => `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body><notifications xmlns="http://soap.sforce.com/2005/09/outbound"><OrganizationId>${orgId}</OrganizationId><ActionId>04k000000000001AAA</ActionId><SessionId xsi:nil="true"/><EnterpriseUrl>x</EnterpriseUrl><PartnerUrl>x</PartnerUrl><Notification><Id>${notificationId}</Id><sObject xsi:type="sf:Contact" xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>${sfId}</sf:Id><sf:LastName>Black</sf:LastName></sObject></Notification></notifications></soapenv:Body></soapenv:Envelope>`;
+const envelope = (orgId: string, notificationId: string, sfId: string) =>
+  `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body><notifications xmlns="http://soap.sforce.com/2005/09/outbound"><OrganizationId>${orgId}</OrganizationId><ActionId>04k000000000001AAA</ActionId><SessionId xsi:nil="true"/><EnterpriseUrl>x</EnterpriseUrl><PartnerUrl>x</PartnerUrl><Notification><Id>${notificationId}</Id><sObject xsi:type="sf:Contact" xmlns:sf="urn:sobject.enterprise.soap.sforce.com"><sf:Id>${sfId}</sf:Id><sf:LastName>Black</sf:LastName></sObject></Notification></notifications></soapenv:Body></soapenv:Envelope>`;
 
 describe(`outbound messages on ${testDatabaseKind()}`, () => {
   it("applies a change Salesforce announces within moments, as an outbound-created record", async () => {
     const token = await getOutboundToken(database.db);
-    await emulatorAdmin(emulator, "outbound-messages", { object: "Contact", fields: ["Id", "LastName", "Email", "SystemModstamp"], endpointUrl: `${listenerUrl}/${token}`, active: true });
-    const contact = await adminConnection(emulator).sobject("Contact").create({ LastName: "Black", Email: "black@acme.com" });
+    await emulatorAdmin(emulator, "outbound-messages", {
+      object: "Contact",
+      fields: ["Id", "LastName", "Email", "SystemModstamp"],
+      endpointUrl: `${listenerUrl}/${token}`,
+      active: true,
+    });
+    const contact = await adminConnection(emulator)
+      .sobject("Contact")
+      .create({ LastName: "Black", Email: "black@acme.com" });
     await waitFor(async () => (received.some((entry) => entry.status === 200) ? true : undefined));
     const outcome = await applyPendingNotifications(database.db);
     expect(outcome).toMatchObject({ applied: 1, apiCalls: 1 });
@@ -95,9 +121,27 @@ describe(`outbound messages on ${testDatabaseKind()}`, () => {
   });
 
   it.each([
-    ["a wrong token", (token: string, orgId: string) => ({ token: `${token}x`, body: envelope(orgId, "04l000000000002AAA", "003000000000001AAA") }), 401],
-    ["another org", (token: string) => ({ token, body: envelope("00D000000000999", "04l000000000003AAA", "003000000000001AAA") }), 403],
-    ["a DTD", (token: string, orgId: string) => ({ token, body: `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${envelope(orgId, "04l000000000004AAA", "003000000000001AAA")}` }), 400],
+    [
+      "a wrong token",
+      (token: string, orgId: string) => ({
+        token: `${token}x`,
+        body: envelope(orgId, "04l000000000002AAA", "003000000000001AAA"),
+      }),
+      401,
+    ],
+    [
+      "another org",
+      (token: string) => ({ token, body: envelope("00D000000000999", "04l000000000003AAA", "003000000000001AAA") }),
+      403,
+    ],
+    [
+      "a DTD",
+      (token: string, orgId: string) => ({
+        token,
+        body: `<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>${envelope(orgId, "04l000000000004AAA", "003000000000001AAA")}`,
+      }),
+      400,
+    ],
     ["malformed XML", (token: string) => ({ token, body: "<soapenv:Envelope><broken" }), 400],
   ])("answers %s with %i and stores nothing", async (_name, build, status) => {
     const token = await getOutboundToken(database.db);
@@ -119,7 +163,12 @@ describe(`outbound messages on ${testDatabaseKind()}`, () => {
     const older = await sf.sobject("Contact").retrieve(contact.id!);
     await sf.sobject("Contact").update({ Id: contact.id!, LastName: "New" });
     await runTick(database.db, "cli");
-    const counts = await applyPulledPage(database.db, { object: "Contact", records: [{ ...older, Id: contact.id! }], now: Date.now(), source: "outbound" });
+    const counts = await applyPulledPage(database.db, {
+      object: "Contact",
+      records: [{ ...older, Id: contact.id! }],
+      now: Date.now(),
+      source: "outbound",
+    });
     expect(counts.unchanged).toBe(1);
     const stored = await database.db.query.crmPeople.findFirst({ where: eq(crmPeople.sfId, contact.id!) });
     expect(stored?.lastName).toBe("New");

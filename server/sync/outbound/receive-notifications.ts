@@ -1,7 +1,12 @@
 import type { TDatabase } from "@/db/client";
 import { outboundNotifications, SYNC_OBJECTS } from "@/db/schema";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
-import { OUTBOUND_ACK, OutboundEnvelopeError, parseOutboundEnvelope, sameOrg } from "@/server/salesforce/outbound-parser";
+import {
+  OUTBOUND_ACK,
+  OutboundEnvelopeError,
+  parseOutboundEnvelope,
+  sameOrg,
+} from "@/server/salesforce/outbound-parser";
 import { writeSetting } from "@/server/settings/settings-store";
 import { isOutboundToken } from "./outbound-token";
 
@@ -20,8 +25,12 @@ const fault = (status: number, message: string): TReceiveResult => ({
  * under its Notification Id (a redelivery is a no-op), and acknowledge only once stored.
  * Applying the records happens after the answer (applyPendingNotifications).
  */
-export async function receiveNotifications(db: TDatabase, input: { token: string; body: string; now: number }): Promise<TReceiveResult> {
-  if (!(await isOutboundToken(db, input.token))) return fault(401, "Unknown outbound-message URL. Copy the URL from Tandem's Setup again.");
+export async function receiveNotifications(
+  db: TDatabase,
+  input: { token: string; body: string; now: number },
+): Promise<TReceiveResult> {
+  if (!(await isOutboundToken(db, input.token)))
+    return fault(401, "Unknown outbound-message URL. Copy the URL from Tandem's Setup again.");
   let envelope;
   try {
     envelope = parseOutboundEnvelope(input.body);
@@ -45,11 +54,18 @@ export async function receiveNotifications(db: TDatabase, input: { token: string
         payload: notification.fields,
         receivedAt: input.now,
         status: synced.has(notification.object) ? ("pending" as const) : ("failed" as const),
-        error: synced.has(notification.object) ? null : `Tandem does not sync ${notification.object}; remove it from the outbound message.`,
+        error: synced.has(notification.object)
+          ? null
+          : `Tandem does not sync ${notification.object}; remove it from the outbound message.`,
       })),
     )
     .onConflictDoNothing({ target: outboundNotifications.notificationId })
     .returning({ id: outboundNotifications.notificationId });
-  await writeSetting(db, "outbound.lastReceived", { at: input.now, object: envelope.notifications[0]?.object ?? null, notifications: envelope.notifications.length, newlyStored: inserted.length });
+  await writeSetting(db, "outbound.lastReceived", {
+    at: input.now,
+    object: envelope.notifications[0]?.object ?? null,
+    notifications: envelope.notifications.length,
+    newlyStored: inserted.length,
+  });
   return { status: 200, body: OUTBOUND_ACK, contentType: SOAP, stored: inserted.length };
 }

@@ -29,7 +29,11 @@ export async function connectToEmulator(db: TDatabase, emulator: RunningEmulator
 /** A plain jsforce connection to the emulator, for arranging data in tests. */
 export function adminConnection(emulator: RunningEmulator) {
   const tokens = emulator.issueTokens();
-  return new Connection({ instanceUrl: tokens.instance_url, accessToken: tokens.access_token, version: SALESFORCE_API_VERSION });
+  return new Connection({
+    instanceUrl: tokens.instance_url,
+    accessToken: tokens.access_token,
+    version: SALESFORCE_API_VERSION,
+  });
 }
 
 export async function emulatorAdmin(emulator: RunningEmulator, path: string, body?: unknown, method = "POST") {

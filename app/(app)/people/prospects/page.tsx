@@ -12,7 +12,11 @@ import { requireUser } from "@/server/auth/guards";
 
 export const metadata: Metadata = { title: "Prospects" };
 
-export default async function ProspectsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProspectsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser();
   // Awaited, so a shared link renders its rows in the first response.
   await getQueryClient().prefetchQuery(trpc.prospects.list.queryOptions(prospectListInput(await searchParams)));

@@ -20,7 +20,10 @@ export default async function TeamPage() {
   prefetch(trpc.users.list.queryOptions());
   return (
     <HydrateClient>
-      <PageHeader title="Team" description="Everyone who can sign in to Tandem. Admins set Tandem up; members work the data." />
+      <PageHeader
+        title="Team"
+        description="Everyone who can sign in to Tandem. Admins set Tandem up; members work the data."
+      />
       <TeamTable currentUserId={user.id} />
     </HydrateClient>
   );

@@ -14,7 +14,12 @@ import {
   ZPreviewImportInputSchema,
 } from "@/server/prospects/import/schemas";
 import { listProspects } from "@/server/prospects/list-prospects";
-import { ZListProspectsInputSchema, ZNewProspectSchema, ZProspectPageSchema, ZProspectSchema } from "@/server/prospects/schemas";
+import {
+  ZListProspectsInputSchema,
+  ZNewProspectSchema,
+  ZProspectPageSchema,
+  ZProspectSchema,
+} from "@/server/prospects/schemas";
 
 /** The prospect database: every member may list, add and import. */
 export const prospectsRouter = createTRPCRouter({

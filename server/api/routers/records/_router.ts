@@ -31,19 +31,34 @@ const ZIdSchema = z.object({ id: z.string().min(1, { error: "id is required." })
 /** The workspace pages' reads: lists, profiles, related records and activity logs of CRM records. */
 export const recordsRouter = createTRPCRouter({
   people: createTRPCRouter({
-    list: protectedProcedure.input(ZPeopleListInputSchema).output(ZPeopleListSchema).query(({ ctx, input }) => listPeople(ctx.db, input)),
-    get: protectedProcedure.input(ZIdSchema).output(ZPersonProfileResultSchema).query(({ ctx, input }) => getPerson(ctx.db, input.id)),
+    list: protectedProcedure
+      .input(ZPeopleListInputSchema)
+      .output(ZPeopleListSchema)
+      .query(({ ctx, input }) => listPeople(ctx.db, input)),
+    get: protectedProcedure
+      .input(ZIdSchema)
+      .output(ZPersonProfileResultSchema)
+      .query(({ ctx, input }) => getPerson(ctx.db, input.id)),
   }),
   accounts: createTRPCRouter({
-    list: protectedProcedure.input(ZAccountsListInputSchema).output(ZAccountsListSchema).query(({ ctx, input }) => listAccounts(ctx.db, input)),
-    get: protectedProcedure.input(ZIdSchema).output(ZAccountProfileResultSchema).query(({ ctx, input }) => getAccount(ctx.db, input.id)),
+    list: protectedProcedure
+      .input(ZAccountsListInputSchema)
+      .output(ZAccountsListSchema)
+      .query(({ ctx, input }) => listAccounts(ctx.db, input)),
+    get: protectedProcedure
+      .input(ZIdSchema)
+      .output(ZAccountProfileResultSchema)
+      .query(({ ctx, input }) => getAccount(ctx.db, input.id)),
   }),
   opportunities: createTRPCRouter({
     list: protectedProcedure
       .input(ZOpportunitiesListInputSchema)
       .output(ZOpportunitiesListSchema)
       .query(({ ctx, input }) => listOpportunities(ctx.db, input)),
-    get: protectedProcedure.input(ZIdSchema).output(ZOpportunityProfileResultSchema).query(({ ctx, input }) => getOpportunity(ctx.db, input.id)),
+    get: protectedProcedure
+      .input(ZIdSchema)
+      .output(ZOpportunityProfileResultSchema)
+      .query(({ ctx, input }) => getOpportunity(ctx.db, input.id)),
   }),
   owners: protectedProcedure
     .input(z.object({ object: z.enum(["people", "accounts", "opportunities"]) }))
@@ -53,5 +68,8 @@ export const recordsRouter = createTRPCRouter({
     .input(ZIdSchema.extend({ type: ZRecordTypeSchema }))
     .output(ZRelatedSchema)
     .query(({ ctx, input }) => getRelated(ctx.db, input.type, input.id)),
-  activity: protectedProcedure.input(ZActivityInputSchema).output(ZActivityPageSchema).query(({ ctx, input }) => listActivity(ctx.db, input)),
+  activity: protectedProcedure
+    .input(ZActivityInputSchema)
+    .output(ZActivityPageSchema)
+    .query(({ ctx, input }) => listActivity(ctx.db, input)),
 });

@@ -18,7 +18,15 @@ beforeAll(async () => {
   ]);
   contactId = people[0]!.id;
   leadId = people[1]!.id;
-  await insertActivity(database.db, [{ recordType: "person", recordId: contactId, at: Date.now(), event: "created-by-pull", message: "Created from Salesforce by a pull." }]);
+  await insertActivity(database.db, [
+    {
+      recordType: "person",
+      recordId: contactId,
+      at: Date.now(),
+      event: "created-by-pull",
+      message: "Created from Salesforce by a pull.",
+    },
+  ]);
 });
 afterAll(() => database.cleanup());
 
@@ -28,13 +36,25 @@ describe(`records procedures on ${testDatabaseKind()}`, () => {
   it("answers UNAUTHORIZED without a session", async () => {
     await expect(caller(null).records.people.list({})).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await expect(caller(null).records.people.get({ id: contactId })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await expect(caller(null).records.activity({ type: "person", id: contactId })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(caller(null).records.activity({ type: "person", id: contactId })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("lets any member read lists, profiles, related records and activity", async () => {
-    const list = await caller(member).records.people.list({ sort: "name", direction: "asc", page: 1, pageSize: 25, search: "", kind: "contact" });
+    const list = await caller(member).records.people.list({
+      sort: "name",
+      direction: "asc",
+      page: 1,
+      pageSize: 25,
+      search: "",
+      kind: "contact",
+    });
     expect(list.rows.map((row) => row.name)).toEqual(["Carla Contact"]);
-    expect(await caller(member).records.people.get({ id: contactId })).toMatchObject({ status: "ok", profile: { name: "Carla Contact" } });
+    expect(await caller(member).records.people.get({ id: contactId })).toMatchObject({
+      status: "ok",
+      profile: { name: "Carla Contact" },
+    });
     expect((await caller(member).records.related({ type: "person", id: contactId })).account?.name).toBe("Acme");
     expect((await caller(member).records.activity({ type: "person", id: contactId })).entries).toHaveLength(1);
     expect(await caller(member).records.owners({ object: "accounts" })).toEqual([]);
@@ -43,9 +63,16 @@ describe(`records procedures on ${testDatabaseKind()}`, () => {
   });
 
   it("rejects malformed input with BAD_REQUEST naming the field", async () => {
-    await expect(caller(member).records.people.list({ pageSize: 30 as 25 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("pageSize") });
-    await expect(caller(member).records.people.list({ sort: "password" as "name" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await expect(caller(member).records.activity({ type: "person", id: contactId, cursor: "yesterday" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller(member).records.people.list({ pageSize: 30 as 25 })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("pageSize"),
+    });
+    await expect(caller(member).records.people.list({ sort: "password" as "name" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(
+      caller(member).records.activity({ type: "person", id: contactId, cursor: "yesterday" }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("answers NOT_FOUND for an unknown record", async () => {

@@ -14,7 +14,9 @@ const ZStartSchema = z.object({
 });
 
 export const salesforceRouter = createTRPCRouter({
-  connection: adminProcedure.output(ZConnectionInfoSchema).query(async ({ ctx }) => getConnectionInfo(ctx.db, await getRequestOrigin())),
+  connection: adminProcedure
+    .output(ZConnectionInfoSchema)
+    .query(async ({ ctx }) => getConnectionInfo(ctx.db, await getRequestOrigin())),
   startConnect: adminProcedure
     .input(ZStartSchema)
     .output(z.object({ authorizeUrl: z.string() }))
@@ -23,11 +25,23 @@ export const salesforceRouter = createTRPCRouter({
       if (!loginUrl) {
         throw new AppError(
           "BAD_REQUEST",
-          input.environment === "demo" ? "The demo org is not running. Start Tandem with npm run demo." : "Enter your My Domain URL, like https://yourcompany.my.salesforce.com.",
+          input.environment === "demo"
+            ? "The demo org is not running. Start Tandem with npm run demo."
+            : "Enter your My Domain URL, like https://yourcompany.my.salesforce.com.",
         );
       }
-      return startOAuthFlow(ctx.db, { environment: input.environment, loginUrl, origin: await getRequestOrigin(), userId: ctx.user.id, now: Date.now() });
+      return startOAuthFlow(ctx.db, {
+        environment: input.environment,
+        loginUrl,
+        origin: await getRequestOrigin(),
+        userId: ctx.user.id,
+        now: Date.now(),
+      });
     }),
-  refreshLimits: adminProcedure.output(z.object({ used: z.number(), max: z.number() })).mutation(({ ctx }) => refreshApiLimits(ctx.db, Date.now())),
-  disconnect: adminProcedure.output(z.object({ revoked: z.boolean() })).mutation(({ ctx }) => disconnectSalesforce(ctx.db)),
+  refreshLimits: adminProcedure
+    .output(z.object({ used: z.number(), max: z.number() }))
+    .mutation(({ ctx }) => refreshApiLimits(ctx.db, Date.now())),
+  disconnect: adminProcedure
+    .output(z.object({ revoked: z.boolean() }))
+    .mutation(({ ctx }) => disconnectSalesforce(ctx.db)),
 });

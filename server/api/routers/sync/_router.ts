@@ -40,6 +40,8 @@ export const syncRouter = createTRPCRouter({
       await completeSetupStep(ctx.db, input.step);
       return { ok: true };
     }),
-  outbound: adminProcedure.output(ZOutboundInfoSchema).query(async ({ ctx }) => getOutboundInfo(ctx.db, await getRequestOrigin())),
+  outbound: adminProcedure
+    .output(ZOutboundInfoSchema)
+    .query(async ({ ctx }) => getOutboundInfo(ctx.db, await getRequestOrigin())),
   enableDemoOutbound: adminProcedure.mutation(async ({ ctx }) => enableDemoRealtime(ctx.db, await getRequestOrigin())),
 });

@@ -11,9 +11,18 @@ let member: { id: string; email: string; name: string; role: "member" };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const first = await createFirstAdmin(database.db, { name: "Ada", email: "ada@example.com", password: "correct horse battery" });
+  const first = await createFirstAdmin(database.db, {
+    name: "Ada",
+    email: "ada@example.com",
+    password: "correct horse battery",
+  });
   admin = { ...first, role: "admin" };
-  const added = await addUser(database.db, { name: "Max", email: "max@example.com", password: "0123456789", role: "member" });
+  const added = await addUser(database.db, {
+    name: "Max",
+    email: "max@example.com",
+    password: "0123456789",
+    role: "member",
+  });
   member = { ...added, role: "member" };
 });
 afterAll(() => database.cleanup());
@@ -35,7 +44,12 @@ describe(`users procedures on ${testDatabaseKind()}`, () => {
   });
 
   it("lets an admin list and add members, never exposing password hashes", async () => {
-    const added = await callerFor(admin).users.add({ name: "Eve", email: "EVE@example.com", password: "0123456789", role: "member" });
+    const added = await callerFor(admin).users.add({
+      name: "Eve",
+      email: "EVE@example.com",
+      password: "0123456789",
+      role: "member",
+    });
     expect(added.email).toBe("eve@example.com");
     const listed = await callerFor(admin).users.list();
     expect(listed.map((user) => user.email).sort()).toEqual(["ada@example.com", "eve@example.com", "max@example.com"]);
@@ -51,7 +65,9 @@ describe(`users procedures on ${testDatabaseKind()}`, () => {
   });
 
   it("turns rule violations into clear errors", async () => {
-    await expect(callerFor(admin).users.add({ name: "Max", email: "max@example.com", password: "0123456789", role: "member" })).rejects.toMatchObject({
+    await expect(
+      callerFor(admin).users.add({ name: "Max", email: "max@example.com", password: "0123456789", role: "member" }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       message: "max@example.com is already on the team.",
     });

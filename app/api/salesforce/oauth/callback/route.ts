@@ -10,9 +10,11 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const origin = await getRequestOrigin();
-  const back = (query: Record<string, string>) => NextResponse.redirect(`${origin}/setup?${new URLSearchParams({ step: "connect", ...query })}`);
+  const back = (query: Record<string, string>) =>
+    NextResponse.redirect(`${origin}/setup?${new URLSearchParams({ step: "connect", ...query })}`);
   const user = await getSessionUser();
-  if (!user || user.role !== "admin") return NextResponse.redirect(`${origin}/sign-in?callbackUrl=${encodeURIComponent("/setup?step=connect")}`);
+  if (!user || user.role !== "admin")
+    return NextResponse.redirect(`${origin}/sign-in?callbackUrl=${encodeURIComponent("/setup?step=connect")}`);
   const url = new URL(request.url);
   try {
     await completeOAuthFlow(getDb(), {
