@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import type { TSalesforceEnvironment } from "@/server/salesforce/environments";
 import {
   CheckCircle2Icon,
   CloudIcon,
@@ -22,7 +23,7 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { CopyField } from "./copy-field";
 
-type TEnvironment = "production" | "sandbox" | "custom" | "demo";
+type TEnvironment = TSalesforceEnvironment;
 
 const OPTIONS: Array<{ value: TEnvironment; title: string; description: string; icon: typeof CloudIcon }> = [
   { value: "production", title: "Production", description: "login.salesforce.com", icon: CloudIcon },

@@ -2,7 +2,7 @@
 
 import { MenuIcon } from "lucide-react";
 import { useState } from "react";
-import type { TRole } from "@/db/schema";
+import type { TRole } from "@/server/users/roles";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { Logo } from "./logo";

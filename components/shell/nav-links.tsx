@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { TRole } from "@/db/schema";
+import type { TRole } from "@/server/users/roles";
 import { cn } from "@/components/ui/cn";
 import { NAV_SECTIONS } from "./nav-items";
 

@@ -58,7 +58,7 @@ async function markKind(
       recordType: "prospect" as const,
       recordId: row.id,
       at: now,
-      event: "matched-crm",
+      event: "matched-crm" as const,
       message: `Now in the CRM: a ${recordWord} pulled from Salesforce has the same ${keyName} (${row.key}), so this prospect is marked "in CRM".`,
       details: { crmRecordType, crmRecordId: row.crmRecordId, matchedOn: keyName, key: row.key, when: "pulled" },
     }));

@@ -1,20 +1,17 @@
 import { z } from "zod";
-import type { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES, TSyncObject } from "@/db/schema";
+import {
+  CRM_RECORD_TYPES,
+  PERSON_KINDS,
+  RECORD_SOURCES,
+  RECORD_STATES,
+  SYNC_OBJECTS,
+} from "@/server/sync/core/sync-objects";
 
-/*
- * Shared vocabulary of the workspace pages. The lists repeat the database's enums instead of
- * importing them so client components can parse URLs without bundling the Drizzle schema; the
- * `satisfies` checks keep both in step.
- */
-export const PERSON_KIND_VALUES = ["contact", "lead"] as const satisfies typeof PERSON_KINDS;
-export const RECORD_SOURCE_VALUES = ["pull", "outbound", "tandem", "import"] as const satisfies typeof RECORD_SOURCES;
-export const RECORD_STATE_VALUES = ["active", "retired", "deleted", "merged"] as const satisfies typeof RECORD_STATES;
-export const SALESFORCE_OBJECTS = [
-  "Account",
-  "Contact",
-  "Lead",
-  "Opportunity",
-] as const satisfies readonly TSyncObject[];
+/* Shared vocabulary of the workspace pages, from the one definition in server/sync/core. */
+export const PERSON_KIND_VALUES = PERSON_KINDS;
+export const RECORD_SOURCE_VALUES = RECORD_SOURCES;
+export const RECORD_STATE_VALUES = RECORD_STATES;
+export const SALESFORCE_OBJECTS = SYNC_OBJECTS;
 
 export const ZPersonKindSchema = z.enum(PERSON_KIND_VALUES);
 export const ZRecordSourceSchema = z.enum(RECORD_SOURCE_VALUES);
@@ -25,7 +22,7 @@ export type TRecordSource = z.infer<typeof ZRecordSourceSchema>;
 export type TRecordState = z.infer<typeof ZRecordStateSchema>;
 export type TSalesforceObject = z.infer<typeof ZSalesforceObjectSchema>;
 
-export const ZRecordTypeSchema = z.enum(["person", "account", "opportunity"]);
+export const ZRecordTypeSchema = z.enum(CRM_RECORD_TYPES);
 export type TRecordType = z.infer<typeof ZRecordTypeSchema>;
 
 /** A link to another record: enough to render its name as a link to its profile. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZSalesforceEnvironmentSchema } from "@/server/salesforce/environments";
 import type { TDatabase } from "@/db/client";
 import { appCredentials, demoOrgUrl } from "./app-credentials";
 import { getConnectionRow } from "./connection-store";
@@ -8,7 +9,7 @@ export const ZConnectionInfoSchema = z.object({
   connection: z
     .object({
       status: z.enum(["connected", "broken"]),
-      environment: z.enum(["production", "sandbox", "custom", "demo"]),
+      environment: ZSalesforceEnvironmentSchema,
       orgId: z.string(),
       orgName: z.string().nullable(),
       username: z.string().nullable(),

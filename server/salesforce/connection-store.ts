@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { TDatabaseOrTransaction } from "@/db/client";
-import { SALESFORCE_ENVIRONMENTS, salesforceConnection } from "@/db/schema";
+import { salesforceConnection } from "@/db/schema";
+import type { TSalesforceEnvironment } from "./environments";
 
-export type TSalesforceEnvironment = (typeof SALESFORCE_ENVIRONMENTS)[number];
+export type { TSalesforceEnvironment };
 export type TConnectionRow = typeof salesforceConnection.$inferSelect;
 
 /** There is one connection per workspace. */

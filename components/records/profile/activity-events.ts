@@ -13,11 +13,12 @@ import {
   ZapIcon,
   type LucideIcon,
 } from "lucide-react";
+import type { TActivityEvent } from "@/server/sync/core/activity-events";
 
 export type TEventStyle = { title: string; icon: LucideIcon; tone: "neutral" | "positive" | "warning" | "negative" };
 
 /** DUP-2: how each activity event reads — where a record came from and what sync did to it. */
-const EVENTS: Record<string, TEventStyle> = {
+const EVENTS: Record<TActivityEvent, TEventStyle> = {
   "created-by-pull": { title: "Pulled from Salesforce", icon: CloudDownloadIcon, tone: "positive" },
   "created-by-outbound": { title: "Arrived by outbound message", icon: ZapIcon, tone: "positive" },
   "created-in-tandem": { title: "Created in Tandem", icon: PlusIcon, tone: "positive" },
@@ -25,6 +26,7 @@ const EVENTS: Record<string, TEventStyle> = {
   "updated-by-pull": { title: "Updated by a pull", icon: PencilLineIcon, tone: "neutral" },
   "updated-by-outbound": { title: "Updated by an outbound message", icon: PencilLineIcon, tone: "neutral" },
   "restored-by-pull": { title: "Back in Salesforce", icon: RotateCcwIcon, tone: "positive" },
+  "restored-by-outbound": { title: "Back in Salesforce (outbound message)", icon: RotateCcwIcon, tone: "positive" },
   "retired-as-lead": { title: "Retired as a lead", icon: ArchiveIcon, tone: "warning" },
   "absorbed-lead": { title: "Took over a retired lead", icon: UserCheckIcon, tone: "neutral" },
   "deleted-in-salesforce": { title: "Deleted in Salesforce", icon: Trash2Icon, tone: "negative" },
@@ -34,7 +36,7 @@ const EVENTS: Record<string, TEventStyle> = {
 };
 
 export function eventStyle(event: string): TEventStyle {
-  const known = EVENTS[event];
+  const known = EVENTS[event as TActivityEvent];
   if (known) return known;
   // An event this page does not know yet still reads as words: "pushed-to-salesforce" → "Pushed to salesforce".
   const words = event.replace(/[-_]+/g, " ").trim();

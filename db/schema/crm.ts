@@ -1,0 +1,101 @@
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES } from "../../server/sync/core/sync-objects";
+
+export { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES };
+
+// A function, not a shared object: drizzle column builders must not be reused across tables.
+const crmColumns = () => ({
+  id: text("id").primaryKey(),
+  sfId: text("sf_id"),
+  /** Salesforce's values as pulled: every field queried, custom ones too. */
+  fields: text("fields", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  ownerSfId: text("owner_sf_id"),
+  ownerName: text("owner_name"),
+  systemModstamp: text("system_modstamp"),
+  contentHash: text("content_hash"),
+  source: text("source", { enum: RECORD_SOURCES }).notNull(),
+  state: text("state", { enum: RECORD_STATES }).notNull().default("active"),
+  mergedIntoId: text("merged_into_id"),
+  sfCreatedAt: text("sf_created_at"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Contacts and leads in one table (PULL-4 needs them side by side). */
+export const crmPeople = sqliteTable(
+  "crm_people",
+  {
+    ...crmColumns(),
+    kind: text("kind", { enum: PERSON_KINDS }).notNull(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    name: text("name").notNull(),
+    email: text("email"),
+    emailNormalized: text("email_normalized"),
+    phone: text("phone"),
+    title: text("title"),
+    /** Leads carry a company name; contacts an account. */
+    company: text("company"),
+    accountSfId: text("account_sf_id"),
+    leadSource: text("lead_source"),
+    leadStatus: text("lead_status"),
+    isConverted: integer("is_converted", { mode: "boolean" }).notNull().default(false),
+    convertedContactSfId: text("converted_contact_sf_id"),
+  },
+  (table) => [
+    uniqueIndex("crm_people_sf_id_unique").on(table.sfId),
+    index("crm_people_email_idx").on(table.emailNormalized),
+    index("crm_people_kind_state_name_idx").on(table.kind, table.state, table.name),
+    index("crm_people_account_idx").on(table.accountSfId),
+    index("crm_people_converted_contact_idx").on(table.convertedContactSfId),
+  ],
+);
+
+export const crmAccounts = sqliteTable(
+  "crm_accounts",
+  {
+    ...crmColumns(),
+    name: text("name").notNull(),
+    website: text("website"),
+    domainNormalized: text("domain_normalized"),
+    industry: text("industry"),
+    phone: text("phone"),
+    city: text("city"),
+    country: text("country"),
+    type: text("type"),
+  },
+  (table) => [
+    uniqueIndex("crm_accounts_sf_id_unique").on(table.sfId),
+    index("crm_accounts_domain_idx").on(table.domainNormalized),
+    index("crm_accounts_state_name_idx").on(table.state, table.name),
+  ],
+);
+
+export const crmOpportunities = sqliteTable(
+  "crm_opportunities",
+  {
+    ...crmColumns(),
+    name: text("name").notNull(),
+    accountSfId: text("account_sf_id"),
+    stageName: text("stage_name"),
+    amount: real("amount"),
+    closeDate: text("close_date"),
+    probability: real("probability"),
+    isClosed: integer("is_closed", { mode: "boolean" }),
+    isWon: integer("is_won", { mode: "boolean" }),
+  },
+  (table) => [
+    uniqueIndex("crm_opportunities_sf_id_unique").on(table.sfId),
+    index("crm_opportunities_account_idx").on(table.accountSfId),
+    index("crm_opportunities_state_name_idx").on(table.state, table.name),
+  ],
+);
+
+/** PULL-4: a lead pulled as its contact is remembered so it is not pulled again. */
+export const suppressedLeads = sqliteTable("suppressed_leads", {
+  leadSfId: text("lead_sf_id").primaryKey(),
+  reason: text("reason", { enum: ["converted", "email-match"] }).notNull(),
+  contactSfId: text("contact_sf_id"),
+  email: text("email"),
+  suppressedAt: integer("suppressed_at").notNull(),
+});
