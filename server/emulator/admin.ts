@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { EmulatorOrg } from "./emulator";
-import { SfError } from "./errors";
+import { SfError } from "./org/errors";
 import { json, parseJson, type Req, type Res } from "./http";
-import { insertSynthetic, MAX_SYNTHETIC } from "./seed-synthetic";
+import { insertSynthetic, MAX_SYNTHETIC } from "./seed/seed-synthetic";
 
 const ZResetSchema = z.object({ seed: z.enum(["demo", "empty"]).optional() });
 const ZLimitsSchema = z.object({ dailyMax: z.number().int().min(0) });

@@ -1,8 +1,8 @@
 import type { OrgContext, DmlOptions } from "./context";
-import type { Cursors } from "./cursors";
+import type { Cursors } from "./rest/cursors";
 import { parseJson } from "./http";
-import type { BulkJobs } from "./bulk2-jobs";
-import type { ApiUsage } from "./usage";
+import type { BulkJobs } from "./bulk2/bulk2-jobs";
+import type { ApiUsage } from "./org/usage";
 
 /** Everything a REST handler may reach. */
 export interface ApiServices {

@@ -1,5 +1,5 @@
-import type { OrgRules } from "./rules";
-import type { Store } from "./store";
+import type { OrgRules } from "./org/rules";
+import type { Store } from "./org/store";
 
 /** What every handler may reach: the org's data, rules and clock. Services hang off it. */
 export interface OrgContext {

@@ -1,19 +1,19 @@
 import type { ApiServices } from "./api";
-import { BulkJobs } from "./bulk2-jobs";
+import { BulkJobs } from "./bulk2/bulk2-jobs";
 import type { OrgContext } from "./context";
-import { Cursors } from "./cursors";
-import { Faults } from "./faults";
-import { makeId, normalizeId, to18 } from "./ids";
-import { DEFAULT_OUTBOUND_TIMING, OutboundMessages, type OutboundTiming } from "./outbound";
-import { DebouncedSaver, loadOrg, saveOrg, type OrgMeta } from "./persistence";
-import { OrgRules, type TDuplicateRule, type TValidationRule } from "./rules";
-import type { FieldInput } from "./schema";
-import { seedDemo } from "./seed-demo";
-import { seedAdminUser } from "./seed-empty";
-import { Store } from "./store";
-import { TokenStore, type RefreshTokenRecord, type TokenResponse } from "./tokens";
-import { ApiUsage } from "./usage";
-import type { OAuthConfig } from "./oauth";
+import { Cursors } from "./rest/cursors";
+import { Faults } from "./org/faults";
+import { makeId, normalizeId, to18 } from "./org/ids";
+import { DEFAULT_OUTBOUND_TIMING, OutboundMessages, type OutboundTiming } from "./soap/outbound";
+import { DebouncedSaver, loadOrg, saveOrg, type OrgMeta } from "./org/persistence";
+import { OrgRules, type TDuplicateRule, type TValidationRule } from "./org/rules";
+import type { FieldInput } from "./org/schema";
+import { seedDemo } from "./seed/seed-demo";
+import { seedAdminUser } from "./seed/seed-empty";
+import { Store } from "./org/store";
+import { TokenStore, type RefreshTokenRecord, type TokenResponse } from "./oauth/tokens";
+import { ApiUsage } from "./org/usage";
+import type { OAuthConfig } from "./oauth/oauth";
 
 export type SeedName = "demo" | "empty";
 

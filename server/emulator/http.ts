@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { jsonParserError, SfError, toSfError } from "./errors";
+import { jsonParserError, SfError, toSfError } from "./org/errors";
 
 export interface Req {
   method: string;

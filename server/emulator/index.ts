@@ -2,8 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorOrg, type EmulatorOptions, type SeedName } from "./emulator";
 import { createHandler } from "./server";
-import type { Store } from "./store";
-import type { TokenResponse } from "./tokens";
+import type { Store } from "./org/store";
+import type { TokenResponse } from "./oauth/tokens";
 
 export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, EmulatorOrg };
 export type { EmulatorOptions, SeedName, TokenResponse };

@@ -1,15 +1,15 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { handleAdmin } from "./admin";
 import { jsonBody, type ApiRequest, type ApiResult } from "./api";
-import { restResourceName } from "./composite";
+import { restResourceName } from "./rest/composite";
 import type { EmulatorOrg } from "./emulator";
-import { invalidSession, limitExceeded, notFound, SfError, toSfError } from "./errors";
+import { invalidSession, limitExceeded, notFound, SfError, toSfError } from "./org/errors";
 import { errorResponse, json, readBody, text, type Req, type Res } from "./http";
-import { handleIdentity } from "./identity";
-import { bearer, handleOAuth } from "./oauth";
-import { routeRest } from "./rest-router";
-import { handleSoap } from "./soap";
-import { soapFault } from "./soap-xml";
+import { handleIdentity } from "./oauth/identity";
+import { bearer, handleOAuth } from "./oauth/oauth";
+import { routeRest } from "./rest/rest-router";
+import { handleSoap } from "./soap/soap";
+import { soapFault } from "./soap/soap-xml";
 
 const REST_PATH = /^\/services\/data\/v(\d{1,3}\.\d)(?:\/(.*))?$/;
 const SOAP_PATH = /^\/services\/Soap\/u\/(\d{1,3}\.\d)(?:\/[A-Za-z0-9]{15,18})?\/?$/;

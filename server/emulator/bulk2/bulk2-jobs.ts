@@ -1,6 +1,6 @@
-import { makeId } from "./ids";
-import type { FieldPath } from "./soql/paths";
-import type { Rec } from "./store";
+import { makeId } from "../org/ids";
+import type { FieldPath } from "../soql/paths";
+import type { Rec } from "../org/store";
 
 export interface QueryJob {
   id: string;

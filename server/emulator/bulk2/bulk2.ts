@@ -1,10 +1,10 @@
-import { noContentResult, ok, type ApiRequest, type ApiResult, type ApiServices } from "./api";
+import { noContentResult, ok, type ApiRequest, type ApiResult, type ApiServices } from "../api";
 import type { QueryJob } from "./bulk2-jobs";
-import { SfError } from "./errors";
-import { isObject } from "./http";
-import { formatDateTime, toTextValue } from "./serialize";
-import { compileQuery, execute } from "./soql/compile";
-import { valueAt } from "./soql/paths";
+import { SfError } from "../org/errors";
+import { isObject } from "../http";
+import { formatDateTime, toTextValue } from "../org/serialize";
+import { compileQuery, execute } from "../soql/compile";
+import { valueAt } from "../soql/paths";
 
 const DELIMITERS = { COMMA: ",", TAB: "\t", PIPE: "|", SEMICOLON: ";", CARET: "^", BACKQUOTE: "`" } as const;
 const DEFAULT_MAX_RECORDS = 500_000;

@@ -1,7 +1,7 @@
-import type { OrgContext } from "./context";
-import { json, text, type Req, type Res } from "./http";
+import type { OrgContext } from "../context";
+import { json, text, type Req, type Res } from "../http";
 import { bearer } from "./oauth";
-import { formatDateTime } from "./serialize";
+import { formatDateTime } from "../org/serialize";
 import type { TokenStore } from "./tokens";
 
 /** The identity URL from the token response's `id`: `/id/<orgId>/<userId>`. */

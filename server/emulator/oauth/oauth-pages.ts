@@ -1,4 +1,4 @@
-import type { Res } from "./http";
+import type { Res } from "../http";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");

@@ -1,8 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
 import { Connection, OAuth2 } from "jsforce";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type RunningEmulator } from "./index";
-import { API_VERSION, refreshingConnection } from "./test-helpers";
+import { startEmulator, type RunningEmulator } from "../index";
+import { API_VERSION, refreshingConnection } from "../test-helpers";
 
 let emu: RunningEmulator;
 let now = Date.UTC(2026, 0, 15, 9, 0, 0);

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { header, json, parseForm, text, type Req, type Res } from "./http";
-import type { OrgContext } from "./context";
+import { header, json, parseForm, text, type Req, type Res } from "../http";
+import type { OrgContext } from "../context";
 import { pkceS256, type TokenStore } from "./tokens";
 import { consentPage, errorPage } from "./oauth-pages";
 

@@ -1,7 +1,7 @@
 import type { Connection } from "jsforce";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./index";
-import { dataPath, raw, startWithConnection } from "./test-helpers";
+import type { RunningEmulator } from "../index";
+import { dataPath, raw, startWithConnection } from "../test-helpers";
 
 let emu: RunningEmulator;
 let conn: Connection;
@@ -42,14 +42,12 @@ describe("activities and notes", () => {
   });
 
   it("Event: start and duration give the end, in UTC", async () => {
-    const { id } = await conn
-      .sobject("Event")
-      .create({
-        Subject: "Demo",
-        WhatId: accountId,
-        StartDateTime: "2026-07-01T15:00:00.000+0000",
-        DurationInMinutes: 45,
-      });
+    const { id } = await conn.sobject("Event").create({
+      Subject: "Demo",
+      WhatId: accountId,
+      StartDateTime: "2026-07-01T15:00:00.000+0000",
+      DurationInMinutes: 45,
+    });
     const ev = (await conn.sobject("Event").retrieve(id!)) as unknown as Record<string, unknown>;
     expect(ev).toMatchObject({
       ActivityDateTime: "2026-07-01T15:00:00.000+0000",

@@ -2,7 +2,7 @@ import { SfError } from "./errors";
 import { normalizeId } from "./ids";
 import type { FieldDef } from "./schema";
 import type { SfValue, Store } from "./store";
-import { parseDateTimeLiteral } from "./soql/literals";
+import { parseDateTimeLiteral } from "../soql/literals";
 
 // Salesforce's own email check is close to this: something@something.tld, no spaces.
 const EMAIL =

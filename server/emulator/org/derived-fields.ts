@@ -1,4 +1,4 @@
-import type { OrgContext } from "./context";
+import type { OrgContext } from "../context";
 import type { Rec, Table } from "./store";
 
 const CLOSED_STAGES = new Set(["Closed Won", "Closed Lost"]);

@@ -1,5 +1,5 @@
 import { coerceValue } from "./coerce";
-import type { DmlOptions, OrgContext } from "./context";
+import type { DmlOptions, OrgContext } from "../context";
 import { SfError } from "./errors";
 import { normalizeId } from "./ids";
 import { deriveFields, requiredByObject } from "./derived-fields";

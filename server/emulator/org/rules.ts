@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SfError } from "./errors";
-import { compileQuery } from "./soql/compile";
-import type { Predicate } from "./soql/where";
+import { compileQuery } from "../soql/compile";
+import type { Predicate } from "../soql/where";
 import { attributes } from "./serialize";
 import type { Rec, Store } from "./store";
 

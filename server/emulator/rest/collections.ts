@@ -1,9 +1,9 @@
-import { dmlOptions, ok, type ApiRequest, type ApiResult, type ApiServices } from "./api";
-import { createRecord, deleteRecord, requireWritableTable, updateRecord, upsertRecord } from "./dml";
-import { notFound, rolledBack, SfError, toSfError } from "./errors";
-import { isObject } from "./http";
-import { normalizeId } from "./ids";
-import { fullRecord } from "./serialize";
+import { dmlOptions, ok, type ApiRequest, type ApiResult, type ApiServices } from "../api";
+import { createRecord, deleteRecord, requireWritableTable, updateRecord, upsertRecord } from "../org/dml";
+import { notFound, rolledBack, SfError, toSfError } from "../org/errors";
+import { isObject } from "../http";
+import { normalizeId } from "../org/ids";
+import { fullRecord } from "../org/serialize";
 
 const MAX_RECORDS = 200;
 const MAX_RETRIEVE = 2000;

@@ -1,6 +1,6 @@
-import { ok, type ApiRequest, type ApiResult, type ApiServices } from "./api";
-import { SfError, toSfError } from "./errors";
-import { isObject } from "./http";
+import { ok, type ApiRequest, type ApiResult, type ApiServices } from "../api";
+import { SfError, toSfError } from "../org/errors";
+import { isObject } from "../http";
 
 export type RestRouter = (api: ApiServices, req: ApiRequest) => ApiResult;
 

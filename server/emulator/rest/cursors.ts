@@ -1,6 +1,6 @@
-import { makeId } from "./ids";
-import type { Rec } from "./store";
-import type { SelectItem } from "./soql/compile";
+import { makeId } from "../org/ids";
+import type { Rec } from "../org/store";
+import type { SelectItem } from "../soql/compile";
 
 export interface Cursor {
   type: string;

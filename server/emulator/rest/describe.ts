@@ -1,5 +1,5 @@
-import { childRelationshipName, type FieldDef, type FieldType, type ObjectDef } from "./schema";
-import type { Store } from "./store";
+import { childRelationshipName, type FieldDef, type FieldType, type ObjectDef } from "../org/schema";
+import type { Store } from "../org/store";
 
 const SOAP_TYPE: Record<FieldType, string> = {
   id: "tns:ID",

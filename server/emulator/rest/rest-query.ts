@@ -1,7 +1,7 @@
-import { ok, type ApiRequest, type ApiResult, type ApiServices } from "./api";
-import { SfError } from "./errors";
-import { compileQuery, execute } from "./soql/compile";
-import { projectRecord } from "./soql/project";
+import { ok, type ApiRequest, type ApiResult, type ApiServices } from "../api";
+import { SfError } from "../org/errors";
+import { compileQuery, execute } from "../soql/compile";
+import { projectRecord } from "../soql/project";
 
 const DEFAULT_BATCH = 2000;
 

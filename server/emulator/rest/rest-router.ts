@@ -1,8 +1,8 @@
-import { ok, type ApiRequest, type ApiResult, type ApiServices } from "./api";
-import { handleBulkQuery } from "./bulk2";
+import { ok, type ApiRequest, type ApiResult, type ApiServices } from "../api";
+import { handleBulkQuery } from "../bulk2/bulk2";
 import { handleCollections } from "./collections";
 import { handleBatch, handleComposite } from "./composite";
-import { notFound, SfError } from "./errors";
+import { notFound, SfError } from "../org/errors";
 import { handleQuery } from "./rest-query";
 import { handleSObjects } from "./rest-sobjects";
 

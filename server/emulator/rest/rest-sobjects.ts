@@ -1,14 +1,14 @@
-import { dmlOptions, noContentResult, ok, type ApiRequest, type ApiResult, type ApiServices } from "./api";
+import { dmlOptions, noContentResult, ok, type ApiRequest, type ApiResult, type ApiServices } from "../api";
 import { describeGlobal, describeObject, objectInfo } from "./describe";
-import { createRecord, deleteRecord, requireRecord, updateRecord, upsertRecord } from "./dml";
-import { notFound, SfError } from "./errors";
-import { isObject } from "./http";
-import { normalizeId } from "./ids";
-import { fullRecord } from "./serialize";
-import { parseDateTimeLiteral } from "./soql/literals";
-import type { FieldDef } from "./schema";
-import type { Table } from "./store";
-import { formatDateTime } from "./serialize";
+import { createRecord, deleteRecord, requireRecord, updateRecord, upsertRecord } from "../org/dml";
+import { notFound, SfError } from "../org/errors";
+import { isObject } from "../http";
+import { normalizeId } from "../org/ids";
+import { fullRecord } from "../org/serialize";
+import { parseDateTimeLiteral } from "../soql/literals";
+import type { FieldDef } from "../org/schema";
+import type { Table } from "../org/store";
+import { formatDateTime } from "../org/serialize";
 
 const DAY = 86_400_000;
 const MAX_REPLICATION_IDS = 600_000;

@@ -1,7 +1,7 @@
 import type { Connection } from "jsforce";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./index";
-import { API_VERSION, dataPath, raw, startWithConnection } from "./test-helpers";
+import type { RunningEmulator } from "../index";
+import { API_VERSION, dataPath, raw, startWithConnection } from "../test-helpers";
 
 let emu: RunningEmulator;
 let conn: Connection;
@@ -25,7 +25,7 @@ describe("sObject create, retrieve, update, delete", () => {
     expect(res.headers.get("content-type")).toBe("application/json;charset=UTF-8");
     const body = res.json() as { id: string; success: boolean; errors: unknown[] };
     expect(body).toEqual({ id: expect.stringMatching(/^001[A-Za-z0-9]{15}$/), success: true, errors: [] });
-    const { checksumSuffix } = await import("./ids");
+    const { checksumSuffix } = await import("../org/ids");
     expect(body.id.slice(15)).toBe(checksumSuffix(body.id.slice(0, 15)));
   });
 

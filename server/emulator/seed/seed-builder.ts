@@ -1,6 +1,6 @@
-import type { OrgContext } from "./context";
-import { deriveFields } from "./derived-fields";
-import type { Rec, SfValue, Table } from "./store";
+import type { OrgContext } from "../context";
+import { deriveFields } from "../org/derived-fields";
+import type { Rec, SfValue, Table } from "../org/store";
 
 interface Planned {
   table: Table;

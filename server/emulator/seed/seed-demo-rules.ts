@@ -1,5 +1,5 @@
-import type { OutboundMessages } from "./outbound";
-import type { OrgRules } from "./rules";
+import type { OutboundMessages } from "../soap/outbound";
+import type { OrgRules } from "../org/rules";
 
 /** The demo org's validation and duplicate rules (Salesforce's standard rules alert, not block). */
 export function demoOrgRules(rules: OrgRules): void {

@@ -1,12 +1,12 @@
 import { en, Faker } from "@faker-js/faker";
-import type { OrgContext } from "./context";
-import { LEAD_STATUSES, OPPORTUNITY_STAGES } from "./objects";
-import type { OrgRules } from "./rules";
+import type { OrgContext } from "../context";
+import { LEAD_STATUSES, OPPORTUNITY_STAGES } from "../org/objects";
+import type { OrgRules } from "../org/rules";
 import { SeedBuilder } from "./seed-builder";
-import { formatDate } from "./serialize";
-import type { SfValue } from "./store";
+import { formatDate } from "../org/serialize";
+import type { SfValue } from "../org/store";
 import { demoOrgRules, demoOutboundRules } from "./seed-demo-rules";
-import type { OutboundMessages } from "./outbound";
+import type { OutboundMessages } from "../soap/outbound";
 
 const DAY = 86_400_000;
 const INDUSTRIES = [

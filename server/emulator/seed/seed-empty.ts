@@ -1,6 +1,6 @@
-import type { OrgContext } from "./context";
-import { makeId } from "./ids";
-import type { Store } from "./store";
+import type { OrgContext } from "../context";
+import { makeId } from "../org/ids";
+import type { Store } from "../org/store";
 
 export const DEMO_USERNAME = "admin@tandem-demo.example";
 

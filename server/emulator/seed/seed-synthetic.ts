@@ -1,8 +1,8 @@
-import type { OrgContext } from "./context";
-import { deriveFields } from "./derived-fields";
-import { SfError } from "./errors";
-import { formatDate } from "./serialize";
-import type { Rec } from "./store";
+import type { OrgContext } from "../context";
+import { deriveFields } from "../org/derived-fields";
+import { SfError } from "../org/errors";
+import { formatDate } from "../org/serialize";
+import type { Rec } from "../org/store";
 
 const FIRST = [
   "Ava",

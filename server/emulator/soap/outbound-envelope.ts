@@ -1,6 +1,6 @@
-import type { FieldDef } from "./schema";
+import type { FieldDef } from "../org/schema";
 import { xmlEscape } from "./soap-xml";
-import type { Rec, SfValue } from "./store";
+import type { Rec, SfValue } from "../org/store";
 
 export interface EnvelopeNotification {
   notificationId: string;

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { OrgContext } from "./context";
-import { SfError } from "./errors";
-import { makeId } from "./ids";
+import type { OrgContext } from "../context";
+import { SfError } from "../org/errors";
+import { makeId } from "../org/ids";
 import { buildEnvelope, isAck } from "./outbound-envelope";
-import type { Change } from "./store";
+import type { Change } from "../org/store";
 
 export const ZOutboundRuleSchema = z.object({
   id: z

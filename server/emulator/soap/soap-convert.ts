@@ -1,10 +1,10 @@
-import type { DmlOptions, OrgContext } from "./context";
-import { createRecord, requireRecord, systemUpdate } from "./dml";
-import { SfError, toSfError } from "./errors";
-import { CONVERTED_LEAD_STATUS } from "./objects";
-import { formatDate } from "./serialize";
+import type { DmlOptions, OrgContext } from "../context";
+import { createRecord, requireRecord, systemUpdate } from "../org/dml";
+import { SfError, toSfError } from "../org/errors";
+import { CONVERTED_LEAD_STATUS } from "../org/objects";
+import { formatDate } from "../org/serialize";
 import { textOf, type XmlNode } from "./soap-xml";
-import type { Rec } from "./store";
+import type { Rec } from "../org/store";
 
 export interface LeadConvertResult {
   accountId: string | null;

@@ -1,9 +1,9 @@
-import type { DmlOptions, OrgContext } from "./context";
-import { markDeleted, requireRecord, systemUpdate, updateRecord } from "./dml";
-import { SfError, toSfError } from "./errors";
-import { normalizeId } from "./ids";
+import type { DmlOptions, OrgContext } from "../context";
+import { markDeleted, requireRecord, systemUpdate, updateRecord } from "../org/dml";
+import { SfError, toSfError } from "../org/errors";
+import { normalizeId } from "../org/ids";
 import { textOf, type XmlNode } from "./soap-xml";
-import type { Rec, Table } from "./store";
+import type { Rec, Table } from "../org/store";
 
 const MERGEABLE = new Set(["Lead", "Contact", "Account"]);
 

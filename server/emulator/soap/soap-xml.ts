@@ -1,5 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
-import { SfError } from "./errors";
+import { SfError } from "../org/errors";
 
 export const SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
 

@@ -1,10 +1,10 @@
-import type { OrgContext } from "./context";
-import { SfError, toSfError } from "./errors";
-import { text, type Res } from "./http";
+import type { OrgContext } from "../context";
+import { SfError, toSfError } from "../org/errors";
+import { text, type Res } from "../http";
 import { convertOne } from "./soap-convert";
 import { mergeOne } from "./soap-merge";
 import { parseEnvelope, soapEnvelope, soapFault, textOf, toXml, type XmlNode } from "./soap-xml";
-import type { TokenStore } from "./tokens";
+import type { TokenStore } from "../oauth/tokens";
 
 const XML_TYPE = "text/xml;charset=UTF-8";
 const MAX_REQUESTS = 200;

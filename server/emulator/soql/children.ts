@@ -1,5 +1,5 @@
-import { childRelationshipName } from "../schema";
-import type { Store, Table } from "../store";
+import { childRelationshipName } from "../org/schema";
+import type { Store, Table } from "../org/store";
 
 /** Resolves a child relationship name (`Contacts` on Account) to the child object and its lookup. */
 export function findChildRelationship(

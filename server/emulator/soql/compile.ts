@@ -1,6 +1,6 @@
 import { parseQuery } from "@jetstreamapp/soql-parser-js";
-import { SfError } from "../errors";
-import type { Rec, Store, Table } from "../store";
+import { SfError } from "../org/errors";
+import type { Rec, Store, Table } from "../org/store";
 import { queryError } from "./query-error";
 import { findChildRelationship } from "./children";
 import { resolvePath, valueAt, type FieldPath } from "./paths";

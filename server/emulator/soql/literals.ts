@@ -1,5 +1,5 @@
-import { SfError } from "../errors";
-import type { FieldDef } from "../schema";
+import { SfError } from "../org/errors";
+import type { FieldDef } from "../org/schema";
 
 const DAY = 86_400_000;
 

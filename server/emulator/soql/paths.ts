@@ -1,5 +1,5 @@
-import type { FieldDef } from "../schema";
-import type { Rec, SfValue, Store, Table } from "../store";
+import type { FieldDef } from "../org/schema";
+import type { Rec, SfValue, Store, Table } from "../org/store";
 import { queryError } from "./query-error";
 
 /** A field reached from the queried object, through zero or more parent relationships. */

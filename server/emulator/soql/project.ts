@@ -1,5 +1,5 @@
-import { attributes, toJsonValue } from "../serialize";
-import type { Rec, Store } from "../store";
+import { attributes, toJsonValue } from "../org/serialize";
+import type { Rec, Store } from "../org/store";
 import { childRows, type SelectItem } from "./compile";
 import { parentOf, type FieldPath } from "./paths";
 

@@ -1,4 +1,4 @@
-import { SfError } from "../errors";
+import { SfError } from "../org/errors";
 
 /**
  * Salesforce quotes the query, points a caret at the offending token and gives its row and

@@ -1,7 +1,7 @@
 import type { Connection } from "jsforce";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningEmulator } from "./index";
-import { API_VERSION, dataPath, raw, startWithConnection } from "./test-helpers";
+import type { RunningEmulator } from "../index";
+import { API_VERSION, dataPath, raw, startWithConnection } from "../test-helpers";
 
 let emu: RunningEmulator;
 let conn: Connection;

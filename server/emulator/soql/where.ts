@@ -1,5 +1,5 @@
-import { normalizeId } from "../ids";
-import type { Rec, SfValue, Store, Table } from "../store";
+import { normalizeId } from "../org/ids";
+import type { Rec, SfValue, Store, Table } from "../org/store";
 import { literalFor, parseDateLiteral, type Literal } from "./literals";
 import { resolvePath, valueAt, type FieldPath } from "./paths";
 import { queryError } from "./query-error";
