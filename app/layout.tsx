@@ -4,6 +4,7 @@ import { ThemeProvider } from "@/components/theme-provider";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { Toaster } from "@/components/ui/sonner";
 import { TooltipProvider } from "@/components/ui/tooltip";
+import { getEnv } from "@/server/env";
 import "./globals.css";
 
 // Served from the npm package: builds never download fonts.
@@ -31,7 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en" className={inter.variable} suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
         <ThemeProvider>
-          <TRPCReactProvider>
+          <TRPCReactProvider logErrors={getEnv().NODE_ENV === "development"}>
             <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
           </TRPCReactProvider>
           <Toaster />

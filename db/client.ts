@@ -3,25 +3,27 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { getEnv, type TEnv } from "@/server/env";
 import * as schema from "./schema";
 
-export type TDatabase = LibSQLDatabase<typeof schema>;
+export type TDatabase = LibSQLDatabase<typeof schema> & { $client: Client };
 export type TDatabaseHandle = { db: TDatabase; client: Client; url: string };
 export type TDatabaseConfig = { url: string; authToken?: string };
 
 export const DEFAULT_DATABASE_URL = "file:./data/tandem.db";
+/** How long a `file:` connection waits for another writer before giving up. */
+export const BUSY_TIMEOUT_MS = 15_000;
 
-export function readDatabaseConfig(env: NodeJS.ProcessEnv = process.env): TDatabaseConfig {
-  return {
-    url: env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
-    authToken: env.DATABASE_AUTH_TOKEN?.trim() || undefined,
-  };
+export function readDatabaseConfig(env: TEnv = getEnv()): TDatabaseConfig {
+  return { url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN };
 }
 
 /** The same code serves `file:` (one machine) and `libsql://`/`http://` (Turso, sqld). */
 export function openDatabase(config: TDatabaseConfig): TDatabaseHandle {
   if (config.url.startsWith("file:")) ensureParentDirectory(config.url);
-  const client = createClient({ url: config.url, authToken: config.authToken });
+  // The web server, a CLI tick and a second transaction in one process can all write to a `file:`
+  // database: wait for the lock (busy timeout) instead of failing with SQLITE_BUSY at once.
+  const client = createClient({ url: config.url, authToken: config.authToken, timeout: BUSY_TIMEOUT_MS });
   return { db: drizzle(client, { schema }), client, url: config.url };
 }
 

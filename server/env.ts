@@ -1,25 +1,50 @@
 import { z } from "zod";
 
+const ZText = z.string().trim().min(1);
+const ZUrl = z.string().trim().pipe(z.url());
+const ZPort = z.coerce.number().int().min(1).max(65_535);
+
+/** Node decodes both alphabets; what matters is that the key is exactly 32 bytes. */
+const ZEncryptionKey = ZText.regex(/^[A-Za-z0-9+/_-]+={0,2}$/, "must be base64 (openssl rand -base64 32)").refine(
+  (value) => Buffer.from(value, "base64").length === 32,
+  "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+);
+
 /**
- * Environment read at the border. Everything is optional at build time; `assertRuntimeEnv`
- * (called when the server starts) refuses to run in production without what it needs.
+ * The one parsed environment: only this file reads `process.env`. Everything is optional at build
+ * time; `refuseToStartWithoutRequiredEnv` (server/start-checks.ts, called when the server starts)
+ * refuses to run in production without what it needs.
  */
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  DATABASE_URL: z.string().trim().min(1).optional(),
-  DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
-  AUTH_SECRET: z.string().trim().min(1).optional(),
-  CRON_SECRET: z.string().trim().min(1).optional(),
-  SALESFORCE_LOGIN_URL: z.url().optional(),
-  SALESFORCE_CLIENT_ID: z.string().trim().min(1).optional(),
-  SALESFORCE_CLIENT_SECRET: z.string().trim().min(1).optional(),
-  SALESFORCE_INSTANCE_URL: z.url().optional(),
-  SALESFORCE_REFRESH_TOKEN: z.string().trim().min(1).optional(),
-  SALESFORCE_OUTBOUND_TOKEN: z.string().trim().min(1).optional(),
+  DATABASE_URL: ZText.optional(),
+  DATABASE_AUTH_TOKEN: ZText.optional(),
+  AUTH_SECRET: ZText.optional(),
+  /** The public origin (OAuth callback and outbound-message URLs); otherwise the request's. */
+  AUTH_URL: ZUrl.optional(),
+  AUTH_TRUST_HOST: z.stringbool().optional(),
+  CRON_SECRET: ZText.optional(),
+  SALESFORCE_LOGIN_URL: ZUrl.optional(),
+  SALESFORCE_CLIENT_ID: ZText.optional(),
+  SALESFORCE_CLIENT_SECRET: ZText.optional(),
+  SALESFORCE_INSTANCE_URL: ZUrl.optional(),
+  SALESFORCE_REFRESH_TOKEN: ZText.optional(),
+  SALESFORCE_OUTBOUND_TOKEN: ZText.optional(),
   SYNC_TIME_BUDGET_MS: z.coerce.number().int().positive().default(240_000),
+  /** Encrypts stored Salesforce tokens; derived from AUTH_SECRET when unset. */
+  TANDEM_ENCRYPTION_KEY: ZEncryptionKey.optional(),
+  TANDEM_SETUP_TOKEN: ZText.optional(),
+  /** Set by `npm run demo` for the server it starts: the emulator's demo org and its client. */
+  TANDEM_DEMO_SALESFORCE_URL: ZUrl.optional(),
+  TANDEM_DEMO_CLIENT_ID: ZText.optional(),
+  TANDEM_DEMO_CLIENT_SECRET: ZText.optional(),
+  /** `npm run demo`: Tandem's port and the demo org's. */
+  PORT: ZPort.default(3000),
+  EMULATOR_PORT: ZPort.default(4010),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
+export type TEnvName = keyof TEnv;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): TEnv {
   // Empty strings (as left by `FOO=` in a shell or an .env file) mean "not set".
@@ -32,6 +57,31 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment: ${problems.join("; ")}`);
   }
   return parsed.data;
+}
+
+let cached: TEnv | undefined;
+
+/** The process's environment, parsed once. Throws, naming each bad variable, when it is invalid. */
+export function getEnv(): TEnv {
+  cached ??= readEnv(process.env);
+  return cached;
+}
+
+/** Forgets the parsed environment, so the next `getEnv()` reads `process.env` again (tests). */
+export function resetEnv(): void {
+  cached = undefined;
+}
+
+/** Sets a variable for this process unless it is already set (an empty value counts as unset). */
+export function setEnvDefault(name: Exclude<TEnvName, "NODE_ENV">, value: string): void {
+  if (process.env[name]?.trim()) return;
+  process.env[name] = value;
+  resetEnv();
+}
+
+/** The environment for a child process: this process's, with `extra` on top. */
+export function childProcessEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
 }
 
 /** Returns the problems that must stop a production server from starting. */

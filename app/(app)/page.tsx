@@ -6,23 +6,14 @@ import { WorkspaceStats } from "@/components/shell/workspace-stats";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { getDb } from "@/db/client";
 import { requireUser } from "@/server/auth/guards";
-import { getHealth } from "@/server/health";
-import { getPullVisibility } from "@/server/settings/pull-visibility";
-import { getSyncStatus } from "@/server/sync/sync-status";
-import { countUsers } from "@/server/users/count-users";
+import { getHomeOverview } from "@/server/status/home-overview";
 
 export const metadata: Metadata = { title: "Home" };
 
 export default async function HomePage() {
   const user = await requireUser();
-  const [health, teamSize, status, visibility] = await Promise.all([
-    getHealth(),
-    countUsers(getDb()),
-    getSyncStatus(getDb()),
-    getPullVisibility(getDb()),
-  ]);
+  const { health, teamSize, status, visibility } = await getHomeOverview();
   const firstName = user.name.split(/\s+/)[0] ?? user.name;
   return (
     <>

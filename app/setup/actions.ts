@@ -1,10 +1,9 @@
 "use server";
 
 import { z } from "zod";
-import { getDb } from "@/db/client";
 import { signIn } from "@/server/auth";
 import { isAppError } from "@/server/errors";
-import { createFirstAdmin } from "@/server/users/create-first-admin";
+import { setUpFirstAdmin } from "@/server/setup/first-admin";
 import { ZFirstAdminSchema } from "@/server/users/schemas";
 
 export type TFirstAdminState = {
@@ -29,7 +28,7 @@ export async function createFirstAdminAction(
   const parsed = ZFormSchema.safeParse(raw);
   if (!parsed.success) return { values, fieldErrors: z.flattenError(parsed.error).fieldErrors };
   try {
-    await createFirstAdmin(getDb(), parsed.data);
+    await setUpFirstAdmin(parsed.data);
   } catch (error) {
     if (isAppError(error)) return { values, error: error.message };
     throw error;

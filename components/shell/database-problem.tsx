@@ -1,9 +1,11 @@
 import { DatabaseZapIcon } from "lucide-react";
 import { AuthFrame } from "./auth-frame";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import type { TDatabaseState } from "@/db/status";
+import type { TWorkspaceState } from "@/server/auth/guards";
 
-const COPY: Record<Exclude<TDatabaseState, "ok">, { title: string; body: string; command?: string }> = {
+type TDatabaseProblem = Exclude<TWorkspaceState["database"], "ok">;
+
+const COPY: Record<TDatabaseProblem, { title: string; body: string; command?: string }> = {
   unmigrated: {
     title: "The database needs migrating",
     body: "Tandem reached its database, but the tables are missing or out of date. Run this on the server, then reload the page:",
@@ -16,7 +18,7 @@ const COPY: Record<Exclude<TDatabaseState, "ok">, { title: string; body: string;
 };
 
 /** Shown instead of a page when the database is down or unmigrated: a fix, not a stack trace. */
-export function DatabaseProblem({ state }: { state: Exclude<TDatabaseState, "ok"> }) {
+export function DatabaseProblem({ state }: { state: TDatabaseProblem }) {
   const copy = COPY[state];
   return (
     <AuthFrame>

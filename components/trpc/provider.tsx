@@ -17,14 +17,14 @@ function getQueryClient() {
   return browserQueryClient;
 }
 
-export function TRPCReactProvider({ children }: { children: React.ReactNode }) {
+/** `logErrors`: log failed calls in the browser console (the server layout turns it on in development). */
+export function TRPCReactProvider({ children, logErrors = false }: { children: React.ReactNode; logErrors?: boolean }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
         loggerLink({
-          enabled: (op) =>
-            process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
+          enabled: (op) => logErrors && op.direction === "down" && op.result instanceof Error,
         }),
         httpBatchLink({ url: "/api/trpc", transformer: superjson }),
       ],

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { startEmulator } from "@/server/emulator";
-import { ensureBuilt, nextBinary } from "@/server/next-build";
+import { ensureBuilt, nextBinary } from "@/server/cli/next-build";
 import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT, e2eDatabaseUrl, E2E_DATA_DIR } from "./paths";
 
 const root = process.cwd();

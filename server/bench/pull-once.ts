@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { Connection } from "jsforce";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { setEnvDefault } from "@/server/env";
 import { SALESFORCE_API_VERSION } from "@/server/salesforce/api-version";
 import { storeConnection } from "@/server/salesforce/store-connection";
 import { buildPullQuery } from "@/server/sync/core/cursor";
@@ -34,7 +35,7 @@ async function tandem(url: string) {
   const dir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
   const handle = openDatabase({ url: `file:${join(dir, "bench.db")}` });
   await migrateDatabase(handle);
-  process.env.AUTH_SECRET = "bench-secret";
+  setEnvDefault("AUTH_SECRET", "bench-secret");
   const issued = await tokens(url);
   await storeConnection(
     handle.db,

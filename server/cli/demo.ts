@@ -10,14 +10,13 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { startEmulator } from "./emulator";
+import { childProcessEnv, getEnv } from "@/server/env";
+import { startEmulator } from "@/server/emulator";
 import { loadOrCreateLocalSecret } from "./local-secrets";
 import { ensureBuilt, nextBinary } from "./next-build";
 
 const root = process.cwd();
 const dataDir = join(root, "data");
-const port = Number(process.env.PORT ?? 3000);
-const emulatorPort = Number(process.env.EMULATOR_PORT ?? 4010);
 const TICK_EVERY_MS = 60_000;
 
 function assertPortFree(candidate: number, variable: string) {
@@ -35,10 +34,11 @@ function assertPortFree(candidate: number, variable: string) {
 }
 
 async function main() {
+  const { PORT: port, EMULATOR_PORT: emulatorPort, AUTH_SECRET, AUTH_URL, CRON_SECRET } = getEnv();
   await assertPortFree(port, "PORT");
   await assertPortFree(emulatorPort, "EMULATOR_PORT");
   mkdirSync(dataDir, { recursive: true });
-  const cronSecret = loadOrCreateLocalSecret("cron-secret", process.env.CRON_SECRET, dataDir);
+  const cronSecret = loadOrCreateLocalSecret("cron-secret", CRON_SECRET, dataDir);
   const emulator = await startEmulator({
     port: emulatorPort,
     host: "127.0.0.1",
@@ -48,19 +48,18 @@ async function main() {
   });
   console.log(`Demo Salesforce org running at ${emulator.url}`);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env = childProcessEnv({
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: loadOrCreateLocalSecret("auth-secret", process.env.AUTH_SECRET, dataDir),
-    AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
+    AUTH_SECRET: loadOrCreateLocalSecret("auth-secret", AUTH_SECRET, dataDir),
+    AUTH_URL: AUTH_URL ?? `http://localhost:${port}`,
     CRON_SECRET: cronSecret,
     TANDEM_DEMO_SALESFORCE_URL: emulator.url,
     TANDEM_DEMO_CLIENT_ID: emulator.clientId,
     TANDEM_DEMO_CLIENT_SECRET: emulator.clientSecret,
-  };
+  });
 
-  const database = openDatabase(readDatabaseConfig(env));
+  const database = openDatabase(readDatabaseConfig());
   await migrateDatabase(database);
   database.client.close();
   console.log("Database migrated.");
@@ -79,7 +78,7 @@ async function main() {
       console.log(
         `\n  Tandem is running. Open http://localhost:${port}\n  The demo Salesforce org is at ${emulator.url} (its sign-in needs no password).\n  Stop both with Ctrl+C.\n`,
       );
-      ticker = setInterval(() => void scheduledTick(cronSecret), TICK_EVERY_MS);
+      ticker = setInterval(() => void scheduledTick(port, cronSecret), TICK_EVERY_MS);
     }
   });
   const stop = () => {
@@ -95,7 +94,7 @@ async function main() {
 }
 
 /** What a system timer or Vercel cron would do: call the cron route with the secret. */
-async function scheduledTick(cronSecret: string) {
+async function scheduledTick(port: number, cronSecret: string) {
   try {
     const response = await fetch(`http://localhost:${port}/api/cron/sync`, {
       headers: { authorization: `Bearer ${cronSecret}` },

@@ -6,14 +6,15 @@ import { ZodError } from "zod";
 import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { checkDatabase } from "@/db/status";
+import { getEnv, setEnvDefault } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { addUser } from "@/server/users/add-user";
 import { ZNewUserSchema } from "@/server/users/schemas";
 import { EXPORT_KINDS, exportRows, type TExportKind, toCsv } from "@/server/exports/export-records";
-import { loadOrCreateLocalSecret } from "@/server/local-secrets";
 import { describeTick } from "@/server/sync/describe-tick";
 import { runTick } from "@/server/sync/run-tick";
 import { getSyncStatus } from "@/server/sync/sync-status";
+import { loadOrCreateLocalSecret } from "./local-secrets";
 
 const USAGE = `Usage: npm run tandem -- <command>
 
@@ -62,7 +63,7 @@ async function runUserAdd(args: string[]) {
 
 async function openConfiguredDatabase() {
   // The CLI decrypts Salesforce tokens with the same secret the server uses (data/auth-secret locally).
-  process.env.AUTH_SECRET = loadOrCreateLocalSecret("auth-secret", process.env.AUTH_SECRET);
+  setEnvDefault("AUTH_SECRET", loadOrCreateLocalSecret("auth-secret", getEnv().AUTH_SECRET));
   const config = readDatabaseConfig();
   const handle = openDatabase(config);
   const state = await checkDatabase(handle.client);

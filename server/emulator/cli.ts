@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { getEnv } from "@/server/env";
 import { startEmulator } from "./index";
 
 /** `npm run emulator -- --port 4010 --seed demo|empty [--data FILE]` */
@@ -33,13 +34,14 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a port number, not ${values.port}`);
   const restored = values.data !== undefined && existsSync(values.data);
   const started = performance.now();
+  const env = getEnv();
   const emu = await startEmulator({
     port,
     seed: values.seed,
     dataFile: values.data,
     host: values.host,
-    clientId: values["client-id"] ?? process.env.SALESFORCE_CLIENT_ID,
-    clientSecret: values["client-secret"] ?? process.env.SALESFORCE_CLIENT_SECRET,
+    clientId: values["client-id"] ?? env.SALESFORCE_CLIENT_ID,
+    clientSecret: values["client-secret"] ?? env.SALESFORCE_CLIENT_SECRET,
     tokenTtlSeconds: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
     dailyApiLimit: values["daily-limit"] ? Number(values["daily-limit"]) : undefined,
     outboundEndpoint: values["outbound-endpoint"],

@@ -1,10 +1,11 @@
 import { timingSafeEqual } from "node:crypto";
+import { getEnv } from "@/server/env";
 
 /**
  * Every cron route checks `Authorization: Bearer $CRON_SECRET` here. Without CRON_SECRET set,
  * cron routes refuse everything rather than run unauthenticated.
  */
-export function isAuthorizedCron(request: Request, secret = process.env.CRON_SECRET): boolean {
+export function isAuthorizedCron(request: Request, secret: string | undefined = getEnv().CRON_SECRET): boolean {
   if (!secret) return false;
   const header = request.headers.get("authorization") ?? "";
   const expected = Buffer.from(`Bearer ${secret}`);

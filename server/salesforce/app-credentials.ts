@@ -1,3 +1,4 @@
+import { getEnv, type TEnv } from "@/server/env";
 import type { TSalesforceEnvironment } from "./connection-store";
 
 export const LOGIN_URLS = {
@@ -9,26 +10,24 @@ export const DEMO_CLIENT = { clientId: "tandem-demo", clientSecret: "tandem-demo
 
 export type TAppCredentials = { clientId: string; clientSecret: string };
 
-type TEnv = Record<string, string | undefined>;
-
 /** The demo org's URL, set by `npm run demo` (the emulator); absent in a real deployment. */
-export function demoOrgUrl(env: TEnv = process.env): string | null {
-  return env.TANDEM_DEMO_SALESFORCE_URL?.trim() || null;
+export function demoOrgUrl(env: TEnv = getEnv()): string | null {
+  return env.TANDEM_DEMO_SALESFORCE_URL ?? null;
 }
 
 /**
  * The connected app Tandem signs in with. The demo org has its own fixed client; a real org
  * needs SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET from the team's connected app.
  */
-export function appCredentials(environment: TSalesforceEnvironment, env: TEnv = process.env): TAppCredentials | null {
+export function appCredentials(environment: TSalesforceEnvironment, env: TEnv = getEnv()): TAppCredentials | null {
   if (environment === "demo") {
     return {
-      clientId: env.TANDEM_DEMO_CLIENT_ID?.trim() || DEMO_CLIENT.clientId,
-      clientSecret: env.TANDEM_DEMO_CLIENT_SECRET?.trim() || DEMO_CLIENT.clientSecret,
+      clientId: env.TANDEM_DEMO_CLIENT_ID ?? DEMO_CLIENT.clientId,
+      clientSecret: env.TANDEM_DEMO_CLIENT_SECRET ?? DEMO_CLIENT.clientSecret,
     };
   }
-  const clientId = env.SALESFORCE_CLIENT_ID?.trim();
-  const clientSecret = env.SALESFORCE_CLIENT_SECRET?.trim();
+  const clientId = env.SALESFORCE_CLIENT_ID;
+  const clientSecret = env.SALESFORCE_CLIENT_SECRET;
   return clientId && clientSecret ? { clientId, clientSecret } : null;
 }
 

@@ -1,6 +1,7 @@
 import { Connection, OAuth2 } from "jsforce";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
+import { getEnv, type TEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { SALESFORCE_API_VERSION } from "./api-version";
 import { appCredentials, LOGIN_URLS } from "./app-credentials";
@@ -25,13 +26,13 @@ function environmentOf(loginUrl: string): TSalesforceEnvironment {
  */
 export async function ensureHeadlessConnection(
   db: TDatabase,
-  env: Record<string, string | undefined> = process.env,
+  env: TEnv = getEnv(),
   now = Date.now(),
 ): Promise<boolean> {
-  const instanceUrl = env.SALESFORCE_INSTANCE_URL?.trim();
-  const refreshToken = env.SALESFORCE_REFRESH_TOKEN?.trim();
+  const instanceUrl = env.SALESFORCE_INSTANCE_URL;
+  const refreshToken = env.SALESFORCE_REFRESH_TOKEN;
   if (!instanceUrl || !refreshToken || (await getConnectionRow(db))) return false;
-  const loginUrl = (env.SALESFORCE_LOGIN_URL?.trim() || LOGIN_URLS.production).replace(/\/$/, "");
+  const loginUrl = (env.SALESFORCE_LOGIN_URL ?? LOGIN_URLS.production).replace(/\/$/, "");
   const environment = environmentOf(loginUrl);
   const credentials = appCredentials(environment, env);
   if (!credentials)

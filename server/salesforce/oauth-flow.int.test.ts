@@ -2,13 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { salesforceConnection } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
 import { type RunningEmulator, startEmulator } from "@/server/emulator";
+import { readEnv } from "@/server/env";
 import { TEST_AUTH_SECRET } from "@/server/sync/testing/emulator-connection";
 import { completeOAuthFlow, startOAuthFlow } from "./oauth-flow";
 import { decryptToken, deriveTokenKey } from "./token-cipher";
 
 let database: TTestDatabase;
 let emulator: RunningEmulator;
-const env = { AUTH_SECRET: TEST_AUTH_SECRET };
+const env = readEnv({ AUTH_SECRET: TEST_AUTH_SECRET });
 const origin = "http://localhost:3999";
 
 beforeAll(async () => {

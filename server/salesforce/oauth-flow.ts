@@ -4,6 +4,7 @@ import { Connection, OAuth2 } from "jsforce";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { oauthFlows } from "@/db/schema";
+import { getEnv, type TEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { SALESFORCE_API_VERSION } from "./api-version";
 import { appCredentials } from "./app-credentials";
@@ -14,8 +15,6 @@ import { storeConnection } from "./store-connection";
 const ZIdentitySchema = z.object({ organization_id: z.string(), user_id: z.string(), username: z.string().optional() });
 
 const FLOW_TTL_MS = 15 * 60_000; // Salesforce's authorization codes live 15 minutes too.
-
-type TEnv = Record<string, string | undefined>;
 
 export function oauthCallbackUrl(origin: string): string {
   return `${origin.replace(/\/$/, "")}/api/salesforce/oauth/callback`;
@@ -29,7 +28,7 @@ export function oauthCallbackUrl(origin: string): string {
 export async function startOAuthFlow(
   db: TDatabase,
   input: { environment: TSalesforceEnvironment; loginUrl: string; origin: string; userId: string; now: number },
-  env: TEnv = process.env,
+  env: TEnv = getEnv(),
 ): Promise<{ authorizeUrl: string }> {
   const credentials = appCredentials(input.environment, env);
   if (!credentials) {
@@ -42,16 +41,14 @@ export async function startOAuthFlow(
   const state = randomBytes(24).toString("base64url");
   const codeVerifier = randomBytes(48).toString("base64url");
   await db.delete(oauthFlows).where(lt(oauthFlows.createdAt, input.now - FLOW_TTL_MS));
-  await db
-    .insert(oauthFlows)
-    .values({
-      state,
-      environment: input.environment,
-      loginUrl: input.loginUrl,
-      codeVerifier,
-      startedBy: input.userId,
-      createdAt: input.now,
-    });
+  await db.insert(oauthFlows).values({
+    state,
+    environment: input.environment,
+    loginUrl: input.loginUrl,
+    codeVerifier,
+    startedBy: input.userId,
+    createdAt: input.now,
+  });
 
   const params = new URLSearchParams({
     response_type: "code",
@@ -95,7 +92,7 @@ export async function completeOAuthFlow(
     origin: string;
     now: number;
   },
-  env: TEnv = process.env,
+  env: TEnv = getEnv(),
 ): Promise<{ orgId: string; username: string | null }> {
   if (input.error) throw new AppError("SALESFORCE_ERROR", describeOAuthError(input.error, input.errorDescription));
   if (!input.state || !input.code)

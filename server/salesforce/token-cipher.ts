@@ -8,7 +8,9 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:cr
  */
 const VERSION = "v1";
 
-export function deriveTokenKey(env: Record<string, string | undefined>): Buffer {
+type TKeySource = { TANDEM_ENCRYPTION_KEY?: string; AUTH_SECRET?: string };
+
+export function deriveTokenKey(env: TKeySource): Buffer {
   if (env.TANDEM_ENCRYPTION_KEY) {
     const key = Buffer.from(env.TANDEM_ENCRYPTION_KEY, "base64");
     if (key.length !== 32)

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import type { TDatabase } from "@/db/client";
+import { getEnv, type TEnv } from "@/server/env";
 import { decryptToken, deriveTokenKey, encryptToken } from "@/server/salesforce/token-cipher";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
 
@@ -11,11 +12,8 @@ const ZStoredSchema = z.object({ sealed: z.string() }).nullable().default(null);
  * The secret path segment of the outbound-message URL (Salesforce cannot send custom headers).
  * SALESFORCE_OUTBOUND_TOKEN wins; otherwise one is generated once and stored encrypted.
  */
-export async function getOutboundToken(
-  db: TDatabase,
-  env: Record<string, string | undefined> = process.env,
-): Promise<string> {
-  if (env.SALESFORCE_OUTBOUND_TOKEN?.trim()) return env.SALESFORCE_OUTBOUND_TOKEN.trim();
+export async function getOutboundToken(db: TDatabase, env: TEnv = getEnv()): Promise<string> {
+  if (env.SALESFORCE_OUTBOUND_TOKEN) return env.SALESFORCE_OUTBOUND_TOKEN;
   const key = deriveTokenKey(env);
   const stored = await readSetting(db, KEY, ZStoredSchema);
   if (stored) return decryptToken(stored.sealed, key);
@@ -24,11 +22,7 @@ export async function getOutboundToken(
   return token;
 }
 
-export async function isOutboundToken(
-  db: TDatabase,
-  candidate: string,
-  env: Record<string, string | undefined> = process.env,
-): Promise<boolean> {
+export async function isOutboundToken(db: TDatabase, candidate: string, env: TEnv = getEnv()): Promise<boolean> {
   const expected = Buffer.from(await getOutboundToken(db, env));
   const actual = Buffer.from(candidate);
   return actual.length === expected.length && timingSafeEqual(actual, expected);

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ZSalesforceEnvironmentSchema } from "@/server/salesforce/environments";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { AppError } from "@/server/errors";
-import { getRequestOrigin } from "@/server/request-origin";
+import { getRequestOrigin } from "@/server/http/request-origin";
 import { loginUrlFor } from "@/server/salesforce/app-credentials";
 import { getConnectionInfo, ZConnectionInfoSchema } from "@/server/salesforce/connection-info";
 import { disconnectSalesforce } from "@/server/salesforce/disconnect";
@@ -9,7 +10,7 @@ import { startOAuthFlow } from "@/server/salesforce/oauth-flow";
 import { refreshApiLimits } from "@/server/salesforce/refresh-limits";
 
 const ZStartSchema = z.object({
-  environment: z.enum(["production", "sandbox", "custom", "demo"]),
+  environment: ZSalesforceEnvironmentSchema,
   customUrl: z.string().trim().max(300).optional(),
 });
 

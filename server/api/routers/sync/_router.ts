@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SYNC_OBJECTS } from "@/db/schema";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
-import { getRequestOrigin } from "@/server/request-origin";
+import { getRequestOrigin } from "@/server/http/request-origin";
 import { completeSetupStep, getSetupProgress, ZSetupProgressSchema } from "@/server/setup/setup-progress";
 import { getPullVisibility, setPullVisibility, ZPullVisibilitySchema } from "@/server/settings/pull-visibility";
 import { enableDemoRealtime } from "@/server/sync/outbound/enable-demo-realtime";

@@ -1,34 +1,25 @@
 // GET /api/salesforce/oauth/callback — where Salesforce sends the admin's browser after consent.
 import { NextResponse } from "next/server";
-import { getDb } from "@/db/client";
 import { getSessionUser } from "@/server/auth/session";
-import { isAppError } from "@/server/errors";
-import { getRequestOrigin } from "@/server/request-origin";
-import { completeOAuthFlow } from "@/server/salesforce/oauth-flow";
+import { withJsonErrors } from "@/server/http/json-errors";
+import { getRequestOrigin } from "@/server/http/request-origin";
+import { finishSalesforceOAuth } from "@/server/http/salesforce-oauth-callback";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withJsonErrors("oauth", async (request: Request) => {
   const origin = await getRequestOrigin();
-  const back = (query: Record<string, string>) =>
-    NextResponse.redirect(`${origin}/setup?${new URLSearchParams({ step: "connect", ...query })}`);
   const user = await getSessionUser();
   if (!user || user.role !== "admin")
     return NextResponse.redirect(`${origin}/sign-in?callbackUrl=${encodeURIComponent("/setup?step=connect")}`);
   const url = new URL(request.url);
-  try {
-    await completeOAuthFlow(getDb(), {
-      state: url.searchParams.get("state"),
-      code: url.searchParams.get("code"),
-      error: url.searchParams.get("error"),
-      errorDescription: url.searchParams.get("error_description"),
-      origin,
-      now: Date.now(),
-    });
-    return back({ connected: "1" });
-  } catch (error) {
-    if (isAppError(error)) return back({ error: error.message });
-    console.error(`[oauth] ${error instanceof Error ? error.message : String(error)}`);
-    return back({ error: "Connecting to Salesforce failed unexpectedly. Try again; the server log has details." });
-  }
-}
+  const outcome = await finishSalesforceOAuth({
+    state: url.searchParams.get("state"),
+    code: url.searchParams.get("code"),
+    error: url.searchParams.get("error"),
+    errorDescription: url.searchParams.get("error_description"),
+    origin,
+  });
+  const query: Record<string, string> = outcome.connected ? { connected: "1" } : { error: outcome.error };
+  return NextResponse.redirect(`${origin}/setup?${new URLSearchParams({ step: "connect", ...query })}`);
+});

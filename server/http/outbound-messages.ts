@@ -1,0 +1,15 @@
+import { getDb } from "@/db/client";
+import { processOutboundNotifications } from "@/server/sync/outbound/process-notifications";
+import { receiveNotifications, type TReceiveResult } from "@/server/sync/outbound/receive-notifications";
+
+/** POST /api/salesforce/outbound/<token>, first stage: check, store and acknowledge. */
+export function receiveOutboundMessages(input: { token: string; body: string; now: number }): Promise<TReceiveResult> {
+  return receiveNotifications(getDb(), input);
+}
+
+/** Second stage, after the answer: apply the stored notifications; `error` says why some stay pending. */
+export async function applyOutboundMessages(): Promise<{ error?: string }> {
+  const result = await processOutboundNotifications(getDb());
+  if ("skipped" in result || !result.failures?.length) return {};
+  return { error: result.failures.map((failure) => failure.message).join(" ") };
+}
