@@ -121,7 +121,7 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
           <CardHeader>
             <CardTitle className="text-base">API usage, last 24 hours</CardTitle>
             <CardDescription>
-              Every Salesforce response reports the org's rolling daily usage; Tandem records each reading.
+              Every Salesforce response reports the org&apos;s rolling daily usage; Tandem records each reading.
             </CardDescription>
           </CardHeader>
           <CardContent>{data ? <ApiUsageChart samples={data.usage} /> : <Skeleton className="h-40" />}</CardContent>

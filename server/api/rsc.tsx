@@ -1,6 +1,6 @@
 import "server-only";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { createTRPCOptionsProxy, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
+import { createTRPCOptionsProxy, type ResolverDef, type TRPCQueryOptions } from "@trpc/tanstack-react-query";
 import { cache } from "react";
 import { makeQueryClient } from "@/components/trpc/query-client";
 import { createContext } from "./context";
@@ -11,7 +11,7 @@ export const getQueryClient = cache(makeQueryClient);
 
 export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
 
-export function prefetch<T extends ReturnType<TRPCQueryOptions<any>>>(queryOptions: T) {
+export function prefetch<T extends ReturnType<TRPCQueryOptions<ResolverDef>>>(queryOptions: T) {
   void getQueryClient().prefetchQuery(queryOptions);
 }
 
