@@ -50,3 +50,36 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/**
+ * A failure reported by Salesforce (or on the way to it), classified once by the Salesforce port:
+ * `retryable` means the same call can succeed later without anyone changing anything;
+ * `connectionBroken` means the org link is gone and ticks stop until an admin reconnects.
+ * `salesforceCode` is Salesforce's own code (UNABLE_TO_LOCK_ROW, INVALID_FIELD…), shown beside the
+ * sentence.
+ */
+export class SalesforceError extends AppError {
+  readonly salesforceCode: string;
+  readonly retryable: boolean;
+  readonly connectionBroken: boolean;
+
+  constructor(
+    input: { salesforceCode: string; retryable: boolean; connectionBroken: boolean; message: string },
+    options?: { cause?: unknown },
+  ) {
+    const code: TAppErrorCode = input.connectionBroken
+      ? "SALESFORCE_CONNECTION_BROKEN"
+      : input.salesforceCode === "NETWORK"
+        ? "SALESFORCE_UNREACHABLE"
+        : "SALESFORCE_ERROR";
+    super(code, input.message, options);
+    this.name = "SalesforceError";
+    this.salesforceCode = input.salesforceCode;
+    this.retryable = input.retryable;
+    this.connectionBroken = input.connectionBroken;
+  }
+}
+
+export function isSalesforceError(error: unknown): error is SalesforceError {
+  return error instanceof SalesforceError;
+}

@@ -51,6 +51,17 @@ export const syncLeases = sqliteTable("sync_leases", {
   expiresAt: integer("expires_at").notNull(),
 });
 
+/**
+ * The fence: every commit a tick makes starts by writing its lease here, and a trigger (see the
+ * migration) aborts the whole transaction unless that tick still holds an unexpired lease. A tick
+ * that lost its lease (it stalled past the expiry and another took over) can commit nothing.
+ */
+export const syncLeaseFence = sqliteTable("sync_lease_fence", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  at: integer("at").notNull(),
+});
+
 /** Outbound-message notifications, keyed by Salesforce's Notification Id (dedupe). */
 export const outboundNotifications = sqliteTable(
   "outbound_notifications",
@@ -64,6 +75,10 @@ export const outboundNotifications = sqliteTable(
     appliedAt: integer("applied_at"),
     status: text("status", { enum: ["pending", "applied", "failed"] }).notNull(),
     error: text("error"),
+    /** Failed attempts to apply so far; after the last one the notification is `failed`. */
+    attempts: integer("attempts").notNull().default(0),
+    /** Not retried before this time (backoff after a failed attempt). */
+    nextAttemptAt: integer("next_attempt_at"),
   },
   (table) => [index("outbound_notifications_status_idx").on(table.status, table.receivedAt)],
 );

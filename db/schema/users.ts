@@ -2,7 +2,6 @@ import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { ROLES, type TRole } from "../../server/users/roles";
 
-
 export { ROLES, type TRole };
 
 export const users = sqliteTable("users", {

@@ -1,6 +1,8 @@
+import type { InStatement } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import type { TDatabaseOrTransaction } from "@/db/client";
 import { salesforceConnection } from "@/db/schema";
+import { toStatement } from "@/db/statements";
 import type { TSalesforceEnvironment } from "./environments";
 
 export type { TSalesforceEnvironment };
@@ -13,11 +15,14 @@ export async function getConnectionRow(db: TDatabaseOrTransaction): Promise<TCon
   return (await db.query.salesforceConnection.findFirst({ where: eq(salesforceConnection.id, CONNECTION_ID) })) ?? null;
 }
 
-export async function saveConnectionRow(db: TDatabaseOrTransaction, row: Omit<TConnectionRow, "id">): Promise<void> {
-  await db
-    .insert(salesforceConnection)
-    .values({ id: CONNECTION_ID, ...row })
-    .onConflictDoUpdate({ target: salesforceConnection.id, set: row });
+/** The upsert of the one connection row, to commit with other statements (see store-connection.ts). */
+export function saveConnectionStatement(db: TDatabaseOrTransaction, row: Omit<TConnectionRow, "id">): InStatement {
+  return toStatement(
+    db
+      .insert(salesforceConnection)
+      .values({ id: CONNECTION_ID, ...row })
+      .onConflictDoUpdate({ target: salesforceConnection.id, set: row }),
+  );
 }
 
 export async function updateConnectionRow(

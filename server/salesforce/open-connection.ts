@@ -1,21 +1,24 @@
 import { Connection, OAuth2 } from "jsforce";
 import type { TDatabase } from "@/db/client";
+import { getEnv, type TEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { attachApiMeter, createApiMeter, type TApiMeter } from "./api-meter";
+import { attachApiMeter, createApiMeter } from "./api-meter";
 import { appCredentials } from "./app-credentials";
-import { getConnectionRow, type TConnectionRow, updateConnectionRow } from "./connection-store";
+import { getConnectionRow, updateConnectionRow } from "./connection-store";
+import { createJsforcePort } from "./jsforce-port";
+import type { SalesforcePort } from "./port";
 import { decryptToken, deriveTokenKey, encryptToken } from "./token-cipher";
 
-export type TSalesforce = { connection: Connection; meter: TApiMeter; row: TConnectionRow };
-
-type TOptions = { env?: Record<string, string | undefined>; clock?: () => number };
+type TOptions = { env?: TEnv; clock?: () => number };
 
 /**
- * A jsforce connection for the stored org. jsforce refreshes the access token on a 401 by
- * itself; the new token (and instance URL, which can change on refresh) is stored encrypted.
+ * The Salesforce port for the stored org. jsforce refreshes the access token on a 401 by itself;
+ * the new token (and the instance URL, which can change on refresh, and the refresh token when
+ * the org rotates it) is stored encrypted. Those saves are awaited by the port's flush() at the
+ * end of a tick, and a failed save is logged (never silently lost).
  */
-export async function openSalesforce(db: TDatabase, options: TOptions = {}): Promise<TSalesforce> {
-  const env = options.env ?? process.env;
+export async function openSalesforce(db: TDatabase, options: TOptions = {}): Promise<SalesforcePort> {
+  const env = options.env ?? getEnv();
   const clock = options.clock ?? Date.now;
   const row = await getConnectionRow(db);
   if (!row)
@@ -47,13 +50,29 @@ export async function openSalesforce(db: TDatabase, options: TOptions = {}): Pro
     refreshToken: decryptToken(row.refreshTokenEncrypted, key),
     version: row.apiVersion,
   });
-  connection.on("refresh", (accessToken: string, response: { instance_url?: string }) => {
-    void updateConnectionRow(db, {
-      accessTokenEncrypted: encryptToken(accessToken, key),
-      ...(response?.instance_url ? { instanceUrl: response.instance_url } : {}),
-    });
+  let saves: Promise<void> = Promise.resolve();
+  connection.on("refresh", (accessToken: string, response: TRefreshResponse) => {
+    const patch = refreshedTokenPatch(accessToken, response, key);
+    saves = saves.then(() =>
+      updateConnectionRow(db, patch).catch((error: unknown) => {
+        console.error("[salesforce] storing the refreshed token failed; the next tick refreshes again:", error);
+      }),
+    );
   });
   const meter = createApiMeter();
   attachApiMeter(connection, meter, clock);
-  return { connection, meter, row };
+  return createJsforcePort({ connection, meter, orgId: row.orgId, pendingWrites: () => saves });
+}
+
+type TRefreshResponse = { instance_url?: string; refresh_token?: string } | undefined;
+
+/** What a token refresh changes on the stored connection, encrypted. */
+export function refreshedTokenPatch(accessToken: string, response: TRefreshResponse, key: Buffer) {
+  return {
+    accessTokenEncrypted: encryptToken(accessToken, key),
+    ...(response?.instance_url ? { instanceUrl: response.instance_url } : {}),
+    // Orgs with refresh-token rotation hand out a new refresh token with each refresh; the old
+    // one stops working, so it must be kept.
+    ...(response?.refresh_token ? { refreshTokenEncrypted: encryptToken(response.refresh_token, key) } : {}),
+  };
 }

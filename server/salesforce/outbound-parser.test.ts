@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { OutboundEnvelopeError, parseOutboundEnvelope, sameOrg } from "./outbound-parser";
+import {
+  MAX_ENVELOPE_DEPTH,
+  nestingDepth,
+  OutboundEnvelopeError,
+  parseOutboundEnvelope,
+  sameOrg,
+} from "./outbound-parser";
 
 // The documented sample (shared/docs/salesforce-api.md §1.2), session elided.
 const SAMPLE = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -69,8 +75,20 @@ describe("outbound-message envelopes", () => {
     ],
     ["plain text", "hello"],
     ["a notification without an Id", SAMPLE.replace("<sf:Id>0031I0000081tbPQAQ</sf:Id>", "")],
+    ["elements nested 20,000 deep", `${"<a>".repeat(20_000)}x${"</a>".repeat(20_000)}`],
+    [
+      "a notification nested inside 40 extra levels",
+      SAMPLE.replace("<sf:Title>White</sf:Title>", `${"<x>".repeat(40)}${"</x>".repeat(40)}`),
+    ],
+    ["an unclosed deep body", `<soapenv:Envelope>${"<a>".repeat(5000)}`],
   ])("refuses %s", (_name, body) => {
     expect(() => parseOutboundEnvelope(body)).toThrow(OutboundEnvelopeError);
+  });
+
+  it("counts nesting without a tree: siblings and self-closing tags do not deepen", () => {
+    expect(nestingDepth("<a><b/><c>t</c><d><e/></d></a>", 99)).toBe(2);
+    expect(nestingDepth(SAMPLE, 99)).toBeLessThanOrEqual(MAX_ENVELOPE_DEPTH);
+    expect(nestingDepth("<a>".repeat(1000), 10)).toBe(11);
   });
 
   it("compares org Ids on 15 characters, case-sensitively", () => {

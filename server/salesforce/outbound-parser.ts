@@ -23,6 +23,27 @@ export type TOutboundEnvelope = {
 
 export class OutboundEnvelopeError extends Error {}
 
+/** A notification's fields sit 6 levels deep; anything far deeper is hostile. */
+export const MAX_ENVELOPE_DEPTH = 32;
+
+/**
+ * The deepest element nesting of an XML text, counted by one linear scan without building a tree
+ * (a body nested tens of thousands deep must not overflow a parser's stack). Stops past `limit`.
+ */
+export function nestingDepth(xml: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of xml.matchAll(/<(\/?)[^!?>][^>]*?(\/?)>/g)) {
+    if (match[1]) depth -= 1;
+    else if (!match[2]) {
+      depth += 1;
+      if (depth > deepest) deepest = depth;
+      if (deepest > limit) break;
+    }
+  }
+  return deepest;
+}
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "@",
@@ -48,8 +69,20 @@ const ZNotificationsSchema = z.object({
 export function parseOutboundEnvelope(body: string): TOutboundEnvelope {
   if (/<!DOCTYPE|<!ENTITY/i.test(body))
     throw new OutboundEnvelopeError("DTDs and entities are not accepted in outbound messages.");
-  if (XMLValidator.validate(body) !== true) throw new OutboundEnvelopeError("The body is not well-formed XML.");
-  const document = parser.parse(body) as { Envelope?: { Body?: { notifications?: unknown } } };
+  if (nestingDepth(body, MAX_ENVELOPE_DEPTH) > MAX_ENVELOPE_DEPTH) {
+    throw new OutboundEnvelopeError(
+      `The body nests elements deeper than ${MAX_ENVELOPE_DEPTH} levels; an outbound message never does.`,
+    );
+  }
+  let document: { Envelope?: { Body?: { notifications?: unknown } } };
+  try {
+    if (XMLValidator.validate(body) !== true) throw new OutboundEnvelopeError("The body is not well-formed XML.");
+    document = parser.parse(body) as typeof document;
+  } catch (error) {
+    // Whatever the parser chokes on is the sender's fault: a 400, never a 5xx.
+    if (error instanceof OutboundEnvelopeError) throw error;
+    throw new OutboundEnvelopeError("The body is not well-formed XML.");
+  }
   const parsed = ZNotificationsSchema.safeParse(document.Envelope?.Body?.notifications);
   if (!parsed.success)
     throw new OutboundEnvelopeError("The body is not a Salesforce outbound-message notifications envelope.");

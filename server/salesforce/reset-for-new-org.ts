@@ -1,31 +1,48 @@
-import type { TDatabase } from "@/db/client";
-import { readSetting, writeSetting } from "@/server/settings/settings-store";
+import type { InStatement } from "@libsql/client";
 import { z } from "zod";
+import type { TDatabaseOrTransaction } from "@/db/client";
+import { settings } from "@/db/schema";
+import { toStatement } from "@/db/statements";
+import { readSetting } from "@/server/settings/settings-store";
+import { sameOrg } from "./outbound-parser";
 
 const KEY = "salesforce.lastOrgId";
 
+const WIPED_TABLES = [
+  "crm_people",
+  "crm_accounts",
+  "crm_opportunities",
+  "suppressed_leads",
+  "sync_cursors",
+  "outbound_notifications",
+] as const;
+
 /**
  * Connecting a different org than before must not mix two orgs' records: the mirrored CRM data,
- * cursors and sync bookkeeping are cleared (prospects stay, unlinked). Reconnecting the same org
- * keeps everything and continues from the cursors.
+ * cursors and sync bookkeeping are cleared (prospects stay, unlinked), so the new org loads its
+ * full history. Reconnecting the same org keeps everything and continues from the cursors.
+ * Returns the statements to commit together with the new connection row, and whether they wipe.
  */
-export async function resetIfOrgChanged(db: TDatabase, orgId: string): Promise<boolean> {
+export async function planOrgSwitch(
+  db: TDatabaseOrTransaction,
+  orgId: string,
+): Promise<{ wipes: boolean; statements: InStatement[] }> {
   const previous = await readSetting(db, KEY, z.string().nullable().default(null));
-  await writeSetting(db, KEY, orgId);
-  if (!previous || previous.slice(0, 15) === orgId.slice(0, 15)) return false;
-  await db.transaction(async (tx) => {
-    for (const table of [
-      "crm_people",
-      "crm_accounts",
-      "crm_opportunities",
-      "suppressed_leads",
-      "sync_cursors",
-      "outbound_notifications",
-    ]) {
-      await tx.run(`DELETE FROM ${table}`);
-    }
-    await tx.run("DELETE FROM activity_log WHERE record_type IN ('person', 'account', 'opportunity')");
-    await tx.run("UPDATE prospects SET crm_record_type = NULL, crm_record_id = NULL, in_crm_since = NULL");
-  });
-  return true;
+  const now = new Date();
+  const remember = toStatement(
+    db
+      .insert(settings)
+      .values({ key: KEY, value: orgId, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value: orgId, updatedAt: now } }),
+  );
+  if (!previous || sameOrg(previous, orgId)) return { wipes: false, statements: [remember] };
+  return {
+    wipes: true,
+    statements: [
+      ...WIPED_TABLES.map((table) => `DELETE FROM ${table}`),
+      "DELETE FROM activity_log WHERE record_type IN ('person', 'account', 'opportunity')",
+      "UPDATE prospects SET crm_record_type = NULL, crm_record_id = NULL, in_crm_since = NULL",
+      remember,
+    ],
+  };
 }

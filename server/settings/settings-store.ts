@@ -1,10 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { TDatabase } from "@/db/client";
+import type { TDatabase, TDatabaseOrTransaction } from "@/db/client";
 import { settings } from "@/db/schema";
 
 /** Reads a JSON setting, parsed by its schema; the schema's default applies when absent or stale. */
-export async function readSetting<T extends z.ZodType>(db: TDatabase, key: string, schema: T): Promise<z.infer<T>> {
+export async function readSetting<T extends z.ZodType>(
+  db: TDatabaseOrTransaction,
+  key: string,
+  schema: T,
+): Promise<z.infer<T>> {
   const row = await db.query.settings.findFirst({ where: eq(settings.key, key) });
   const parsed = schema.safeParse(row?.value);
   return parsed.success ? parsed.data : schema.parse(undefined);

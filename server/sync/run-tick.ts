@@ -2,16 +2,16 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { apiUsageSamples, syncTicks } from "@/db/schema";
-import type { TApiMeter } from "@/server/salesforce/api-meter";
-import { getConnectionRow, updateConnectionRow } from "@/server/salesforce/connection-store";
+import { getEnv } from "@/server/env";
+import { isAppError, isSalesforceError, type SalesforceError } from "@/server/errors";
+import { getConnectionRow, type TConnectionRow, updateConnectionRow } from "@/server/salesforce/connection-store";
 import { ensureHeadlessConnection } from "@/server/salesforce/headless-connection";
-import { openSalesforce, type TSalesforce } from "@/server/salesforce/open-connection";
-import { isAppError } from "@/server/errors";
-import { classifySyncError } from "./core/classify-error";
-import { acquireLease, releaseLease } from "./lease";
+import { openSalesforce } from "@/server/salesforce/open-connection";
+import type { SalesforcePort } from "@/server/salesforce/port";
+import { acquireLease, isLeaseLost, type TLease } from "./lease";
 import { applyPendingNotifications } from "./outbound/apply-notifications";
-import { pullObjects } from "./pull-objects";
-import { getSyncOptions } from "./sync-options";
+import { pullObjects } from "./pull/pull-objects";
+import { getSyncOptions, type TSyncOptions } from "./sync-options";
 import type { TBusyTick, TTickSummary } from "./tick-summary";
 
 export type TTickTrigger = (typeof syncTicks.$inferInsert)["trigger"];
@@ -19,10 +19,8 @@ export type TTickTrigger = (typeof syncTicks.$inferInsert)["trigger"];
 export type TTickDeps = {
   now?: () => number;
   budgetMs?: number;
-  open?: (db: TDatabase) => Promise<TSalesforce>;
+  open?: (db: TDatabase) => Promise<SalesforcePort>;
 };
-
-const LEASE = "tick";
 
 function emptyPull(): TTickSummary["pull"] {
   const counts = () => ({ created: 0, updated: 0, deleted: 0, unchanged: 0 });
@@ -30,9 +28,10 @@ function emptyPull(): TTickSummary["pull"] {
 }
 
 /**
- * One tick: pull (then, once push exists, push) under a lease, within a time budget. It never
- * throws for a Salesforce problem: the summary says what failed in plain words (ERR-3), and the
- * tick log keeps it for the Sync page.
+ * One tick: pull, then the outbound notifications still pending (then, once push exists, push),
+ * under the fenced lease, within a time budget. A tick triggered by an outbound message applies
+ * only the notifications. It never throws for a Salesforce problem: the summary says what failed
+ * in plain words (ERR-3), and the tick log keeps it for the Sync page.
  */
 export async function runTick(
   db: TDatabase,
@@ -40,10 +39,11 @@ export async function runTick(
   deps: TTickDeps = {},
 ): Promise<TTickSummary | TBusyTick> {
   const now = deps.now ?? Date.now;
-  const budgetMs = deps.budgetMs ?? Number(process.env.SYNC_TIME_BUDGET_MS ?? 240_000);
+  const budgetMs = deps.budgetMs ?? getEnv().SYNC_TIME_BUDGET_MS;
   const started = now();
   const tickId = randomUUID();
-  if (!(await acquireLease(db, LEASE, tickId, started, budgetMs + 60_000))) return { ok: true, skipped: "busy" };
+  const lease = await acquireLease(db, { holder: tickId, now });
+  if (!lease) return { ok: true, skipped: "busy" };
 
   const summary: TTickSummary = {
     ok: true,
@@ -54,78 +54,135 @@ export async function runTick(
     pull: emptyPull(),
     push: {},
   };
-  await db.insert(syncTicks).values({ id: tickId, trigger, startedAt: started, status: "running" });
-  let meter: TApiMeter | null = null;
+  let salesforce: SalesforcePort | null = null;
   try {
+    await db.insert(syncTicks).values({ id: tickId, trigger, startedAt: started, status: "running" });
     await ensureHeadlessConnection(db);
     const connection = await getConnectionRow(db);
-    const options = await getSyncOptions(db);
-    const background = trigger === "cron" || trigger === "schedule" || trigger === "outbound";
-    if (!connection) {
-      summary.paused = "disconnected";
-      summary.failures = [
-        { code: "SALESFORCE_NOT_CONNECTED", message: "Salesforce is not connected. An admin connects it in Setup." },
-      ];
-    } else if (connection.status === "broken") {
-      summary.ok = false;
-      summary.paused = "broken";
-      summary.failures = [
-        {
-          code: "CONNECTION_BROKEN",
-          message: connection.lastError ?? "The Salesforce connection is broken. An admin must reconnect it in Setup.",
-        },
-      ];
-    } else if (background && options.pausedByAdmin) {
-      summary.paused = "cancelled";
-    } else if (
-      background &&
-      connection.apiUsed !== null &&
-      connection.apiMax &&
-      connection.apiUsed / connection.apiMax >= options.apiPauseShare
-    ) {
-      summary.paused = "api-budget";
-      summary.failures = [
-        {
-          code: "API_BUDGET",
-          message: `Background sync is paused: the org has used ${connection.apiUsed} of ${connection.apiMax} daily API calls (over ${Math.round(options.apiPauseShare * 100)}%). It resumes as the rolling 24-hour window frees calls; "Sync now" still works.`,
-        },
-      ];
+    const held = holdBack(connection, trigger, await getSyncOptions(db));
+    if (held) {
+      Object.assign(summary, held);
     } else {
-      const salesforce = await (deps.open ?? openSalesforce)(db);
-      meter = salesforce.meter;
-      const result = await pullObjects(db, salesforce, {
-        now,
-        deadline: started + budgetMs,
-        overlapMs: options.overlapMinutes * 60_000,
-        summary,
-      });
-      if (!result.brokenConnection) {
-        // Notifications left pending by a crash or a Salesforce error are applied here at the latest.
-        const outbound = await applyPendingNotifications(db, { now, salesforce });
-        if (outbound.error)
-          summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
-      }
-      if (result.brokenConnection) {
-        await updateConnectionRow(db, { status: "broken", lastError: result.brokenConnection });
-      }
+      salesforce = await (deps.open ?? openSalesforce)(db);
+      await syncWith(db, salesforce, lease, { trigger, now, deadline: started + budgetMs, summary });
     }
   } catch (error) {
-    const classified = isAppError(error)
-      ? { code: error.code, message: error.message, connection: false }
-      : classifySyncError(error as Error);
-    if (classified.connection) await updateConnectionRow(db, { status: "broken", lastError: classified.message });
-    // A transient failure leaves work for the next tick, which resumes from the cursors.
-    if ("retryable" in classified && classified.retryable) summary.more = true;
-    summary.ok = false;
-    summary.failures = [...(summary.failures ?? []), { code: classified.code, message: classified.message }];
+    recordFailure(summary, error);
+    if (isSalesforceError(error) && error.connectionBroken) await markBroken(db, error);
   } finally {
+    await salesforce?.flush();
     const finished = now();
     summary.durationMs = finished - started;
-    summary.apiCalls = meter?.calls ?? 0;
-    await finishTick(db, tickId, summary, finished, meter);
-    await releaseLease(db, LEASE, tickId);
+    summary.apiCalls = salesforce?.apiCalls ?? 0;
+    try {
+      await finishTick(db, tickId, summary, finished, salesforce);
+    } catch (error) {
+      console.error(`[tick ${tickId}] recording the tick failed:`, error);
+    } finally {
+      await lease.release();
+    }
   }
   return summary;
+}
+
+async function syncWith(
+  db: TDatabase,
+  salesforce: SalesforcePort,
+  lease: TLease,
+  options: { trigger: TTickTrigger; now: () => number; deadline: number; summary: TTickSummary },
+) {
+  const { summary } = options;
+  if (options.trigger !== "outbound") {
+    const { brokenConnection } = await pullObjects(db, salesforce, {
+      ...options,
+      overlapMs: await overlapMs(db),
+      lease,
+    });
+    if (brokenConnection) {
+      await markBroken(db, brokenConnection);
+      return;
+    }
+  }
+  // Notifications left pending (a crash, a Salesforce error, a tick that was busy) are applied here.
+  const outbound = await applyPendingNotifications(db, salesforce, {
+    now: options.now,
+    lease,
+    deadline: options.deadline,
+  });
+  if (outbound.applied > 0 || outbound.failed > 0) {
+    summary.outbound = { applied: outbound.applied, failed: outbound.failed };
+  }
+  if (outbound.brokenConnection) {
+    await markBroken(db, outbound.brokenConnection);
+    recordFailure(summary, outbound.brokenConnection);
+  } else if (outbound.error) {
+    summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
+  }
+  if (outbound.more) summary.more = true;
+}
+
+async function overlapMs(db: TDatabase) {
+  return (await getSyncOptions(db)).overlapMinutes * 60_000;
+}
+
+/** Why a tick does nothing this time, if it should: no org, a broken one, a pause or the API budget. */
+function holdBack(
+  connection: TConnectionRow | null,
+  trigger: TTickTrigger,
+  options: TSyncOptions,
+): Partial<TTickSummary> | null {
+  const background = trigger === "cron" || trigger === "schedule" || trigger === "outbound";
+  if (!connection) {
+    return {
+      paused: "disconnected",
+      failures: [
+        { code: "SALESFORCE_NOT_CONNECTED", message: "Salesforce is not connected. An admin connects it in Setup." },
+      ],
+    };
+  }
+  if (connection.status === "broken") {
+    const message = connection.lastError ?? "The Salesforce connection is broken. An admin must reconnect it in Setup.";
+    return { ok: false, paused: "broken", failures: [{ code: "CONNECTION_BROKEN", message }] };
+  }
+  if (background && options.pausedByAdmin) return { paused: "cancelled" };
+  const { apiUsed, apiMax } = connection;
+  if (background && apiUsed !== null && apiMax && apiUsed / apiMax >= options.apiPauseShare) {
+    const share = Math.round(options.apiPauseShare * 100);
+    return {
+      paused: "api-budget",
+      failures: [
+        {
+          code: "API_BUDGET",
+          message: `Background sync is paused: the org has used ${apiUsed} of ${apiMax} daily API calls (over ${share}%). It resumes as the rolling 24-hour window frees calls; "Sync now" still works.`,
+        },
+      ],
+    };
+  }
+  return null;
+}
+
+function recordFailure(summary: TTickSummary, error: unknown) {
+  summary.ok = false;
+  if (isLeaseLost(error)) {
+    // Another tick holds the lease now and carries on from the committed cursors.
+    summary.more = true;
+    summary.failures = [...(summary.failures ?? []), { code: "LEASE_LOST", message: (error as Error).message }];
+    return;
+  }
+  if (isSalesforceError(error)) {
+    // A transient failure leaves work for the next tick, which resumes from the cursors.
+    if (error.retryable) summary.more = true;
+    summary.failures = [...(summary.failures ?? []), { code: error.salesforceCode, message: error.message }];
+    return;
+  }
+  const code = isAppError(error) ? error.code : "INTERNAL";
+  const message = isAppError(error) ? error.message : "The sync stopped on an unexpected error; see the server log.";
+  if (!isAppError(error)) console.error("[tick] unexpected error:", error);
+  summary.failures = [...(summary.failures ?? []), { code, message }];
+}
+
+async function markBroken(db: TDatabase, error: SalesforceError) {
+  await updateConnectionRow(db, { status: "broken", lastError: error.message });
 }
 
 async function finishTick(
@@ -133,7 +190,7 @@ async function finishTick(
   tickId: string,
   summary: TTickSummary,
   finished: number,
-  meter: TApiMeter | null,
+  salesforce: SalesforcePort | null,
 ) {
   const failure = summary.failures?.[0];
   await db
@@ -149,8 +206,9 @@ async function finishTick(
       errorCode: failure?.code ?? null,
     })
     .where(eq(syncTicks.id, tickId));
-  if (meter?.limit) {
-    await db.insert(apiUsageSamples).values({ at: meter.limit.at, used: meter.limit.used, max: meter.limit.max });
-    await updateConnectionRow(db, { apiUsed: meter.limit.used, apiMax: meter.limit.max, apiUsageAt: meter.limit.at });
+  const limit = salesforce?.apiLimit;
+  if (limit) {
+    await db.insert(apiUsageSamples).values({ at: limit.at, used: limit.used, max: limit.max });
+    await updateConnectionRow(db, { apiUsed: limit.used, apiMax: limit.max, apiUsageAt: limit.at });
   }
 }

@@ -3,9 +3,6 @@ import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import {
   apiUsageSamples,
-  crmAccounts,
-  crmOpportunities,
-  crmPeople,
   prospects,
   suppressedLeads,
   SYNC_OBJECTS,
@@ -13,6 +10,7 @@ import {
   syncLeases,
   syncTicks,
 } from "@/db/schema";
+import { countActiveRecords } from "@/server/records/count-records";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { getPullVisibility } from "@/server/settings/pull-visibility";
 import { readSetting } from "@/server/settings/settings-store";
@@ -39,39 +37,25 @@ export const ZSyncProgressSchema = z.object({
 });
 export type TSyncProgress = z.infer<typeof ZSyncProgressSchema>;
 
-async function storedCount(db: TDatabase, object: (typeof SYNC_OBJECTS)[number]) {
-  const [row] =
-    object === "Account"
-      ? await db.select({ value: count() }).from(crmAccounts).where(eq(crmAccounts.state, "active"))
-      : object === "Opportunity"
-        ? await db.select({ value: count() }).from(crmOpportunities).where(eq(crmOpportunities.state, "active"))
-        : await db
-            .select({ value: count() })
-            .from(crmPeople)
-            .where(eq(crmPeople.kind, object === "Contact" ? "contact" : "lead"));
-  return row?.value ?? 0;
-}
-
 /** The first sync's progress per object, for the wizard's bars (polled while it runs). */
 export async function getSyncProgress(db: TDatabase, now: number): Promise<TSyncProgress> {
   const cursors = new Map((await db.select().from(syncCursors)).map((row) => [row.object, row]));
   const visibility = await getPullVisibility(db);
   const options = await getSyncOptions(db);
   const [lease] = await db.select().from(syncLeases).where(eq(syncLeases.name, "tick"));
-  const objects = await Promise.all(
-    PULL_ORDER.map(async (object) => {
-      const row = cursors.get(object);
-      return {
-        object,
-        loaded: row?.loaded ?? 0,
-        total: row?.total ?? null,
-        initialLoadAt: row?.initialLoadAt ?? null,
-        lastPulledAt: row?.lastPulledAt ?? null,
-        visible: visibility[object],
-        stored: await storedCount(db, object),
-      };
-    }),
-  );
+  const stored = await countActiveRecords(db);
+  const objects = PULL_ORDER.map((object) => {
+    const row = cursors.get(object);
+    return {
+      object,
+      loaded: row?.loaded ?? 0,
+      total: row?.total ?? null,
+      initialLoadAt: row?.initialLoadAt ?? null,
+      lastPulledAt: row?.lastPulledAt ?? null,
+      visible: visibility[object],
+      stored: stored[object],
+    };
+  });
   const tickRunning = Boolean(lease && lease.expiresAt > now);
   const done = objects.every((object) => object.initialLoadAt !== null);
   const started = objects.some((object) => object.lastPulledAt !== null);

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, isNotNull, ne } from "drizzle-orm";
+import { count, desc, isNotNull, ne } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { crmAccounts, crmOpportunities, crmPeople, prospects, suppressedLeads, syncTicks } from "@/db/schema";
+import { prospects, suppressedLeads, syncTicks } from "@/db/schema";
+import { countActiveRecords } from "@/server/records/count-records";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 
 export type TSyncStatus = {
@@ -37,13 +38,7 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
     .orderBy(desc(syncTicks.startedAt))
     .limit(1);
   const countOf = async (query: Promise<Array<{ value: number }>>) => (await query)[0]?.value ?? 0;
-  const active = (table: typeof crmAccounts | typeof crmOpportunities) =>
-    db.select({ value: count() }).from(table).where(eq(table.state, "active"));
-  const people = (kind: "contact" | "lead") =>
-    db
-      .select({ value: count() })
-      .from(crmPeople)
-      .where(and(eq(crmPeople.kind, kind), eq(crmPeople.state, "active")));
+  const active = await countActiveRecords(db);
   return {
     connected: connection?.status === "connected",
     orgId: connection?.orgId ?? null,
@@ -58,10 +53,10 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
         }
       : null,
     counts: {
-      accounts: await countOf(active(crmAccounts)),
-      contacts: await countOf(people("contact")),
-      leads: await countOf(people("lead")),
-      opportunities: await countOf(active(crmOpportunities)),
+      accounts: active.Account,
+      contacts: active.Contact,
+      leads: active.Lead,
+      opportunities: active.Opportunity,
       prospects: await countOf(db.select({ value: count() }).from(prospects)),
       prospectsInCrm: await countOf(
         db.select({ value: count() }).from(prospects).where(isNotNull(prospects.crmRecordId)),

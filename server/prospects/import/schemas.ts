@@ -16,11 +16,9 @@ export const ZImportFileSchema = z.object({
     .max(255, { error: "Use a file name of at most 255 characters." }),
   kind: ZProspectKindSchema,
   // Checked in bytes by parseCsv with a clearer message; this only stops absurd payloads early.
-  csv: z
-    .string()
-    .max(MAX_IMPORT_BYTES, {
-      error: "The file is larger than 10 MB. Split it into smaller files and import each one.",
-    }),
+  csv: z.string().max(MAX_IMPORT_BYTES, {
+    error: "The file is larger than 10 MB. Split it into smaller files and import each one.",
+  }),
 });
 
 export const ZPreviewImportInputSchema = ZImportFileSchema.extend({ mapping: z.array(ZColumnTargetSchema).optional() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TSyncObject } from "@/db/schema";
+import type { TSyncObject } from "./sync-objects";
 import { PULL_FIELDS } from "./pull-objects";
 
 /** Where an object's pull resumes: the last applied (SystemModstamp, Id). Parsed strictly. */

@@ -1,4 +1,4 @@
-import type { TSyncObject } from "@/db/schema";
+import type { TSyncObject } from "./sync-objects";
 import { normalizeDomain, normalizeEmailAddress } from "./normalize";
 
 /**

@@ -1,50 +1,66 @@
-import { inArray } from "drizzle-orm";
-import type { TDatabaseOrTransaction } from "@/db/client";
-import { crmAccounts, crmOpportunities, crmPeople, type TSyncObject } from "@/db/schema";
-import { mapAccount, mapOpportunity, mapPerson, type TPulledRecord } from "./core/pull-objects";
+import type { InStatement } from "@libsql/client";
+import { eq, inArray, type InferInsertModel } from "drizzle-orm";
+import type { SQLiteTable, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
+import { buildInsertStatements } from "@/db/bulk-insert";
+import type { TDatabase } from "@/db/client";
+import { crmAccounts, crmOpportunities, crmPeople } from "@/db/schema";
+import { toStatement } from "@/db/statements";
+import type { TStoredRecord } from "../core/pulled-page-input";
+import type { TPulledInsert, TPulledValues, TRemovalValues } from "../core/pulled-page-plan";
+import type { TCrmRecordType, TSyncObject } from "../core/sync-objects";
+import { selectInChunks } from "./select-in-chunks";
 
-/** How each pulled object lands in Tandem: its table, its activity-log record type, its typed columns. */
-export type TCrmTable = typeof crmPeople | typeof crmAccounts | typeof crmOpportunities;
-export type TCrmRow = {
-  id: string;
-  sfId: string | null;
-  fields: Record<string, unknown>;
-  contentHash: string | null;
-  systemModstamp: string | null;
-  state: string;
-  kind?: string;
-  emailNormalized?: string | null;
-  domainNormalized?: string | null;
-  name: string;
+/** Where each kind of CRM record is stored: the one registry of CRM tables. */
+export const CRM_TABLES = {
+  person: crmPeople,
+  account: crmAccounts,
+  opportunity: crmOpportunities,
+} as const satisfies Record<TCrmRecordType, SQLiteTable>;
+
+export type TCrmTable = (typeof CRM_TABLES)[TCrmRecordType];
+/** The statements that write one object's pulled rows, typed by that object's table. */
+export type TCrmRowWriter<O extends TSyncObject> = {
+  insert: (rows: ReadonlyArray<TPulledInsert<O>>) => InStatement[];
+  update: (db: TDatabase, id: string, values: TPulledValues<O> | TRemovalValues) => InStatement;
 };
 
-export type TObjectSpec = {
-  table: TCrmTable;
-  recordType: "person" | "account" | "opportunity";
-  columns(record: TPulledRecord): Record<string, unknown>;
+function rowWriter<TTable extends TCrmTable>(table: TTable) {
+  return {
+    insert: (rows: ReadonlyArray<InferInsertModel<TTable>>) => buildInsertStatements(table, rows),
+    update: (db: TDatabase, id: string, values: SQLiteUpdateSetSource<TTable>) =>
+      toStatement(db.update(table).set(values).where(eq(table.id, id))),
+  };
+}
+
+const peopleWriter = rowWriter(crmPeople);
+
+/**
+ * One writer per object, each checked against its own table: the plan's rows for that object must
+ * fit the table's columns (drizzle cannot type a write to a union of tables).
+ */
+export const CRM_ROW_WRITERS: { [O in TSyncObject]: TCrmRowWriter<O> } = {
+  Account: rowWriter(crmAccounts),
+  Contact: peopleWriter,
+  Lead: peopleWriter,
+  Opportunity: rowWriter(crmOpportunities),
 };
 
-export const OBJECT_SPECS: Record<TSyncObject, TObjectSpec> = {
-  Account: { table: crmAccounts, recordType: "account", columns: mapAccount },
-  Contact: { table: crmPeople, recordType: "person", columns: (record) => mapPerson(record, "contact") },
-  Lead: { table: crmPeople, recordType: "person", columns: (record) => mapPerson(record, "lead") },
-  Opportunity: { table: crmOpportunities, recordType: "opportunity", columns: mapOpportunity },
-};
-
-const CHUNK = 500;
-
-/** The Tandem rows for some Salesforce Ids, by Salesforce Id. */
-export async function loadBySfIds(
-  db: TDatabaseOrTransaction,
-  table: TCrmTable,
-  sfIds: string[],
-): Promise<Map<string, TCrmRow>> {
-  const rows = new Map<string, TCrmRow>();
-  for (let start = 0; start < sfIds.length; start += CHUNK) {
-    const chunk = sfIds.slice(start, start + CHUNK);
-    // The three tables share these columns; drizzle cannot type a union of tables.
-    const found = (await (db as any).select().from(table).where(inArray(table.sfId, chunk))) as TCrmRow[];
-    for (const row of found) if (row.sfId) rows.set(row.sfId, row);
-  }
-  return rows;
+/** The stored rows of some Salesforce Ids, in the table of `recordType`. */
+export async function loadStoredRecords(
+  db: TDatabase,
+  recordType: TCrmRecordType,
+  sfIds: readonly string[],
+): Promise<TStoredRecord[]> {
+  const table: TCrmTable = CRM_TABLES[recordType];
+  const columns = {
+    id: table.id,
+    sfId: table.sfId,
+    state: table.state,
+    contentHash: table.contentHash,
+    systemModstamp: table.systemModstamp,
+    fields: table.fields,
+    name: table.name,
+  };
+  const rows = await selectInChunks(sfIds, (slice) => db.select(columns).from(table).where(inArray(table.sfId, slice)));
+  return rows.flatMap((row) => (row.sfId ? [{ ...row, sfId: row.sfId }] : []));
 }

@@ -1,33 +1,45 @@
-import type { TDatabase, TTransaction } from "@/db/client";
-import { syncCursors, type TSyncObject } from "@/db/schema";
-import { compositeQueryAll, queryMore, type TQueryResult } from "@/server/salesforce/pull-queries";
-import type { TSalesforce } from "@/server/salesforce/open-connection";
+import type { InStatement } from "@libsql/client";
+import type { TDatabase } from "@/db/client";
+import { toStatement } from "@/db/statements";
+import { syncCursors } from "@/db/schema";
+import type { SalesforceError } from "@/server/errors";
+import type { SalesforcePort, TQueryPage } from "@/server/salesforce/port";
+import { advanceCursor, buildPullQuery, parseCursor, type TCursor } from "../core/cursor";
+import { advanceLoadProgress, chooseLoadMode, firstLoadTotal } from "../core/first-load";
+import { PULL_ORDER } from "../core/pull-objects";
+import type { TSyncObject } from "../core/sync-objects";
+import type { TLease } from "../lease";
+import type { TTickSummary } from "../tick-summary";
 import { applyPulledPage, type TObjectCounts } from "./apply-page";
-import { classifySyncError } from "./core/classify-error";
-import { advanceCursor, buildPullQuery, parseCursor, type TCursor } from "./core/cursor";
-import { PULL_ORDER, type TPulledRecord } from "./core/pull-objects";
-import { BULK_FIRST_LOAD_ABOVE, runBulkFirstLoad } from "./bulk-first-load";
-import type { TTickSummary } from "./tick-summary";
+import { runBulkFirstLoad } from "./bulk-first-load";
 
 type TCursorRow = typeof syncCursors.$inferSelect;
 
+export type TPullOptions = {
+  now: () => number;
+  deadline: number;
+  overlapMs: number;
+  summary: TTickSummary;
+  lease: TLease;
+};
+
 /**
  * PULL-1/PULL-5: every object, incrementally. The first page of every object comes from ONE
- * composite call; later pages follow nextRecordsUrl. Each page commits with its cursor.
+ * composite call; later pages follow nextRecordsUrl. Each page commits with its cursor, behind the
+ * tick's lease. Returns the error that broke the connection, if one did.
  */
 export async function pullObjects(
   db: TDatabase,
-  salesforce: TSalesforce,
-  options: { now: () => number; deadline: number; overlapMs: number; summary: TTickSummary },
-): Promise<{ brokenConnection: string | null }> {
+  salesforce: SalesforcePort,
+  options: TPullOptions,
+): Promise<{ brokenConnection: SalesforceError | null }> {
   const { summary } = options;
   const rows = new Map((await db.select().from(syncCursors)).map((row) => [row.object, row]));
   const cursors = new Map<TSyncObject, TCursor | null>(
     PULL_ORDER.map((object) => [object, parseCursor(rows.get(object))]),
   );
   const queryAt = options.now();
-  const outcomes = await compositeQueryAll(
-    salesforce.connection,
+  const outcomes = await salesforce.compositeQueryAll(
     PULL_ORDER.map((object) => ({
       referenceId: object,
       soql: buildPullQuery(
@@ -40,77 +52,92 @@ export async function pullObjects(
   );
 
   for (const object of PULL_ORDER) {
-    const outcome = outcomes.get(object);
+    const outcome = outcomes.get(object)!;
     try {
-      if (!outcome)
-        throw Object.assign(new Error(`Salesforce did not answer the ${object} query.`), {
-          errorCode: "UNKNOWN_EXCEPTION",
-        });
-      if (!outcome.ok)
-        throw Object.assign(new Error(outcome.message), { errorCode: outcome.errorCode, statusCode: outcome.status });
-      let page: TQueryResult = outcome.result;
-      let row = rows.get(object);
-      const initialLoad = !row?.initialLoadAt;
-      const bulkRunning = Boolean(row?.bulkJobId);
-      if (
-        bulkRunning ||
-        (initialLoad && !cursors.get(object) && !page.done && page.totalSize > BULK_FIRST_LOAD_ABOVE)
-      ) {
+      if (!outcome.ok) throw outcome.error;
+      options.lease.assertHeld();
+      const row = rows.get(object);
+      const load = chooseLoadMode({
+        bulkJobRunning: Boolean(row?.bulkJobId),
+        initialLoadDone: Boolean(row?.initialLoadAt),
+        hasCursor: Boolean(cursors.get(object)),
+        firstPage: outcome.page,
+      });
+      if (load.mode === "bulk") {
         const finished = await runBulkFirstLoad(db, salesforce, object, row, {
           ...options,
           queryAt,
-          total: page.totalSize,
+          total: outcome.page.totalSize,
           addCounts: (counts) => addCounts(summary, object, counts),
         });
         if (!finished) summary.more = true;
         continue;
       }
-      const total = initialLoad ? (row?.total ?? (row?.loaded ?? 0) + page.totalSize) : null;
-      for (;;) {
-        const records = page.records as TPulledRecord[];
-        const cursor = advanceCursor(cursors.get(object) ?? null, records);
-        const done = page.done;
-        // The next page downloads while this one is written, so the pull runs at the pace of the
-        // slower of the two instead of their sum.
-        const next =
-          !done && page.nextRecordsUrl && options.now() < options.deadline
-            ? queryMore(salesforce.connection, page.nextRecordsUrl)
-            : null;
-        next?.catch(() => undefined);
-        let fresh = 0;
-        const counts = await applyPulledPage(
-          db,
-          { object, records, now: options.now(), source: "pull" },
-          (tx, pageCounts) => {
-            fresh = pageCounts.fresh;
-            return saveCursor(tx, object, row, {
-              cursor,
-              loadedDelta: fresh,
-              total,
-              finishedInitialLoad: initialLoad && done,
-              now: options.now(),
-              queryAt,
-            });
-          },
-        );
-        addCounts(summary, object, counts);
-        cursors.set(object, cursor);
-        row = { ...(row ?? emptyRow(object, options.now())), loaded: (row?.loaded ?? 0) + fresh, total };
-        if (!next) {
-          if (!done && page.nextRecordsUrl) summary.more = true;
-          break;
-        }
-        page = await next;
-      }
+      await pullPages(db, salesforce, object, outcome.page, {
+        ...options,
+        row,
+        cursor: cursors.get(object) ?? null,
+        queryAt,
+      });
     } catch (error) {
-      const classified = classifySyncError(error as Error);
+      const failure = error as SalesforceError;
+      // A lost lease or a database failure is not Salesforce's: the tick stops here.
+      if (failure.name !== "SalesforceError") throw error;
       summary.ok = false;
-      summary.failures = [...(summary.failures ?? []), { object, code: classified.code, message: classified.message }];
-      if (classified.connection) return { brokenConnection: classified.message };
-      if (classified.retryable) summary.more = true;
+      summary.failures = [
+        ...(summary.failures ?? []),
+        { object, code: failure.salesforceCode, message: failure.message },
+      ];
+      if (failure.connectionBroken) return { brokenConnection: failure };
+      if (failure.retryable) summary.more = true;
     }
   }
   return { brokenConnection: null };
+}
+
+/** REST pages of one object, from the first (already fetched) to the last or the deadline. */
+async function pullPages(
+  db: TDatabase,
+  salesforce: SalesforcePort,
+  object: TSyncObject,
+  firstPage: TQueryPage,
+  options: TPullOptions & { row: TCursorRow | undefined; cursor: TCursor | null; queryAt: number },
+) {
+  let { row, cursor } = options;
+  const initialLoad = !row?.initialLoadAt;
+  const total = initialLoad ? firstLoadTotal(row ?? null, firstPage.totalSize) : null;
+  let page = firstPage;
+  for (;;) {
+    const pageCursor = advanceCursor(cursor, page.records);
+    // The next page downloads while this one is written, so the pull runs at the pace of the
+    // slower of the two instead of their sum.
+    const next =
+      page.nextRecordsUrl && options.now() < options.deadline ? salesforce.queryMore(page.nextRecordsUrl) : null;
+    next?.catch(() => undefined);
+    const now = options.now();
+    const previous = row;
+    const counts = await applyPulledPage(
+      db,
+      { object, records: page.records, now, source: "pull", lease: options.lease },
+      (pageCounts) => {
+        const progress = advanceLoadProgress(previous ?? null, {
+          fresh: pageCounts.fresh,
+          total,
+          finishedInitialLoad: initialLoad && page.done,
+          now,
+        });
+        row = { ...(previous ?? emptyRow(object, now)), ...progress, lastPulledAt: now };
+        return [saveCursorStatement(db, object, pageCursor, progress, { now, queryAt: options.queryAt })];
+      },
+    );
+    addCounts(options.summary, object, counts);
+    cursor = pageCursor;
+    if (!next) {
+      if (page.nextRecordsUrl) options.summary.more = true;
+      return;
+    }
+    page = await next;
+  }
 }
 
 function emptyRow(object: TSyncObject, now: number): TCursorRow {
@@ -132,43 +159,31 @@ function emptyRow(object: TSyncObject, now: number): TCursorRow {
   };
 }
 
-async function saveCursor(
-  tx: TTransaction,
+function saveCursorStatement(
+  db: TDatabase,
   object: TSyncObject,
-  previous: TCursorRow | undefined,
-  update: {
-    cursor: TCursor | null;
-    loadedDelta: number;
-    total: number | null;
-    finishedInitialLoad: boolean;
-    now: number;
-    queryAt: number;
-  },
-) {
+  cursor: TCursor | null,
+  progress: { loaded: number; total: number | null; initialLoadAt: number | null },
+  at: { now: number; queryAt: number },
+): InStatement {
   const values = {
-    systemModstamp: update.cursor?.systemModstamp ?? null,
-    lastId: update.cursor?.lastId ?? null,
-    // Rows in the recycle bin count in totalSize but are never stored: a finished load is complete.
-    loaded: previous?.initialLoadAt
-      ? previous.loaded
-      : update.finishedInitialLoad
-        ? Math.max(update.total ?? 0, (previous?.loaded ?? 0) + update.loadedDelta)
-        : (previous?.loaded ?? 0) + update.loadedDelta,
-    // The first load's total stays as the record of that load; later pulls are incremental.
-    total: previous?.initialLoadAt ? previous.total : update.total,
-    initialLoadAt: previous?.initialLoadAt ?? (update.finishedInitialLoad ? update.now : null),
-    lastPulledAt: update.now,
-    lastQueryAt: update.queryAt,
-    updatedAt: update.now,
+    systemModstamp: cursor?.systemModstamp ?? null,
+    lastId: cursor?.lastId ?? null,
+    ...progress,
+    lastPulledAt: at.now,
+    lastQueryAt: at.queryAt,
+    updatedAt: at.now,
   };
-  await tx
-    .insert(syncCursors)
-    .values({ object, ...values })
-    .onConflictDoUpdate({ target: syncCursors.object, set: values });
+  return toStatement(
+    db
+      .insert(syncCursors)
+      .values({ object, ...values })
+      .onConflictDoUpdate({ target: syncCursors.object, set: values }),
+  );
 }
 
-function addCounts(summary: TTickSummary, object: TSyncObject, counts: TObjectCounts) {
-  const target = summary.pull[object] as TObjectCounts;
+export function addCounts(summary: TTickSummary, object: TSyncObject, counts: TObjectCounts) {
+  const target = summary.pull[object];
   target.created += counts.created;
   target.updated += counts.updated;
   target.deleted += counts.deleted;

@@ -1,0 +1,62 @@
+import type { SalesforceError } from "@/server/errors";
+
+/**
+ * The Salesforce port: everything the sync engine asks of an org, as plain records and
+ * classified errors. The engine (server/sync) sees only this interface; the one adapter behind it
+ * (jsforce-port.ts) is the only code that speaks jsforce. Every method throws `SalesforceError`
+ * (an AppError with `retryable` and `connectionBroken`), never a jsforce error.
+ */
+export type TSalesforceRecord = Record<string, unknown> & { Id: string };
+
+/** One page of a REST query; `nextRecordsUrl` is null on the last page. */
+export type TQueryPage = {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl: string | null;
+  records: TSalesforceRecord[];
+};
+
+/** A subrequest's outcome: composite requests fail per subrequest, not as a whole. */
+export type TQueryOutcome = { ok: true; page: TQueryPage } | { ok: false; error: SalesforceError };
+
+export type TBulkJobState = { id: string; state: string; errorMessage: string | null };
+/** A Bulk API 2.0 results page: CSV rows as strings; `nextLocator` is null after the last page. */
+export type TBulkPage = { records: Array<Record<string, string>>; nextLocator: string | null };
+
+export type TApiLimit = { used: number; max: number; at: number };
+
+export interface SalesforcePort {
+  readonly orgId: string;
+  /** API calls made through this port so far (OAuth token requests do not count, as in Salesforce). */
+  readonly apiCalls: number;
+  /** The latest Sforce-Limit-Info reading, if any response carried one. */
+  readonly apiLimit: TApiLimit | null;
+
+  /** Up to five queryAll requests in ONE composite call (one API call), each with its own outcome. */
+  compositeQueryAll(queries: ReadonlyArray<{ referenceId: string; soql: string }>): Promise<Map<string, TQueryOutcome>>;
+  /** The first page of a queryAll (deleted and merged rows included). */
+  queryAll(soql: string): Promise<TQueryPage>;
+  /** The page after `nextRecordsUrl`. */
+  queryMore(nextRecordsUrl: string): Promise<TQueryPage>;
+  /**
+   * Current values of some records, by Id, several objects at once: chunks of Ids are packed five
+   * to a composite call, so a burst of notifications for two objects costs one call, not one per
+   * record. Each chunk has its own outcome.
+   */
+  queryAllByIds(
+    requests: ReadonlyArray<{ object: string; fields: readonly string[]; ids: readonly string[] }>,
+  ): Promise<Array<{ object: string; ids: string[]; outcome: TQueryOutcome }>>;
+
+  /** Starts a Bulk API 2.0 queryAll job; returns its id. */
+  startBulkQuery(soql: string): Promise<string>;
+  /** One look at a Bulk API 2.0 job's state. */
+  getBulkJob(jobId: string): Promise<TBulkJobState>;
+  /** `maxRecords` rows of a finished job's results from `locator` (null for the first page). */
+  getBulkResults(jobId: string, locator: string | null, maxRecords: number): Promise<TBulkPage>;
+
+  /** The org's daily API usage from /limits (one call). */
+  getDailyApiUsage(): Promise<{ used: number; max: number }>;
+
+  /** Waits for anything the adapter still writes (a refreshed token); logs, never throws. */
+  flush(): Promise<void>;
+}
