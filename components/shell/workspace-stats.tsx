@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TPullVisibility } from "@/server/settings/pull-visibility";
-import type { TSyncStatus } from "@/server/sync/sync-status";
+import type { TSyncStatus } from "@/server/status/sync-status";
 
 const STATS = [
   { key: "contacts", label: "Contacts", href: "/people?kind=contact", object: "Contact" },

@@ -13,6 +13,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Spinner } from "@/components/ui/spinner";
 import { ApiUsageChart } from "./api-usage-chart";
 import { FreshnessList } from "./freshness-list";
+import { OutboundQueueCard } from "./outbound-queue-card";
 import { TickTable } from "./tick-table";
 
 /** ERR-3: connection state, tick failures and API budget are visible here; nothing fails silently. */
@@ -145,6 +146,8 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
         </CardHeader>
         {data ? <TickTable ticks={data.ticks} /> : <Skeleton className="m-5 h-40" />}
       </Card>
+
+      {data ? <OutboundQueueCard queue={data.outbound} /> : null}
 
       <Card id="pull-settings">
         <CardHeader>

@@ -13,6 +13,7 @@ type TTick = {
   summary: {
     pull: Record<string, { created: number; updated: number; deleted: number; unchanged: number; suppressed?: number }>;
     paused?: string;
+    outbound?: { applied: number; failed: number };
   } | null;
 };
 
@@ -39,6 +40,8 @@ function changes(summary: TTick["summary"]) {
     const moved = counts.created + counts.updated + counts.deleted;
     if (moved > 0) parts.push(`${object}: +${counts.created} ~${counts.updated} −${counts.deleted}`);
   }
+  if (summary.outbound?.applied) parts.push(`${summary.outbound.applied} outbound applied`);
+  if (summary.outbound?.failed) parts.push(`${summary.outbound.failed} outbound failed`);
   return parts.length ? parts.join(" · ") : "no changes";
 }
 

@@ -13,7 +13,7 @@ import { ZNewUserSchema } from "@/server/users/schemas";
 import { EXPORT_KINDS, exportRows, type TExportKind, toCsv } from "@/server/exports/export-records";
 import { describeTick } from "@/server/sync/describe-tick";
 import { runTick } from "@/server/sync/run-tick";
-import { getSyncStatus } from "@/server/sync/sync-status";
+import { getSyncStatus } from "@/server/status/sync-status";
 import { loadOrCreateLocalSecret } from "./local-secrets";
 
 const USAGE = `Usage: npm run tandem -- <command>

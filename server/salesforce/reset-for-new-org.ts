@@ -1,12 +1,7 @@
 import type { InStatement } from "@libsql/client";
-import { z } from "zod";
 import type { TDatabaseOrTransaction } from "@/db/client";
-import { settings } from "@/db/schema";
-import { toStatement } from "@/db/statements";
-import { readSetting } from "@/server/settings/settings-store";
+import { readSetting, settingStatement } from "@/server/settings/settings-store";
 import { sameOrg } from "./outbound-parser";
-
-const KEY = "salesforce.lastOrgId";
 
 const WIPED_TABLES = [
   "crm_people",
@@ -27,14 +22,8 @@ export async function planOrgSwitch(
   db: TDatabaseOrTransaction,
   orgId: string,
 ): Promise<{ wipes: boolean; statements: InStatement[] }> {
-  const previous = await readSetting(db, KEY, z.string().nullable().default(null));
-  const now = new Date();
-  const remember = toStatement(
-    db
-      .insert(settings)
-      .values({ key: KEY, value: orgId, updatedAt: now })
-      .onConflictDoUpdate({ target: settings.key, set: { value: orgId, updatedAt: now } }),
-  );
+  const previous = await readSetting(db, "salesforce.lastOrgId");
+  const remember = settingStatement(db, "salesforce.lastOrgId", orgId);
   if (!previous || sameOrg(previous, orgId)) return { wipes: false, statements: [remember] };
   return {
     wipes: true,

@@ -1,26 +1,14 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { TDatabase } from "@/db/client";
-import type { TSyncObject } from "@/db/schema";
+import type { TSyncObject } from "@/server/sync/core/sync-objects";
+import { ZPullVisibilitySchema } from "./setting-keys";
 import { readSetting, writeSetting } from "./settings-store";
 
-/**
- * PULL-2: each pulled object can be hidden from view. Hidden records still sync and still count
- * for PULL-3, PULL-4 and duplicate detection; only pages, lists and exports leave them out.
- */
-export const ZPullVisibilitySchema = z
-  .object({
-    Account: z.boolean().default(true),
-    Contact: z.boolean().default(true),
-    Lead: z.boolean().default(true),
-    Opportunity: z.boolean().default(true),
-  })
-  .default({ Account: true, Contact: true, Lead: true, Opportunity: true });
+export { ZPullVisibilitySchema };
 export type TPullVisibility = z.infer<typeof ZPullVisibilitySchema>;
 
-const KEY = "pull.visibility";
-
 export function getPullVisibility(db: TDatabase): Promise<TPullVisibility> {
-  return readSetting(db, KEY, ZPullVisibilitySchema);
+  return readSetting(db, "pull.visibility");
 }
 
 export async function setPullVisibility(
@@ -30,6 +18,6 @@ export async function setPullVisibility(
 ): Promise<TPullVisibility> {
   const current = await getPullVisibility(db);
   const next = { ...current, [object]: visible };
-  await writeSetting(db, KEY, next);
+  await writeSetting(db, "pull.visibility", next);
   return next;
 }

@@ -2,15 +2,10 @@ import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
-import { getSyncProgress } from "@/server/sync/sync-progress";
+import { getSyncProgress } from "@/server/status/sync-progress";
 
 export const SETUP_STEP_KEYS = ["connect", "pull", "sync", "realtime"] as const;
 export type TSetupStepKey = (typeof SETUP_STEP_KEYS)[number];
-
-const ZStoredSchema = z
-  .object({ pullConfirmed: z.boolean().default(false), realtimeDone: z.boolean().default(false) })
-  .default({ pullConfirmed: false, realtimeDone: false });
-const KEY = "setup.progress";
 
 export const ZSetupProgressSchema = z.object({
   connected: z.boolean(),
@@ -23,7 +18,7 @@ export type TSetupProgress = z.infer<typeof ZSetupProgressSchema>;
 
 /** Where the wizard resumes: every step's outcome is stored, so a reload or a new session continues. */
 export async function getSetupProgress(db: TDatabase, now: number): Promise<TSetupProgress> {
-  const stored = await readSetting(db, KEY, ZStoredSchema);
+  const stored = await readSetting(db, "setup.progress");
   const connection = await getConnectionRow(db);
   const progress = await getSyncProgress(db, now);
   const facts = {
@@ -45,6 +40,9 @@ export async function getSetupProgress(db: TDatabase, now: number): Promise<TSet
 }
 
 export async function completeSetupStep(db: TDatabase, step: "pull" | "realtime"): Promise<void> {
-  const stored = await readSetting(db, KEY, ZStoredSchema);
-  await writeSetting(db, KEY, { ...stored, ...(step === "pull" ? { pullConfirmed: true } : { realtimeDone: true }) });
+  const stored = await readSetting(db, "setup.progress");
+  await writeSetting(db, "setup.progress", {
+    ...stored,
+    ...(step === "pull" ? { pullConfirmed: true } : { realtimeDone: true }),
+  });
 }

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
-import { getHealth, type THealth } from "@/server/health";
+import { getHealth, type THealth } from "@/server/status/health";
 import { getPullVisibility, type TPullVisibility } from "@/server/settings/pull-visibility";
-import { getSyncStatus, type TSyncStatus } from "@/server/sync/sync-status";
+import { getSyncStatus, type TSyncStatus } from "@/server/status/sync-status";
 import { countUsers } from "@/server/users/count-users";
 
 export type THomeOverview = {

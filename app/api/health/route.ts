@@ -1,6 +1,6 @@
 // GET /api/health — database state, Salesforce link state and the last sync tick; for monitors.
 import { withJsonErrors } from "@/server/http/json-errors";
-import { getHealth } from "@/server/health";
+import { getHealth } from "@/server/status/health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,8 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { getEnv, type TEnv } from "@/server/env";
 import { decryptToken, deriveTokenKey, encryptToken } from "@/server/salesforce/token-cipher";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
-
-const KEY = "outbound.token";
-const ZStoredSchema = z.object({ sealed: z.string() }).nullable().default(null);
 
 /**
  * The secret path segment of the outbound-message URL (Salesforce cannot send custom headers).
@@ -15,10 +11,10 @@ const ZStoredSchema = z.object({ sealed: z.string() }).nullable().default(null);
 export async function getOutboundToken(db: TDatabase, env: TEnv = getEnv()): Promise<string> {
   if (env.SALESFORCE_OUTBOUND_TOKEN) return env.SALESFORCE_OUTBOUND_TOKEN;
   const key = deriveTokenKey(env);
-  const stored = await readSetting(db, KEY, ZStoredSchema);
+  const stored = await readSetting(db, "outbound.token");
   if (stored) return decryptToken(stored.sealed, key);
   const token = randomBytes(24).toString("base64url");
-  await writeSetting(db, KEY, { sealed: encryptToken(token, key) });
+  await writeSetting(db, "outbound.token", { sealed: encryptToken(token, key) });
   return token;
 }
 

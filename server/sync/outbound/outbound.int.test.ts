@@ -10,7 +10,8 @@ import { acquireLease } from "../lease";
 import { applyPulledPage } from "../pull/apply-page";
 import { runTick } from "../run-tick";
 import { updateSyncOptions } from "../sync-options";
-import { adminConnection, connectToEmulator, emulatorAdmin } from "../testing/emulator-connection";
+import { adminConnection } from "@/server/salesforce/testing/admin-connection";
+import { connectToEmulator, emulatorAdmin } from "../testing/emulator-connection";
 import { getOutboundToken } from "./outbound-token";
 import { processOutboundNotifications } from "./process-notifications";
 import { receiveNotifications } from "./receive-notifications";
@@ -151,6 +152,30 @@ describe(`outbound messages on ${testDatabaseKind()}`, () => {
     const token = await getOutboundToken(database.db);
     const result = await receiveNotifications(database.db, { ...build(token, emulator.orgId), now: Date.now() });
     expect(result.status).toBe(status);
+    expect(await database.db.$count(outboundNotifications)).toBe(0);
+  });
+
+  it("checks the token before reading the body, and refuses bodies over 1 MiB with 413", async () => {
+    let pulled = 0;
+    const untouched = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(new TextEncoder().encode("x".repeat(64 * 1024)));
+      },
+    });
+    const stranger = new Request("http://x", { method: "POST", body: untouched, duplex: "half" } as RequestInit);
+    const refused = await receiveNotifications(database.db, {
+      token: "not-the-token",
+      body: stranger,
+      now: Date.now(),
+    });
+    expect(refused.status).toBe(401);
+    // At most the stream's own first read-ahead: the handler itself never consumed the body.
+    expect(pulled).toBeLessThanOrEqual(1);
+
+    const token = await getOutboundToken(database.db);
+    const huge = new Request("http://x", { method: "POST", body: "x".repeat(1024 * 1024 + 1) });
+    expect((await receiveNotifications(database.db, { token, body: huge, now: Date.now() })).status).toBe(413);
     expect(await database.db.$count(outboundNotifications)).toBe(0);
   });
 

@@ -1,13 +1,16 @@
 import type { TDatabase } from "@/db/client";
-import { outboundNotifications, SYNC_OBJECTS } from "@/db/schema";
+import { outboundNotifications } from "@/db/schema";
+import { readCappedBody } from "@/server/http/read-capped-body";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import {
+  MAX_ENVELOPE_BYTES,
   OUTBOUND_ACK,
   OutboundEnvelopeError,
   parseOutboundEnvelope,
   sameOrg,
 } from "@/server/salesforce/outbound-parser";
 import { writeSetting } from "@/server/settings/settings-store";
+import { SYNC_OBJECTS } from "../core/sync-objects";
 import { isOutboundToken } from "./outbound-token";
 
 export type TReceiveResult = { status: number; body: string; contentType: string; stored: number };
@@ -27,13 +30,16 @@ const fault = (status: number, message: string): TReceiveResult => ({
  */
 export async function receiveNotifications(
   db: TDatabase,
-  input: { token: string; body: string; now: number },
+  input: { token: string; body: string | Request; now: number },
 ): Promise<TReceiveResult> {
+  // The token is checked before the body is read: a stranger cannot make Tandem read a megabyte.
   if (!(await isOutboundToken(db, input.token)))
     return fault(401, "Unknown outbound-message URL. Copy the URL from Tandem's Setup again.");
+  const body = typeof input.body === "string" ? input.body : await readCappedBody(input.body, MAX_ENVELOPE_BYTES);
+  if (body === null) return fault(413, "Outbound messages larger than 1 MiB are refused.");
   let envelope;
   try {
-    envelope = parseOutboundEnvelope(input.body);
+    envelope = parseOutboundEnvelope(body);
   } catch (error) {
     if (error instanceof OutboundEnvelopeError) return fault(400, error.message);
     throw error;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SYNC_OBJECTS } from "@/db/schema";
+import { SYNC_OBJECTS } from "@/server/sync/core/sync-objects";
 import { adminProcedure, createTRPCRouter, protectedProcedure } from "@/server/api/trpc";
 import { getRequestOrigin } from "@/server/http/request-origin";
 import { completeSetupStep, getSetupProgress, ZSetupProgressSchema } from "@/server/setup/setup-progress";
@@ -7,7 +7,8 @@ import { getPullVisibility, setPullVisibility, ZPullVisibilitySchema } from "@/s
 import { enableDemoRealtime } from "@/server/sync/outbound/enable-demo-realtime";
 import { getOutboundInfo, ZOutboundInfoSchema } from "@/server/sync/outbound/outbound-info";
 import { runTick } from "@/server/sync/run-tick";
-import { getSyncDashboard, getSyncProgress, ZSyncProgressSchema } from "@/server/sync/sync-progress";
+import { getSyncDashboard } from "@/server/status/sync-dashboard";
+import { getSyncProgress, ZSyncProgressSchema } from "@/server/status/sync-progress";
 import { getSyncOptions, updateSyncOptions } from "@/server/sync/sync-options";
 
 /** An interactive tick ("Sync now", the wizard) answers within a page's patience. */

@@ -3,6 +3,7 @@ import type { TDatabase } from "@/db/client";
 import { prospects, suppressedLeads, syncTicks } from "@/db/schema";
 import { countActiveRecords } from "@/server/records/count-records";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
+import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
 
 export type TSyncStatus = {
   connected: boolean;
@@ -26,6 +27,8 @@ export type TSyncStatus = {
     potentialDuplicates: number;
     openErrors: number;
   };
+  /** PUSH-1: per kind, whether push is on and what waits or failed. */
+  push: Record<TPushKind, { enabled: boolean; pending: number; failed: number }>;
 };
 
 /** `tandem status --json`: the connection, the last tick and what Tandem holds. */
@@ -66,5 +69,9 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
       potentialDuplicates: 0,
       openErrors: 0,
     },
+    // Nothing is pushed yet: every kind is off (PUSH-1's default) with nothing queued.
+    push: Object.fromEntries(
+      PUSH_KINDS.map((kind) => [kind, { enabled: false, pending: 0, failed: 0 }]),
+    ) as TSyncStatus["push"],
   };
 }
