@@ -9,12 +9,9 @@ import { API_VERSION, refreshingConnection } from "./test-helpers";
 describe("demo org", () => {
   let emu: RunningEmulator;
   let conn: Connection;
-  let seedMs = 0;
 
   beforeAll(async () => {
-    const started = performance.now();
     emu = await startEmulator({ seed: "demo" });
-    seedMs = performance.now() - started;
     const tokens = (await (await fetch(`${emu.url}/__emulator/tokens`, { method: "POST" })).json()) as {
       access_token: string;
       instance_url: string;
@@ -25,8 +22,8 @@ describe("demo org", () => {
 
   const count = async (soql: string) => (await conn.query(soql)).totalSize;
 
-  it("seeds a believable small company in well under two seconds", async () => {
-    expect(seedMs).toBeLessThan(2000);
+  // How fast it seeds is the emulator bench's business (server/emulator/bench.ts), not a test's.
+  it("seeds a believable small company", async () => {
     expect(await count("SELECT COUNT() FROM Account")).toBe(300);
     expect(await count("SELECT COUNT() FROM Contact")).toBe(2000);
     expect(await count("SELECT COUNT() FROM Lead")).toBe(500);

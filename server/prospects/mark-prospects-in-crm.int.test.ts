@@ -142,14 +142,11 @@ describe(`markProspectsInCrm on ${testDatabaseKind()}`, () => {
 
     let statements = 0;
     const counted = drizzle(database.client, { schema, logger: { logQuery: () => void statements++ } });
-    const started = performance.now();
     const marked = await counted.transaction((tx) => markProspectsInCrm(tx, { people, accounts: [] }, NOW));
-    const seconds = (performance.now() - started) / 1000;
 
     expect(marked).toBe(1500);
     expect(statements).toBeGreaterThanOrEqual(4);
     expect(statements).toBeLessThanOrEqual(12);
-    expect(seconds).toBeLessThan(5);
     const sample = await database.db
       .select()
       .from(prospects)
