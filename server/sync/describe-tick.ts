@@ -16,6 +16,9 @@ export function describeTick(summary: TTickSummary | TBusyTick): string {
     if ("suppressed" in counts) parts.push(`${counts.suppressed} kept as contacts`);
     lines.push(`  ${object.padEnd(12)} ${parts.join(", ")}`);
   }
+  if (summary.outbound) {
+    lines.push(`  ${"Outbound".padEnd(12)} ${summary.outbound.applied} applied, ${summary.outbound.failed} given up`);
+  }
   for (const failure of summary.failures ?? [])
     lines.push(`  ! ${failure.object ? `${failure.object}: ` : ""}${failure.message}`);
   if (summary.more) lines.push("  More to pull: run sync again (or let the schedule continue).");
