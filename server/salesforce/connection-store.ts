@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { TDatabaseOrTransaction } from "@/db/client";
 import { salesforceConnection } from "@/db/schema";
 import { toStatement } from "@/db/statements";
@@ -30,6 +30,28 @@ export async function updateConnectionRow(
   patch: Partial<Omit<TConnectionRow, "id">>,
 ): Promise<void> {
   await db.update(salesforceConnection).set(patch).where(eq(salesforceConnection.id, CONNECTION_ID));
+}
+
+/**
+ * Updates the connection only while it is still `orgId`'s: work that started against one org (a
+ * tick, a token refresh) must not write onto another org connected meanwhile. Returns whether it
+ * wrote.
+ */
+export async function updateConnectionOfOrg(
+  db: TDatabaseOrTransaction,
+  orgId: string,
+  patch: Partial<Omit<TConnectionRow, "id">>,
+): Promise<boolean> {
+  const result = await db
+    .update(salesforceConnection)
+    .set(patch)
+    .where(
+      and(
+        eq(salesforceConnection.id, CONNECTION_ID),
+        sql`substr(${salesforceConnection.orgId}, 1, 15) = ${orgId.slice(0, 15)}`,
+      ),
+    );
+  return result.rowsAffected > 0;
 }
 
 export async function deleteConnectionRow(db: TDatabaseOrTransaction): Promise<void> {

@@ -4,7 +4,7 @@ import { getEnv, type TEnv } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { attachApiMeter, createApiMeter } from "./api-meter";
 import { appCredentials } from "./app-credentials";
-import { getConnectionRow, updateConnectionRow } from "./connection-store";
+import { getConnectionRow, updateConnectionOfOrg } from "./connection-store";
 import { createJsforcePort } from "./jsforce-port";
 import type { SalesforcePort } from "./port";
 import { decryptToken, deriveTokenKey, encryptToken } from "./token-cipher";
@@ -54,9 +54,12 @@ export async function openSalesforce(db: TDatabase, options: TOptions = {}): Pro
   connection.on("refresh", (accessToken: string, response: TRefreshResponse) => {
     const patch = refreshedTokenPatch(accessToken, response, key);
     saves = saves.then(() =>
-      updateConnectionRow(db, patch).catch((error: unknown) => {
-        console.error("[salesforce] storing the refreshed token failed; the next tick refreshes again:", error);
-      }),
+      updateConnectionOfOrg(db, row.orgId, patch).then(
+        () => undefined,
+        (error: unknown) => {
+          console.error("[salesforce] storing the refreshed token failed; the next tick refreshes again:", error);
+        },
+      ),
     );
   });
   const meter = createApiMeter();

@@ -8,12 +8,14 @@ import {
   suppressedLeads,
   syncCursors,
   syncLeases,
+  syncTicks,
 } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
 import { type RunningEmulator, startEmulator } from "@/server/emulator";
+import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { acquireLease } from "./lease";
 import { runTick } from "./run-tick";
-import { adminConnection, connectToEmulator, emulatorAdmin } from "./testing/emulator-connection";
+import { connectToEmulator, emulatorAdmin } from "./testing/emulator-connection";
 import type { TTickSummary } from "./tick-summary";
 
 let database: TTestDatabase;
@@ -252,6 +254,13 @@ describe(`pull engine on ${testDatabaseKind()}`, () => {
     expect(restored.ok).toBe(true);
     const [row] = await database.db.select().from(salesforceConnection);
     expect(row?.status).toBe("connected");
+  });
+
+  it("ERR-3: a tick that died without finishing is marked interrupted by the next one", async () => {
+    await database.db.insert(syncTicks).values({ id: "dead-tick", trigger: "cli", startedAt: 1, status: "running" });
+    await tick();
+    const dead = await database.db.query.syncTicks.findFirst({ where: eq(syncTicks.id, "dead-tick") });
+    expect(dead).toMatchObject({ status: "failed", errorCode: "INTERRUPTED" });
   });
 
   it("never runs two ticks at once", async () => {

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { apiUsageSamples, syncTicks } from "@/db/schema";
 import { getEnv } from "@/server/env";
 import { isAppError, isSalesforceError, type SalesforceError } from "@/server/errors";
-import { getConnectionRow, type TConnectionRow, updateConnectionRow } from "@/server/salesforce/connection-store";
+import {
+  getConnectionRow,
+  type TConnectionRow,
+  updateConnectionOfOrg,
+  updateConnectionRow,
+} from "@/server/salesforce/connection-store";
 import { ensureHeadlessConnection } from "@/server/salesforce/headless-connection";
 import { openSalesforce } from "@/server/salesforce/open-connection";
 import type { SalesforcePort } from "@/server/salesforce/port";
@@ -56,6 +61,15 @@ export async function runTick(
   };
   let salesforce: SalesforcePort | null = null;
   try {
+    // Holding the lease, any other tick still marked running died without finishing (kill -9).
+    await db
+      .update(syncTicks)
+      .set({
+        status: "failed",
+        errorCode: "INTERRUPTED",
+        error: "This sync stopped without finishing (its process ended).",
+      })
+      .where(and(eq(syncTicks.status, "running"), ne(syncTicks.id, tickId)));
     await db.insert(syncTicks).values({ id: tickId, trigger, startedAt: started, status: "running" });
     await ensureHeadlessConnection(db);
     const connection = await getConnectionRow(db);
@@ -68,7 +82,7 @@ export async function runTick(
     }
   } catch (error) {
     recordFailure(summary, error);
-    if (isSalesforceError(error) && error.connectionBroken) await markBroken(db, error);
+    if (isSalesforceError(error) && error.connectionBroken) await markBroken(db, error, salesforce?.orgId ?? null);
   } finally {
     await salesforce?.flush();
     const finished = now();
@@ -99,7 +113,7 @@ async function syncWith(
       lease,
     });
     if (brokenConnection) {
-      await markBroken(db, brokenConnection);
+      await markBroken(db, brokenConnection, salesforce.orgId);
       return;
     }
   }
@@ -113,7 +127,7 @@ async function syncWith(
     summary.outbound = { applied: outbound.applied, failed: outbound.failed };
   }
   if (outbound.brokenConnection) {
-    await markBroken(db, outbound.brokenConnection);
+    await markBroken(db, outbound.brokenConnection, salesforce.orgId);
     recordFailure(summary, outbound.brokenConnection);
   } else if (outbound.error) {
     summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
@@ -181,8 +195,11 @@ function recordFailure(summary: TTickSummary, error: unknown) {
   summary.failures = [...(summary.failures ?? []), { code, message }];
 }
 
-async function markBroken(db: TDatabase, error: SalesforceError) {
-  await updateConnectionRow(db, { status: "broken", lastError: error.message });
+async function markBroken(db: TDatabase, error: SalesforceError, orgId: string | null) {
+  const broken = { status: "broken" as const, lastError: error.message };
+  // A tick of an org that was replaced meanwhile must not mark the new connection broken.
+  if (orgId) await updateConnectionOfOrg(db, orgId, broken);
+  else await updateConnectionRow(db, broken);
 }
 
 async function finishTick(
@@ -207,8 +224,12 @@ async function finishTick(
     })
     .where(eq(syncTicks.id, tickId));
   const limit = salesforce?.apiLimit;
-  if (limit) {
-    await db.insert(apiUsageSamples).values({ at: limit.at, used: limit.used, max: limit.max });
-    await updateConnectionRow(db, { apiUsed: limit.used, apiMax: limit.max, apiUsageAt: limit.at });
+  if (salesforce && limit) {
+    // Only while the stored connection is still this tick's org: another org connected meanwhile
+    // (which took the lease from this tick) must not show the old org's API usage.
+    const usage = { apiUsed: limit.used, apiMax: limit.max, apiUsageAt: limit.at };
+    if (await updateConnectionOfOrg(db, salesforce.orgId, usage)) {
+      await db.insert(apiUsageSamples).values({ at: limit.at, used: limit.used, max: limit.max });
+    }
   }
 }

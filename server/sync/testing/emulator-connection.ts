@@ -1,15 +1,20 @@
-import { Connection } from "jsforce";
 import type { TDatabase } from "@/db/client";
-import type { RunningEmulator } from "@/server/emulator";
-import { SALESFORCE_API_VERSION } from "@/server/salesforce/api-version";
+import type { TokenResponse } from "@/server/emulator";
 import { storeConnection } from "@/server/salesforce/store-connection";
 
 export const TEST_AUTH_SECRET = "integration-test-secret";
 
+/** An emulated org: started in this process (RunningEmulator) or as a process of its own. */
+export type TEmulatedOrg = {
+  url: string;
+  orgId: string;
+  issueTokens(): (TokenResponse & { refresh_token: string }) | Promise<TokenResponse & { refresh_token: string }>;
+};
+
 /** Connects Tandem's database to an emulated org, as the wizard would after OAuth. */
-export async function connectToEmulator(db: TDatabase, emulator: RunningEmulator, now = Date.now()) {
+export async function connectToEmulator(db: TDatabase, emulator: TEmulatedOrg, now = Date.now()) {
   process.env.AUTH_SECRET ??= TEST_AUTH_SECRET;
-  const tokens = emulator.issueTokens();
+  const tokens = await emulator.issueTokens();
   await storeConnection(
     db,
     {
@@ -26,17 +31,7 @@ export async function connectToEmulator(db: TDatabase, emulator: RunningEmulator
   return tokens;
 }
 
-/** A plain jsforce connection to the emulator, for arranging data in tests. */
-export function adminConnection(emulator: RunningEmulator) {
-  const tokens = emulator.issueTokens();
-  return new Connection({
-    instanceUrl: tokens.instance_url,
-    accessToken: tokens.access_token,
-    version: SALESFORCE_API_VERSION,
-  });
-}
-
-export async function emulatorAdmin(emulator: RunningEmulator, path: string, body?: unknown, method = "POST") {
+export async function emulatorAdmin(emulator: { url: string }, path: string, body?: unknown, method = "POST") {
   const response = await fetch(`${emulator.url}/__emulator/${path}`, {
     method,
     headers: { "content-type": "application/json" },
