@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@libsql/client", "libsql", "jsforce"],
   poweredByHeader: false,
   typedRoutes: false,
+  experimental: {
+    // Server actions carry small forms (sign-in, the first admin); files go through tRPC, whose
+    // route caps its own bodies (app/api/trpc/[trpc]/route.ts).
+    serverActions: { bodySizeLimit: "100kb" },
+  },
 };
 
 export default nextConfig;

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const ZText = z.string().trim().min(1);
@@ -8,6 +9,26 @@ const ZPort = z.coerce.number().int().min(1).max(65_535);
 const ZEncryptionKey = ZText.regex(/^[A-Za-z0-9+/_-]+={0,2}$/, "must be base64 (openssl rand -base64 32)").refine(
   (value) => Buffer.from(value, "base64").length === 32,
   "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+);
+
+/** One IP address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** Comma-separated addresses and ranges; `*` is refused, since trusting everyone trusts nobody's header. */
+const ZTrustedProxies = ZText.transform((value) =>
+  value
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+).refine(
+  (entries) => entries.every(isAddressOrRange),
+  "must list IP addresses or CIDR ranges, comma-separated (for example 10.0.0.2,192.168.1.0/24); * is not allowed",
 );
 
 /**
@@ -34,6 +55,10 @@ const ZEnvSchema = z.object({
   /** Encrypts stored Salesforce tokens; derived from AUTH_SECRET when unset. */
   TANDEM_ENCRYPTION_KEY: ZEncryptionKey.optional(),
   TANDEM_SETUP_TOKEN: ZText.optional(),
+  /** The reverse proxies in front of Tandem: only their X-Forwarded-For names the client (sign-in throttling). */
+  TANDEM_TRUSTED_PROXIES: ZTrustedProxies.optional(),
+  /** Set to 1 by Vercel on its functions: the client address then comes from Vercel's own headers. */
+  VERCEL: z.stringbool().optional(),
   /** Set by `npm run demo` for the server it starts: the emulator's demo org and its client. */
   TANDEM_DEMO_SALESFORCE_URL: ZUrl.optional(),
   TANDEM_DEMO_CLIENT_ID: ZText.optional(),

@@ -7,12 +7,14 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { createFirstAdminAction, type TFirstAdminState } from "./actions";
 
-export function FirstAdminForm() {
+/** The first admin's account; `token` is the setup token the page was opened with. */
+export function FirstAdminForm({ token }: { token: string }) {
   const [state, action, pending] = useActionState<TFirstAdminState, FormData>(createFirstAdminAction, {});
   const errors = state.fieldErrors ?? {};
   return (
     <form action={action} className="grid gap-5" noValidate>
       <FormMessage>{state.error}</FormMessage>
+      <input type="hidden" name="token" value={token} />
       <Field>
         <FieldLabel>Your name</FieldLabel>
         <FieldControl>

@@ -7,31 +7,38 @@ import { SetupWizard } from "@/components/setup/setup-wizard";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { HydrateClient, prefetch, trpc } from "@/server/api/rsc";
 import { getWorkspaceState, requireUser } from "@/server/auth/guards";
+import { isSetupTokenValid } from "@/server/setup/first-admin";
 import { SETUP_STEP_KEYS, type TSetupStepKey } from "@/server/setup/setup-progress";
 import { FirstAdminForm } from "./first-admin-form";
+import { SetupTokenForm } from "./setup-token-form";
 
 export const metadata: Metadata = { title: "Set up Tandem" };
 
-type TSearch = { step?: string; connected?: string; error?: string };
+type TSearch = { step?: string; connected?: string; error?: string; token?: string | string[] };
 
 export default async function SetupPage({ searchParams }: { searchParams: Promise<TSearch> }) {
   const state = await getWorkspaceState();
   if (state.database !== "ok") return <DatabaseProblem state={state.database} />;
+  const search = await searchParams;
   if (!state.hasUsers) {
+    const token = typeof search.token === "string" ? search.token : "";
+    const valid = token !== "" && (await isSetupTokenValid(token));
     return (
       <AuthFrame footer="Tandem runs on your own server. Nothing leaves it until you connect Salesforce.">
         <SetupSteps current={0} />
         <Card>
           <CardHeader>
             <CardTitle asChild className="text-xl">
-              <h1>Create the first admin</h1>
+              <h1>{valid ? "Create the first admin" : "Enter the setup token"}</h1>
             </CardTitle>
             <CardDescription>
-              Welcome to Tandem. This account sets Tandem up, connects Salesforce and adds the rest of your team.
+              {valid
+                ? "Welcome to Tandem. This account sets Tandem up, connects Salesforce and adds the rest of your team."
+                : "Welcome to Tandem. To make sure the first admin is you, Tandem asks for the setup token from its server log."}
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <FirstAdminForm />
+            {valid ? <FirstAdminForm token={token} /> : <SetupTokenForm wrong={token !== ""} />}
           </CardContent>
         </Card>
       </AuthFrame>
@@ -47,7 +54,6 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
       </AuthFrame>
     );
   }
-  const search = await searchParams;
   const step = (SETUP_STEP_KEYS as readonly string[]).includes(search.step ?? "")
     ? (search.step as TSetupStepKey)
     : null;

@@ -131,6 +131,13 @@ export function ConnectStep({
               </Button>
             </dd>
           </dl>
+          {info.headless ? (
+            <p className="mt-4 text-sm text-muted-foreground">
+              This server connects by itself from SALESFORCE_INSTANCE_URL and SALESFORCE_REFRESH_TOKEN. If you
+              disconnect, it stays disconnected until that refresh token is replaced in the server&apos;s environment or
+              you connect here.
+            </p>
+          ) : null}
         </CardContent>
         <CardFooter className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
           <Button variant="outline" onClick={() => disconnect.mutate()} disabled={disconnect.isPending}>
@@ -163,6 +170,13 @@ export function ConnectStep({
               nothing pulled so far is lost.
             </AlertDescription>
           </Alert>
+        ) : null}
+        {info.headless ? (
+          <p className="text-sm text-muted-foreground">
+            SALESFORCE_INSTANCE_URL and SALESFORCE_REFRESH_TOKEN are set on this server: Tandem connects with them on
+            its next sync, unless an admin disconnected that refresh token. Then it waits for a new one in the
+            environment, or for you to connect here.
+          </p>
         ) : null}
         <fieldset className="grid gap-2 sm:grid-cols-2">
           <legend className="mb-2 text-sm font-medium">Where is your org?</legend>

@@ -20,8 +20,10 @@ export const users = sqliteTable("users", {
 });
 
 /**
- * Failed sign-ins, counted per key ("email:<address>" and "ip:<address>") so repeated
- * failures are slowed down whether or not the address belongs to a user.
+ * Failed sign-ins, counted per key: "email:<address>|ip:<client>" (one client guessing one
+ * account) and "ip:<client>" (one client guessing many), so repeated failures are slowed down
+ * whether or not the address belongs to a user, and a stranger's failures never lock the right
+ * user out from another client (server/auth/sign-in-failures.ts).
  */
 export const signInFailures = sqliteTable("sign_in_failures", {
   key: text("key").primaryKey(),

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E_ADMIN as admin } from "../support/admin-session";
+import { E2E_SETUP_TOKEN } from "../support/paths";
 
 /**
  * One workspace, from its first run: these steps build on each other, so they run in order
@@ -22,11 +23,22 @@ async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/sign-in/);
 }
 
-test("first run: every page leads to creating the first admin", async ({ page }) => {
+test("first run: every page leads to setup, which asks for the setup token before the admin form", async ({ page }) => {
   for (const path of ["/", "/sign-in", "/settings/team"]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/setup$/);
   }
+  await expect(page.getByRole("heading", { name: "Enter the setup token" })).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveCount(0);
+
+  await page.getByLabel("Setup token").fill("a-guess");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "That setup token does not match" })).toBeVisible();
+  await expect(page.getByLabel("Work email")).toHaveCount(0);
+
+  await page.getByLabel("Setup token").fill(E2E_SETUP_TOKEN);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/setup\?token=/);
   await expect(page.getByRole("heading", { name: "Create the first admin" })).toBeVisible();
 
   // Mistakes are explained next to the field and lose nothing already typed.
@@ -49,8 +61,8 @@ test("first run: every page leads to creating the first admin", async ({ page })
   await expect(page.getByRole("heading", { name: "Welcome, Ada" })).toBeVisible();
 });
 
-test("first-run setup closes once an admin exists", async ({ page }) => {
-  await page.goto("/setup");
+test("first-run setup closes once an admin exists, even with the setup token", async ({ page }) => {
+  await page.goto(`/setup?token=${E2E_SETUP_TOKEN}`);
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

@@ -1,29 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-
-/** Starts another `next start` (the build exists: the main web server made it) with the given env. */
-function startServer(port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(
-    process.execPath,
-    [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)],
-    {
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NEXT_TELEMETRY_DISABLED: "1",
-        ...env,
-        NODE_ENV: "production",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return { child, output: () => output };
-}
+import { startNextServer as startServer } from "../support/start-next";
 
 test("the server refuses to start without AUTH_SECRET and names it", async () => {
   const server = startServer(3191, { DATABASE_URL: "file:./.cache/e2e/unused.db" });

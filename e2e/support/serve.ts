@@ -8,7 +8,14 @@ import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { startEmulator } from "@/server/emulator";
 import { ensureBuilt, nextBinary } from "@/server/cli/next-build";
-import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT, e2eDatabaseUrl, E2E_DATA_DIR } from "./paths";
+import {
+  E2E_AUTH_SECRET,
+  E2E_CRON_SECRET,
+  E2E_EMULATOR_PORT,
+  e2eDatabaseUrl,
+  E2E_DATA_DIR,
+  E2E_SETUP_TOKEN,
+} from "./paths";
 
 const root = process.cwd();
 const port = process.env.E2E_PORT ?? "3100";
@@ -29,6 +36,7 @@ async function main() {
     AUTH_URL: `http://localhost:${port}`,
     CRON_SECRET: E2E_CRON_SECRET,
     DATABASE_URL: e2eDatabaseUrl(),
+    TANDEM_SETUP_TOKEN: E2E_SETUP_TOKEN,
     TANDEM_DEMO_SALESFORCE_URL: emulator.url,
   };
   const database = openDatabase({ url: e2eDatabaseUrl() });

@@ -3,6 +3,7 @@ import { signInFailures, users } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
 import { addUser } from "@/server/users/add-user";
 import { authenticate } from "./authenticate";
+import { throttleKeys } from "./sign-in-failures";
 import { FREE_FAILURES } from "./throttle-policy";
 
 let database: TTestDatabase;
@@ -88,5 +89,53 @@ describe(`sign-in on ${testDatabaseKind()}`, () => {
       0,
     );
     expect(elsewhere).toMatchObject({ ok: true });
+  });
+
+  it("a flood of wrong passwords for one address from one client does not stop the right person elsewhere", async () => {
+    for (let attempt = 0; attempt < FREE_FAILURES * 4; attempt++) {
+      await authenticate(database.db, { email: "ada@example.com", password: "wrong", ip: "203.0.113.9" }, 0);
+    }
+    expect(
+      await authenticate(
+        database.db,
+        { email: "ada@example.com", password: "correct horse battery", ip: "203.0.113.9" },
+        0,
+      ),
+    ).toMatchObject({ reason: "throttled" });
+    const victim = await authenticate(
+      database.db,
+      { email: "ada@example.com", password: "correct horse battery", ip: "198.51.100.1" },
+      0,
+    );
+    expect(victim).toMatchObject({ ok: true });
+  });
+
+  it("counts parallel failures exactly, with no lost update", async () => {
+    const attempts = FREE_FAILURES - 1;
+    const results = await Promise.all(
+      Array.from({ length: attempts }, () =>
+        authenticate(database.db, { email: "ada@example.com", password: "wrong", ip: "203.0.113.9" }, 0),
+      ),
+    );
+    expect(results.every((result) => !result.ok && result.reason === "invalid")).toBe(true);
+    const keys = throttleKeys("ada@example.com", "203.0.113.9");
+    const rows = await database.db.select().from(signInFailures);
+    expect(Object.fromEntries(rows.map((row) => [row.key, row.failures]))).toEqual({
+      [keys.account]: attempts,
+      [keys.client]: attempts,
+    });
+  });
+
+  it("lets only the free attempts through when many guesses arrive at once", async () => {
+    const results = await Promise.all(
+      Array.from({ length: FREE_FAILURES * 3 }, () =>
+        authenticate(database.db, { email: "ada@example.com", password: "wrong", ip: "203.0.113.9" }, 0),
+      ),
+    );
+    const checked = results.filter((result) => !result.ok && result.reason === "invalid");
+    expect(checked).toHaveLength(FREE_FAILURES);
+    expect(results.length - checked.length).toBe(FREE_FAILURES * 2);
+    const rows = await database.db.select().from(signInFailures);
+    expect(rows.map((row) => row.failures)).toEqual([FREE_FAILURES, FREE_FAILURES]);
   });
 });

@@ -5,7 +5,9 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { type TRole, users } from "@/db/schema";
+import { getEnv } from "@/server/env";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "./client-address";
 
 declare module "next-auth" {
   interface Session {
@@ -46,7 +48,7 @@ export const authConfig: NextAuthConfig = {
       async authorize(raw, request) {
         const parsed = ZCredentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentialsError();
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || undefined;
+        const ip = clientAddress(request.headers, getEnv());
         const result = await authenticate(getDb(), { ...parsed.data, ip }, Date.now());
         if (result.ok)
           return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };

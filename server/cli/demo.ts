@@ -2,9 +2,11 @@
  * `npm run demo`: migrate, start the Salesforce emulator with the demo org, build when the
  * sources changed, and serve Tandem in production mode on http://localhost:3000 with the
  * embedded libSQL file. Secrets are generated once into data/, so sessions and the demo org's
- * connection survive restarts. A sync tick runs every minute, as a scheduler would.
+ * connection survive restarts. A sync tick runs every minute, as a scheduler would. A newcomer is
+ * sent straight to the first-admin form: the demo sets the setup token and opens its link.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -12,7 +14,8 @@ import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { childProcessEnv, getEnv } from "@/server/env";
 import { startEmulator } from "@/server/emulator";
-import { loadOrCreateLocalSecret } from "./local-secrets";
+import { countUsers } from "@/server/users/count-users";
+import { hasExistingSetup, loadOrCreateLocalSecret } from "./local-secrets";
 import { ensureBuilt, nextBinary } from "./next-build";
 
 const root = process.cwd();
@@ -34,11 +37,24 @@ function assertPortFree(candidate: number, variable: string) {
 }
 
 async function main() {
-  const { PORT: port, EMULATOR_PORT: emulatorPort, AUTH_SECRET, AUTH_URL, CRON_SECRET } = getEnv();
+  const { PORT: port, EMULATOR_PORT: emulatorPort, AUTH_SECRET, AUTH_URL, CRON_SECRET, TANDEM_SETUP_TOKEN } = getEnv();
   await assertPortFree(port, "PORT");
   await assertPortFree(emulatorPort, "EMULATOR_PORT");
   mkdirSync(dataDir, { recursive: true });
+
+  const database = openDatabase(readDatabaseConfig());
+  await migrateDatabase(database);
+  const hasUsers = (await countUsers(database.db)) > 0;
+  const existingSetup = await hasExistingSetup(database.db);
+  database.client.close();
+  console.log("Database migrated.");
+
+  const authSecret = loadOrCreateLocalSecret("auth-secret", AUTH_SECRET, dataDir, { existingSetup });
   const cronSecret = loadOrCreateLocalSecret("cron-secret", CRON_SECRET, dataDir);
+  const setupToken = TANDEM_SETUP_TOKEN ?? randomBytes(24).toString("base64url");
+  const publicUrl = (AUTH_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  const firstUrl = hasUsers ? publicUrl : `${publicUrl}/setup?token=${encodeURIComponent(setupToken)}`;
+
   const emulator = await startEmulator({
     port: emulatorPort,
     host: "127.0.0.1",
@@ -51,18 +67,14 @@ async function main() {
   const env = childProcessEnv({
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    AUTH_SECRET: loadOrCreateLocalSecret("auth-secret", AUTH_SECRET, dataDir),
-    AUTH_URL: AUTH_URL ?? `http://localhost:${port}`,
+    AUTH_SECRET: authSecret,
+    AUTH_URL: publicUrl,
     CRON_SECRET: cronSecret,
+    TANDEM_SETUP_TOKEN: setupToken,
     TANDEM_DEMO_SALESFORCE_URL: emulator.url,
     TANDEM_DEMO_CLIENT_ID: emulator.clientId,
     TANDEM_DEMO_CLIENT_SECRET: emulator.clientSecret,
   });
-
-  const database = openDatabase(readDatabaseConfig());
-  await migrateDatabase(database);
-  database.client.close();
-  console.log("Database migrated.");
 
   console.log((await ensureBuilt(root, env)) ? "Built Tandem." : "Build is up to date.");
 
@@ -76,8 +88,9 @@ async function main() {
     process.stdout.write(text);
     if (text.includes("Ready") && !ticker) {
       console.log(
-        `\n  Tandem is running. Open http://localhost:${port}\n  The demo Salesforce org is at ${emulator.url} (its sign-in needs no password).\n  Stop both with Ctrl+C.\n`,
+        `\n  Tandem is running. Open ${firstUrl}\n  The demo Salesforce org is at ${emulator.url} (its sign-in needs no password).\n  Stop both with Ctrl+C.\n`,
       );
+      if (!hasUsers) openInBrowser(firstUrl);
       ticker = setInterval(() => void scheduledTick(port, cronSecret), TICK_EVERY_MS);
     }
   });
@@ -91,6 +104,20 @@ async function main() {
     await emulator.stop();
     process.exit(code ?? 0);
   });
+}
+
+/** Opens the first-admin form for someone at a terminal; elsewhere (CI, a service) the link above is enough. */
+function openInBrowser(url: string) {
+  if (!process.stdout.isTTY) return;
+  const [command, ...args] =
+    process.platform === "darwin"
+      ? ["open", url]
+      : process.platform === "win32"
+        ? ["cmd", "/c", "start", "", url]
+        : ["xdg-open", url];
+  const opener = spawn(command!, args, { stdio: "ignore", detached: true });
+  opener.on("error", () => {}); // no browser here: the printed link is enough
+  opener.unref();
 }
 
 /** What a system timer or Vercel cron would do: call the cron route with the secret. */

@@ -14,7 +14,8 @@ import { EXPORT_KINDS, exportRows, type TExportKind, toCsv } from "@/server/expo
 import { describeTick } from "@/server/sync/describe-tick";
 import { runTick } from "@/server/sync/run-tick";
 import { getSyncStatus } from "@/server/status/sync-status";
-import { loadOrCreateLocalSecret } from "./local-secrets";
+import { getConnectionRow } from "@/server/salesforce/connection-store";
+import { decideCliAuthSecret, isLocalDataDatabase, readLocalSecret } from "./local-secrets";
 
 const USAGE = `Usage: npm run tandem -- <command>
 
@@ -62,9 +63,8 @@ async function runUserAdd(args: string[]) {
 }
 
 async function openConfiguredDatabase() {
-  // The CLI decrypts Salesforce tokens with the same secret the server uses (data/auth-secret locally).
-  setEnvDefault("AUTH_SECRET", loadOrCreateLocalSecret("auth-secret", getEnv().AUTH_SECRET));
-  const config = readDatabaseConfig();
+  const env = getEnv();
+  const config = readDatabaseConfig(env);
   const handle = openDatabase(config);
   const state = await checkDatabase(handle.client);
   if (state !== "ok") {
@@ -75,6 +75,18 @@ async function openConfiguredDatabase() {
         : `The database (${redact(config.url)}) cannot be reached. Check DATABASE_URL and DATABASE_AUTH_TOKEN.`,
     );
   }
+  // The CLI opens Salesforce tokens with the server's secret, and never makes one of its own.
+  const decision = decideCliAuthSecret({
+    envSecret: env.AUTH_SECRET,
+    encryptionKey: env.TANDEM_ENCRYPTION_KEY,
+    localSecret: isLocalDataDatabase(config.url) ? readLocalSecret("auth-secret") : null,
+    needsSecret: Boolean(env.SALESFORCE_REFRESH_TOKEN) || (await getConnectionRow(handle.db)) !== null,
+  });
+  if ("problem" in decision) {
+    handle.client.close();
+    throw new UsageError(decision.problem);
+  }
+  if (decision.secret) setEnvDefault("AUTH_SECRET", decision.secret);
   return handle;
 }
 

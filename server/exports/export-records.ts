@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmOpportunities, crmPeople } from "@/db/schema";
 import { listProspectsForExport } from "@/server/prospects/list-prospects-for-export";
+import { escapeCsvRows } from "./csv-cell";
 
 export const EXPORT_KINDS = ["people", "accounts", "opportunities", "prospects"] as const;
 export type TExportKind = (typeof EXPORT_KINDS)[number];
@@ -71,5 +72,5 @@ export async function exportRows(db: TDatabase, kind: TExportKind): Promise<Arra
 }
 
 export function toCsv(rows: Array<Record<string, unknown>>): string {
-  return Papa.unparse(rows, { newline: "\n" });
+  return Papa.unparse(escapeCsvRows(rows), { newline: "\n" });
 }

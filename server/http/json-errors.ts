@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import { isAppError } from "@/server/errors";
+import { reportUnexpectedError } from "@/server/report-error";
 
 export type TJsonError = { ok: false; error: string; errorId: string };
 
@@ -22,12 +22,9 @@ export function withJsonErrors<TArgs extends unknown[]>(
 }
 
 export function jsonErrorResponse(label: string, error: unknown): Response {
-  const errorId = randomUUID();
-  console.error(`[${label}] error ${errorId}:`, error);
+  const reported = reportUnexpectedError(label, error);
   const status = isAppError(error) ? error.status : 500;
-  const message = isAppError(error)
-    ? error.message
-    : `Something went wrong on the server. The server log has the details under error id ${errorId}.`;
-  const body: TJsonError = { ok: false, error: message, errorId };
+  const message = isAppError(error) ? error.message : reported.message;
+  const body: TJsonError = { ok: false, error: message, errorId: reported.errorId };
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }

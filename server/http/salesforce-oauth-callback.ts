@@ -1,31 +1,37 @@
+import "server-only";
+import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { isAppError } from "@/server/errors";
+import { reportUnexpectedError } from "@/server/report-error";
 import { completeOAuthFlow } from "@/server/salesforce/oauth-flow";
-
-export type TOAuthCallbackInput = {
-  state: string | null;
-  code: string | null;
-  error: string | null;
-  errorDescription: string | null;
-  origin: string;
-};
+import { forgetOAuthBrowser, readOAuthBrowser } from "./salesforce-oauth-cookie";
 
 /**
- * GET /api/salesforce/oauth/callback: finishes connecting Salesforce. Answers the sentence to show
- * in the wizard when it fails; unexpected failures are logged and answered in general terms.
+ * GET /api/salesforce/oauth/callback: finishes connecting Salesforce for the signed-in admin and
+ * sends the browser back to the wizard, with the sentence to show when it failed. Unexpected
+ * failures are logged under an error id and answered in general terms.
  */
 export async function finishSalesforceOAuth(
-  input: TOAuthCallbackInput,
-): Promise<{ connected: true } | { connected: false; error: string }> {
+  request: Request,
+  admin: { userId: string; origin: string },
+): Promise<NextResponse> {
+  const params = new URL(request.url).searchParams;
+  let query: Record<string, string>;
   try {
-    await completeOAuthFlow(getDb(), { ...input, now: Date.now() });
-    return { connected: true };
+    await completeOAuthFlow(getDb(), {
+      state: params.get("state"),
+      code: params.get("code"),
+      error: params.get("error"),
+      errorDescription: params.get("error_description"),
+      origin: admin.origin,
+      userId: admin.userId,
+      browserKey: await readOAuthBrowser(),
+      now: Date.now(),
+    });
+    query = { connected: "1" };
   } catch (error) {
-    if (isAppError(error)) return { connected: false, error: error.message };
-    console.error(`[oauth] ${error instanceof Error ? error.message : String(error)}`);
-    return {
-      connected: false,
-      error: "Connecting to Salesforce failed unexpectedly. Try again; the server log has details.",
-    };
+    query = { error: isAppError(error) ? error.message : reportUnexpectedError("oauth", error).message };
   }
+  const back = `${admin.origin}/setup?${new URLSearchParams({ step: "connect", ...query })}`;
+  return forgetOAuthBrowser(NextResponse.redirect(back), admin.origin);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZSalesforceEnvironmentSchema } from "@/server/salesforce/environments";
 import type { TDatabase } from "@/db/client";
+import { getEnv, type TEnv } from "@/server/env";
 import { appCredentials, demoOrgUrl } from "./app-credentials";
 import { getConnectionRow } from "./connection-store";
 import { oauthCallbackUrl } from "./oauth-flow";
@@ -22,13 +23,15 @@ export const ZConnectionInfoSchema = z.object({
     })
     .nullable(),
   demoAvailable: z.boolean(),
+  /** SALESFORCE_INSTANCE_URL and SALESFORCE_REFRESH_TOKEN are set: the server connects by itself. */
+  headless: z.boolean(),
   credentialsConfigured: z.boolean(),
   callbackUrl: z.string(),
 });
 export type TConnectionInfo = z.infer<typeof ZConnectionInfoSchema>;
 
 /** What the Connect step and the Sync page show: never a token. */
-export async function getConnectionInfo(db: TDatabase, origin: string): Promise<TConnectionInfo> {
+export async function getConnectionInfo(db: TDatabase, origin: string, env: TEnv = getEnv()): Promise<TConnectionInfo> {
   const row = await getConnectionRow(db);
   return {
     connection: row
@@ -46,8 +49,9 @@ export async function getConnectionInfo(db: TDatabase, origin: string): Promise<
           connectedAt: row.connectedAt,
         }
       : null,
-    demoAvailable: demoOrgUrl() !== null,
-    credentialsConfigured: appCredentials("production") !== null,
+    demoAvailable: demoOrgUrl(env) !== null,
+    headless: Boolean(env.SALESFORCE_INSTANCE_URL && env.SALESFORCE_REFRESH_TOKEN),
+    credentialsConfigured: appCredentials("production", env) !== null,
     callbackUrl: oauthCallbackUrl(origin),
   };
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/server/errors";
 import { SALESFORCE_API_VERSION } from "./api-version";
 import { appCredentials, LOGIN_URLS } from "./app-credentials";
 import { getConnectionRow, type TSalesforceEnvironment } from "./connection-store";
+import { wasHeadlessTokenDisconnected } from "./headless-disconnect";
 import { describeOAuthError } from "./oauth-errors";
 import { storeConnection } from "./store-connection";
 
@@ -22,7 +23,8 @@ function environmentOf(loginUrl: string): TSalesforceEnvironment {
  * Headless deploys connect from the environment, with no wizard: SALESFORCE_INSTANCE_URL and
  * SALESFORCE_REFRESH_TOKEN (plus the connected app's client id and secret, and
  * SALESFORCE_LOGIN_URL for a sandbox or My Domain). Runs once, when no connection is stored yet;
- * a connection made in the wizard always wins.
+ * a connection made in the wizard always wins. After an admin disconnected, it stays disconnected
+ * until the environment brings another refresh token.
  */
 export async function ensureHeadlessConnection(
   db: TDatabase,
@@ -32,6 +34,7 @@ export async function ensureHeadlessConnection(
   const instanceUrl = env.SALESFORCE_INSTANCE_URL;
   const refreshToken = env.SALESFORCE_REFRESH_TOKEN;
   if (!instanceUrl || !refreshToken || (await getConnectionRow(db))) return false;
+  if (await wasHeadlessTokenDisconnected(db, refreshToken)) return false;
   const loginUrl = (env.SALESFORCE_LOGIN_URL ?? LOGIN_URLS.production).replace(/\/$/, "");
   const environment = environmentOf(loginUrl);
   const credentials = appCredentials(environment, env);

@@ -54,6 +54,12 @@ export const ZLastOutboundMessageSchema = z
 /** The org connected last, so connecting a different one clears the old org's records. */
 export const ZLastOrgIdSchema = z.string().nullable().default(null);
 
+/** The first-run setup token when TANDEM_SETUP_TOKEN is not set, encrypted (server/setup/setup-token.ts). */
+export const ZSetupTokenSchema = z.object({ sealed: z.string() }).nullable().default(null);
+
+/** The headless refresh token an admin disconnected, as a hash (server/salesforce/headless-disconnect.ts). */
+export const ZHeadlessDisconnectSchema = z.object({ refreshTokenHash: z.string() }).nullable().default(null);
+
 export const SETTINGS = {
   "sync.options": ZSyncOptionsSchema,
   "pull.visibility": ZPullVisibilitySchema,
@@ -61,6 +67,8 @@ export const SETTINGS = {
   "outbound.token": ZOutboundTokenSchema,
   "outbound.lastReceived": ZLastOutboundMessageSchema,
   "salesforce.lastOrgId": ZLastOrgIdSchema,
+  "setup.token": ZSetupTokenSchema,
+  "salesforce.headlessDisconnected": ZHeadlessDisconnectSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TSettingKey = keyof typeof SETTINGS;

@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
+import { unstable_rethrow } from "next/navigation";
 import { signIn } from "@/server/auth";
 import { safeCallbackPath } from "@/server/auth/safe-callback";
+import { reportUnexpectedError } from "@/server/report-error";
 
 export type TSignInState = { error?: string; email?: string };
 
@@ -15,6 +17,7 @@ export async function signInAction(_previous: TSignInState, formData: FormData):
     await signIn("credentials", { email, password, redirectTo });
     return {};
   } catch (error) {
+    unstable_rethrow(error); // the redirect after a successful sign-in
     if (error instanceof CredentialsSignin) {
       const seconds = /^throttled:(\d+)$/.exec(error.code)?.[1];
       return {
@@ -24,8 +27,13 @@ export async function signInAction(_previous: TSignInState, formData: FormData):
           : "That email and password do not match an account. Check both and try again.",
       };
     }
-    if (error instanceof AuthError)
-      return { email, error: "Sign-in is not available right now. Try again in a moment." };
-    throw error; // the redirect after a successful sign-in
+    const reported = reportUnexpectedError("sign-in", error);
+    return {
+      email,
+      error:
+        error instanceof AuthError
+          ? `Sign-in is not available right now. Try again in a moment (error id ${reported.errorId}).`
+          : reported.message,
+    };
   }
 }

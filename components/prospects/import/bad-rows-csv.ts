@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { escapeCsvCell } from "@/server/exports/csv-cell";
 import type { TBadRow } from "@/server/prospects/import/schemas";
 
 /** The rejected rows as a CSV the user can fix and import again: line and reason first, then the original columns. */
@@ -7,8 +8,10 @@ export function badRowsCsv(rows: TBadRow[]): string {
   for (const row of rows)
     for (const header of Object.keys(row.values)) if (!headers.includes(header)) headers.push(header);
   return Papa.unparse({
-    fields: ["Line", "Reason", ...headers],
-    data: rows.map((row) => [String(row.line), row.reason, ...headers.map((header) => row.values[header] ?? "")]),
+    fields: ["Line", "Reason", ...headers].map(escapeCsvCell),
+    data: rows.map((row) =>
+      [String(row.line), row.reason, ...headers.map((header) => row.values[header] ?? "")].map(escapeCsvCell),
+    ),
   });
 }
 

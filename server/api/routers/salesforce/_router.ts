@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { ZSalesforceEnvironmentSchema } from "@/server/salesforce/environments";
 import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
-import { AppError } from "@/server/errors";
 import { getRequestOrigin } from "@/server/http/request-origin";
-import { loginUrlFor } from "@/server/salesforce/app-credentials";
+import { startSalesforceConnect } from "@/server/http/salesforce-oauth-start";
 import { getConnectionInfo, ZConnectionInfoSchema } from "@/server/salesforce/connection-info";
 import { disconnectSalesforce } from "@/server/salesforce/disconnect";
-import { startOAuthFlow } from "@/server/salesforce/oauth-flow";
 import { refreshApiLimits } from "@/server/salesforce/refresh-limits";
 
 const ZStartSchema = z.object({
@@ -21,24 +19,7 @@ export const salesforceRouter = createTRPCRouter({
   startConnect: adminProcedure
     .input(ZStartSchema)
     .output(z.object({ authorizeUrl: z.string() }))
-    .mutation(async ({ ctx, input }) => {
-      const loginUrl = loginUrlFor(input.environment, { customUrl: input.customUrl });
-      if (!loginUrl) {
-        throw new AppError(
-          "BAD_REQUEST",
-          input.environment === "demo"
-            ? "The demo org is not running. Start Tandem with npm run demo."
-            : "Enter your My Domain URL, like https://yourcompany.my.salesforce.com.",
-        );
-      }
-      return startOAuthFlow(ctx.db, {
-        environment: input.environment,
-        loginUrl,
-        origin: await getRequestOrigin(),
-        userId: ctx.user.id,
-        now: Date.now(),
-      });
-    }),
+    .mutation(({ ctx, input }) => startSalesforceConnect(ctx.db, { ...input, userId: ctx.user.id })),
   refreshLimits: adminProcedure
     .output(z.object({ used: z.number(), max: z.number() }))
     .mutation(({ ctx }) => refreshApiLimits(ctx.db, Date.now())),

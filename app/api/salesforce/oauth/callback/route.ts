@@ -12,14 +12,5 @@ export const GET = withJsonErrors("oauth", async (request: Request) => {
   const user = await getSessionUser();
   if (!user || user.role !== "admin")
     return NextResponse.redirect(`${origin}/sign-in?callbackUrl=${encodeURIComponent("/setup?step=connect")}`);
-  const url = new URL(request.url);
-  const outcome = await finishSalesforceOAuth({
-    state: url.searchParams.get("state"),
-    code: url.searchParams.get("code"),
-    error: url.searchParams.get("error"),
-    errorDescription: url.searchParams.get("error_description"),
-    origin,
-  });
-  const query: Record<string, string> = outcome.connected ? { connected: "1" } : { error: outcome.error };
-  return NextResponse.redirect(`${origin}/setup?${new URLSearchParams({ step: "connect", ...query })}`);
+  return finishSalesforceOAuth(request, { userId: user.id, origin });
 });
