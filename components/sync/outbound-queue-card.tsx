@@ -11,14 +11,14 @@ const when = new Intl.DateTimeFormat("en", { month: "short", day: "numeric", hou
 export function OutboundQueueCard({ queue }: { queue: TOutboundQueue }) {
   if (queue.pending === 0 && queue.failed === 0) return null;
   return (
-    <Card className="gap-0 pb-0" aria-labelledby="outbound-queue-title">
+    <Card className="gap-0 pb-0" role="region" aria-labelledby="outbound-queue-title">
       <CardHeader className="pb-4">
         <CardTitle id="outbound-queue-title" className="text-base">
           Outbound messages
         </CardTitle>
         <CardDescription>
           {queue.pending > 0
-            ? `${queue.pending.toLocaleString()} change${queue.pending === 1 ? "" : "s"} announced by Salesforce wait to be applied; the next sync applies them. `
+            ? `${queue.pending.toLocaleString()} ${queue.pending === 1 ? "change announced by Salesforce waits" : "changes announced by Salesforce wait"} to be applied; the next sync applies ${queue.pending === 1 ? "it" : "them"}. `
             : ""}
           {queue.failed > 0
             ? `${queue.failed.toLocaleString()} could not be applied after several attempts. Fix the cause (usually the connected user's access to the object or a field), then run Sync now: the next change to each record brings it in.`
@@ -33,7 +33,7 @@ export function OutboundQueueCard({ queue }: { queue: TOutboundQueue }) {
                 <TableHead className="pl-5">Received</TableHead>
                 <TableHead>Record</TableHead>
                 <TableHead className="hidden text-right sm:table-cell">Attempts</TableHead>
-                <TableHead className="pr-5">Reason</TableHead>
+                <TableHead className="hidden pr-5 sm:table-cell">Reason</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -42,12 +42,16 @@ export function OutboundQueueCard({ queue }: { queue: TOutboundQueue }) {
                   <TableCell className="pl-5 whitespace-nowrap tabular-nums" suppressHydrationWarning>
                     {when.format(failure.receivedAt)}
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell className="pr-5 sm:pr-2">
                     <div>{failure.object}</div>
                     <div className="font-mono text-xs text-muted-foreground">{failure.sfId}</div>
+                    {/* On a phone the reason reads under the record instead of in a squeezed column. */}
+                    <p className="mt-1 text-xs whitespace-normal text-muted-foreground sm:hidden">
+                      {failure.error ?? "No reason recorded."}
+                    </p>
                   </TableCell>
                   <TableCell className="hidden text-right tabular-nums sm:table-cell">{failure.attempts}</TableCell>
-                  <TableCell className="max-w-md pr-5 text-xs whitespace-normal text-muted-foreground">
+                  <TableCell className="hidden max-w-md pr-5 text-xs whitespace-normal text-muted-foreground sm:table-cell">
                     {failure.error ?? "No reason recorded."}
                   </TableCell>
                 </TableRow>

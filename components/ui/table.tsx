@@ -4,9 +4,11 @@ import { cn } from "@/components/ui/cn";
 
 function Table({ className, ...props }: React.ComponentProps<"table">) {
   return (
+    // Focusable so a keyboard can scroll a table wider than a phone (WCAG 2.1.1).
     <div
       data-slot="table-container"
-      className="relative w-full overflow-x-auto overscroll-x-contain [contain:inline-size]"
+      tabIndex={0}
+      className="relative w-full overflow-x-auto overscroll-x-contain outline-none [contain:inline-size] focus-visible:ring-2 focus-visible:ring-ring"
     >
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>

@@ -18,7 +18,10 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Account menu" }).filter({ visible: true }).click();
+  await page
+    .getByRole("button", { name: /^Account menu/ })
+    .filter({ visible: true })
+    .click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 }
