@@ -1,20 +1,22 @@
 /**
- * One measured pull, in its own process so its peak RSS is Tandem's alone (the emulator runs in
- * another process). Prints one JSON line.
- *   tsx server/bench/pull-once.ts tandem|bare <emulatorUrl>
+ * One measured pull, in its own process so its peak RSS is its own (the emulator, and sqld when
+ * used, run in other processes). Prints one JSON line.
+ *   tsx server/bench/pull-once.ts tandem|bare|floor <emulatorUrl>
+ * `tandem` and `floor` write into DATABASE_URL (with DATABASE_AUTH_TOKEN) when it is set, a fresh
+ * database such as the sqld server `run.ts` starts; otherwise into a temporary `file:` database.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Connection } from "jsforce";
-import { openDatabase } from "@/db/client";
+import { createClient } from "@libsql/client";
+import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { setEnvDefault } from "@/server/env";
-import { SALESFORCE_API_VERSION } from "@/server/salesforce/api-version";
+import { getEnv, setEnvDefault } from "@/server/env";
 import { storeConnection } from "@/server/salesforce/store-connection";
-import { buildPullQuery } from "@/server/sync/core/cursor";
-import { PULL_ORDER } from "@/server/sync/core/pull-objects";
+import { downloadLikeFirstLoad, downloadRestPages } from "@/server/salesforce/testing/bare-download";
 import { runTick } from "@/server/sync/run-tick";
+import { FLOOR_SCHEMA, writeFloorPage } from "./floor";
+import { countRoundTrips } from "./round-trips";
 
 type TTokens = { access_token: string; refresh_token: string; instance_url: string; id: string };
 
@@ -31,9 +33,20 @@ async function advanceOrgClock(url: string, advanceMs: number): Promise<{ offset
   return (await response.json()) as { offsetMs: number };
 }
 
-async function tandem(url: string) {
+/** DATABASE_URL if set, else a temporary `file:` database. */
+function benchDatabase() {
+  if (getEnv().DATABASE_URL) return { config: readDatabaseConfig(), remove: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
-  const handle = openDatabase({ url: `file:${join(dir, "bench.db")}` });
+  return {
+    config: { url: `file:${join(dir, "bench.db")}` },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+async function tandem(url: string) {
+  const database = benchDatabase();
+  const handle = openDatabase(database.config);
+  const roundTrips = countRoundTrips(handle.client);
   await migrateDatabase(handle);
   setEnvDefault("AUTH_SECRET", "bench-secret");
   const issued = await tokens(url);
@@ -53,6 +66,7 @@ async function tandem(url: string) {
   // The org's clock may already run ahead (an earlier run moved it); Tandem's clock follows it.
   let offset = (await advanceOrgClock(url, 0)).offsetMs;
   const now = () => Date.now() + offset;
+  roundTrips.reset();
   const started = performance.now();
   let apiCalls = 0;
   let records = 0;
@@ -70,6 +84,7 @@ async function tandem(url: string) {
     if (!summary.more) break;
   }
   const wallMs = performance.now() - started;
+  const pull = roundTrips.snapshot();
   // Time passes in the org and in Tandem alike: first a tick inside the overlap window (it
   // re-reads the burst just loaded, as late commits could hide there), then a truly idle one.
   const later = async (minutes: number) => {
@@ -80,38 +95,41 @@ async function tandem(url: string) {
   const settleCalls = await later(6);
   const idleCalls = await later(1);
   handle.client.close();
-  rmSync(dir, { recursive: true, force: true });
-  return { wallMs, apiCalls, records, ticks, settleCalls, idleCalls };
+  database.remove();
+  return { wallMs, apiCalls, records, ticks, settleCalls, idleCalls, roundTrips: pull };
 }
 
-/** The same records fetched by bare jsforce into nothing: the floor Tandem is compared with. */
+/** The same records fetched by bare jsforce into nothing. */
 async function bare(url: string) {
   const issued = await tokens(url);
-  const connection = new Connection({
-    instanceUrl: issued.instance_url,
-    accessToken: issued.access_token,
-    version: SALESFORCE_API_VERSION,
-  });
   const started = performance.now();
-  let apiCalls = 0;
-  let records = 0;
-  for (const object of PULL_ORDER) {
-    let page = (await connection.request({
-      method: "GET",
-      url: `/services/data/v${SALESFORCE_API_VERSION}/queryAll?q=${encodeURIComponent(buildPullQuery(object, null))}`,
-    })) as { done: boolean; nextRecordsUrl?: string; records: unknown[] };
-    apiCalls += 1;
-    records += page.records.length;
-    while (!page.done && page.nextRecordsUrl) {
-      page = (await connection.queryMore(page.nextRecordsUrl)) as typeof page;
-      apiCalls += 1;
-      records += page.records.length;
-    }
-  }
-  return { wallMs: performance.now() - started, apiCalls, records };
+  const download = await downloadRestPages({ instanceUrl: issued.instance_url, accessToken: issued.access_token });
+  return { wallMs: performance.now() - started, ...download };
 }
 
+/** The floor: bare jsforce downloads, one indexed libSQL table (see floor.ts). */
+async function floor(url: string) {
+  const database = benchDatabase();
+  const client = createClient(database.config);
+  // As db/migrate.ts sets it on a `file:` database.
+  if (database.config.url.startsWith("file:")) await client.execute("PRAGMA journal_mode = WAL");
+  await client.executeMultiple(FLOOR_SCHEMA);
+  const issued = await tokens(url);
+  const started = performance.now();
+  const download = await downloadLikeFirstLoad(
+    { instanceUrl: issued.instance_url, accessToken: issued.access_token },
+    (object, records) => writeFloorPage(client, object, records),
+  );
+  const wallMs = performance.now() - started;
+  const stored = Number((await client.execute("SELECT count(*) AS n FROM floor_records")).rows[0]?.n ?? 0);
+  client.close();
+  database.remove();
+  if (stored !== download.records) throw new Error(`floor stored ${stored} of ${download.records} records`);
+  return { wallMs, ...download };
+}
+
+const MODES = { tandem, bare, floor } as const;
 const [mode, url] = process.argv.slice(2);
-if (!url || (mode !== "tandem" && mode !== "bare")) throw new Error("usage: pull-once.ts tandem|bare <emulatorUrl>");
-const result = mode === "tandem" ? await tandem(url) : await bare(url);
+if (!url || !(mode && mode in MODES)) throw new Error("usage: pull-once.ts tandem|bare|floor <emulatorUrl>");
+const result = await MODES[mode as keyof typeof MODES](url);
 console.log(JSON.stringify({ ...result, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));

@@ -1,12 +1,18 @@
 /**
  * `npm run bench`: the initial pull and an idle tick against an emulated org of 10,000 and
- * 100,000 records across accounts, contacts, leads and opportunities; beside each, bare jsforce
- * fetching the same records into nothing, measured in the same run.
+ * 100,000 records across accounts, contacts, leads and opportunities, into a `file:` database and
+ * into a real sqld server over HTTP (Turso's path); beside them, measured in the same run, bare
+ * jsforce fetching the same records into nothing, and the floor (floor.ts): bare jsforce
+ * downloads written into one indexed libSQL table. `npm run bench -- --quick`: 10,000 only.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { startSqld } from "@/db/testing/sqld";
+import { childProcessEnv } from "@/server/env";
+import type { TRoundTrips } from "./round-trips";
 
-const SIZES = [10_000, 100_000];
+const QUICK = process.argv.includes("--quick");
+const SIZES = QUICK ? [10_000] : [10_000, 100_000];
 const MIX = { Account: 0.2, Contact: 0.45, Lead: 0.2, Opportunity: 0.15 } as const;
 const PAGE = 2000;
 const BULK_ABOVE = 10_000;
@@ -55,10 +61,14 @@ async function admin(url: string, path: string, body: unknown) {
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 
-function measure(mode: "tandem" | "bare", url: string) {
+type TDatabaseEnv = { DATABASE_URL?: string; DATABASE_AUTH_TOKEN?: string };
+
+function measure(mode: "tandem" | "bare" | "floor", url: string, database: TDatabaseEnv = {}) {
   const output = execFileSync(process.execPath, ["--import", "tsx", "server/bench/pull-once.ts", mode, url], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
+    // A temporary `file:` database unless a server is given: never one set in the caller's shell.
+    env: childProcessEnv({ DATABASE_URL: undefined, DATABASE_AUTH_TOKEN: undefined, ...database }),
   });
   return JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as {
     wallMs: number;
@@ -67,12 +77,35 @@ function measure(mode: "tandem" | "bare", url: string) {
     settleCalls?: number;
     idleCalls?: number;
     maxRssMb: number;
+    roundTrips?: TRoundTrips;
   };
 }
 
+/** A pull into a fresh sqld server, started (about 0.1 s) for this measurement alone. */
+async function measureOnSqld(mode: "tandem" | "floor", url: string) {
+  const server = await startSqld();
+  try {
+    return measure(mode, url, { DATABASE_URL: server.url, DATABASE_AUTH_TOKEN: server.authToken });
+  } finally {
+    await server.stop();
+  }
+}
+
+/** libSQL client calls charged to each applied page: "median (min–max)". */
+function perPage(trips: TRoundTrips | undefined) {
+  const sorted = [...(trips?.perPage ?? [])].sort((a, b) => a - b);
+  if (sorted.length === 0) return "no pages";
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  return `${median} (${sorted[0]}–${sorted.at(-1)})`;
+}
+
+const ms = (value: number | undefined) => Math.round(value ?? 0).toLocaleString("en-US");
 const rate = (records: number, ms: number) => Math.round((records / ms) * 1000).toLocaleString("en-US");
 
 async function main() {
+  console.log(
+    "floor: the same records by bare jsforce (REST pages; Bulk API 2.0 above 10,000 rows, as Tandem) into one libSQL table indexed like crm_people, content hashes, one transaction per 2,000 rows. sqld: a real libSQL server over HTTP on loopback with JWT auth.",
+  );
   const emulator = await startEmulatorProcess();
   const rows: Array<{ size: number; rss: number }> = [];
   try {
@@ -91,7 +124,13 @@ async function main() {
           0,
         );
       const bareRun = measure("bare", emulator.url);
+      const floorRun = measure("floor", emulator.url);
       const tandemRun = measure("tandem", emulator.url);
+      const sqldRun = await measureOnSqld("tandem", emulator.url);
+      const floorSqldRun = await measureOnSqld("floor", emulator.url);
+      const stored = [tandemRun, sqldRun, bareRun, floorRun, floorSqldRun].map((run) => run.records);
+      if (new Set(stored).size > 1)
+        throw new Error(`record counts differ (Tandem, on sqld, bare, floor, floor on sqld): ${stored.join(", ")}`);
       rows.push({ size, rss: tandemRun.maxRssMb });
       console.log(
         `\n${size.toLocaleString("en-US")} records (${counts.map(([object, count]) => `${object} ${count.toLocaleString("en-US")}`).join(", ")})`,
@@ -107,12 +146,33 @@ async function main() {
         `  idle tick      ${tandemRun.idleCalls} API call (minimum 1); the tick that settles the 5-minute overlap after a load re-reads it: ${tandemRun.settleCalls} calls`,
       );
       console.log(
-        `  Tandem         ${Math.round(tandemRun.wallMs).toLocaleString("en-US")} ms, ${rate(tandemRun.records, tandemRun.wallMs)} records/s, peak RSS ${tandemRun.maxRssMb} MB`,
+        `  Tandem         ${ms(tandemRun.wallMs)} ms, ${rate(tandemRun.records, tandemRun.wallMs)} records/s, peak RSS ${tandemRun.maxRssMb} MB`,
       );
       console.log(
-        `  bare jsforce   ${Math.round(bareRun.wallMs).toLocaleString("en-US")} ms, ${rate(bareRun.records, bareRun.wallMs)} records/s, ${bareRun.apiCalls} API calls, peak RSS ${bareRun.maxRssMb} MB`,
+        `  bare jsforce   ${ms(bareRun.wallMs)} ms, ${rate(bareRun.records, bareRun.wallMs)} records/s, ${bareRun.apiCalls} API calls, peak RSS ${bareRun.maxRssMb} MB`,
       );
       console.log(`  Tandem / bare  ${(tandemRun.wallMs / bareRun.wallMs).toFixed(2)}× (target ≤ 2×)`);
+      console.log(
+        `  floor          ${ms(floorRun.wallMs)} ms, ${rate(floorRun.records, floorRun.wallMs)} records/s, ${floorRun.apiCalls} API calls, peak RSS ${floorRun.maxRssMb} MB`,
+      );
+      console.log(`  Tandem / floor ${(tandemRun.wallMs / floorRun.wallMs).toFixed(2)}× (target ≤ 1.5× at 100,000)`);
+      console.log(
+        `  Tandem on sqld ${ms(sqldRun.wallMs)} ms, ${rate(sqldRun.records, sqldRun.wallMs)} records/s, peak RSS ${sqldRun.maxRssMb} MB`,
+      );
+      console.log(
+        `  floor on sqld  ${ms(floorSqldRun.wallMs)} ms, ${rate(floorSqldRun.records, floorSqldRun.wallMs)} records/s`,
+      );
+      console.log(
+        `  sqld / file    ${(sqldRun.wallMs / tandemRun.wallMs).toFixed(2)}× (target ≤ 2× on loopback); the floor's ${(floorSqldRun.wallMs / floorRun.wallMs).toFixed(2)}×`,
+      );
+      const trips = sqldRun.roundTrips;
+      const onFile = perPage(tandemRun.roundTrips);
+      console.log(
+        `  round trips    ${perPage(trips)} per applied page on sqld${onFile === perPage(trips) ? " and on file" : `, ${onFile} on file`}: libSQL client calls, median (min–max), the page's one batch included; ${trips?.calls} in the pull for ${trips?.pages} pages (${trips?.execute} execute, ${trips?.batch} batch, ${trips?.transaction} in transactions)`,
+      );
+      console.log(
+        `  libSQL busy    on sqld ${ms(trips?.executeMs)} ms with an execute in flight, ${ms(trips?.batchMs)} ms with a batch; on file ${ms(tandemRun.roundTrips?.executeMs)} and ${ms(tandemRun.roundTrips?.batchMs)} ms`,
+      );
     }
     const [small, large] = rows;
     if (small && large)
