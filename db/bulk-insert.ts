@@ -5,6 +5,8 @@ import type { TTransaction } from "./client";
 
 // SQLite accepts 32,766 bound values per statement; stay well below.
 const MAX_VALUES = 16_000;
+/** Rows per JSON-encoded insert: one statement per page chunk keeps each request moderate. */
+const JSON_ROWS = 2000;
 
 /**
  * Multi-row INSERT statements for pages of thousands of rows, as raw libSQL statements (for a
@@ -16,37 +18,51 @@ const MAX_VALUES = 16_000;
 export function buildInsertStatements<TTable extends SQLiteTable>(
   table: TTable,
   rows: ReadonlyArray<InferInsertModel<TTable>>,
-  options: { onConflictDoNothing?: boolean } = {},
+  options: { onConflictDoNothing?: boolean; rowsAsJson?: boolean } = {},
 ): InStatement[] {
   if (rows.length === 0) return [];
   const columns = Object.entries(getTableColumns(table));
   const perRow = columns.length;
-  const chunkSize = Math.max(1, Math.floor(MAX_VALUES / perRow));
   const tableName = getTableName(table);
   const names = columns.map(([, column]) => `"${column.name}"`).join(", ");
-  const placeholders = `(${new Array(perRow).fill("?").join(", ")})`;
   const conflict = options.onConflictDoNothing ? " ON CONFLICT DO NOTHING" : "";
-  const statements: InStatement[] = [];
-  for (let start = 0; start < rows.length; start += chunkSize) {
-    const chunk = rows.slice(start, start + chunkSize);
-    const args: InValue[] = [];
-    for (const row of chunk) {
-      for (const [key, column] of columns) {
-        let value = (row as Record<string, unknown>)[key];
-        if (value === undefined) {
-          if (is(column.default, SQL))
-            throw new Error(`A bulk insert needs a value for ${tableName}.${column.name} (its default is SQL).`);
-          value = column.default ?? null;
-        }
-        args.push(value === null ? null : (column.mapToDriverValue(value) as InValue));
+  const driverValues = (row: InferInsertModel<TTable>): InValue[] =>
+    columns.map(([key, column]) => {
+      let value = (row as Record<string, unknown>)[key];
+      if (value === undefined) {
+        if (is(column.default, SQL))
+          throw new Error(`A bulk insert needs a value for ${tableName}.${column.name} (its default is SQL).`);
+        value = column.default ?? null;
       }
-    }
-    statements.push({
-      sql: `INSERT INTO "${tableName}" (${names}) VALUES ${new Array(chunk.length).fill(placeholders).join(", ")}${conflict}`,
-      args,
+      return value === null ? null : (column.mapToDriverValue(value) as InValue);
     });
+
+  if (options.rowsAsJson) {
+    // Over HTTP (sqld, Turso) every bound value is encoded as its own typed JSON object; one JSON
+    // array per chunk, unpacked by SQLite, costs a fraction of that (measured with npm run bench).
+    // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
+    const picks = columns.map((_, index) => `value ->> ${index}`).join(", ");
+    return chunked(rows, JSON_ROWS).map((chunk) => ({
+      sql: `INSERT INTO "${tableName}" (${names}) SELECT ${picks} FROM json_each(?) WHERE true${conflict}`,
+      args: [JSON.stringify(chunk.map(driverValues))],
+    }));
   }
-  return statements;
+  const placeholders = `(${new Array(perRow).fill("?").join(", ")})`;
+  return chunked(rows, Math.max(1, Math.floor(MAX_VALUES / perRow))).map((chunk) => ({
+    sql: `INSERT INTO "${tableName}" (${names}) VALUES ${new Array(chunk.length).fill(placeholders).join(", ")}${conflict}`,
+    args: chunk.flatMap(driverValues),
+  }));
+}
+
+function chunked<T>(rows: ReadonlyArray<T>, size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
+  return chunks;
+}
+
+/** Whether a database is reached over the network, where bound values are costly to encode. */
+export function prefersJsonRows(db: { $client: { protocol: string } }): boolean {
+  return db.$client.protocol !== "file";
 }
 
 /** Runs `buildInsertStatements` inside the caller's transaction. */

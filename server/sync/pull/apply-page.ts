@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { buildInsertStatements } from "@/db/bulk-insert";
+import { buildInsertStatements, prefersJsonRows } from "@/db/bulk-insert";
 import type { TDatabase } from "@/db/client";
 import { activityLog, suppressedLeads } from "@/db/schema";
 import { toStatement } from "@/db/statements";
@@ -58,16 +58,18 @@ async function applyObjectPage<O extends TSyncObject>(
 /** The plan as statements, in an order that matters: history moves before the new entries. */
 function planStatements<O extends TSyncObject>(db: TDatabase, plan: TPulledPagePlan<O>): InStatement[] {
   const writer = CRM_ROW_WRITERS[plan.object];
+  const rowsAsJson = prefersJsonRows(db);
   return [
-    ...writer.insert(plan.inserts),
+    ...writer.insert(plan.inserts, { rowsAsJson }),
     ...plan.updates.map((update) => writer.update(db, update.id, update.values)),
     ...plan.removals.map((removal) => writer.update(db, removal.id, removal.values)),
-    ...buildInsertStatements(suppressedLeads, plan.suppressions, { onConflictDoNothing: true }),
+    ...buildInsertStatements(suppressedLeads, plan.suppressions, { onConflictDoNothing: true, rowsAsJson }),
     ...leadRetirementStatements(db, plan.retirements, plan.now),
     ...prospectMarkQueries(db, plan.prospectMarks, plan.now).map(toStatement),
     ...buildInsertStatements(
       activityLog,
       plan.activity.map((entry) => ({ ...entry, details: entry.details ?? null })),
+      { rowsAsJson },
     ),
   ];
 }

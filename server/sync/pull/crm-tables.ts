@@ -20,13 +20,14 @@ export const CRM_TABLES = {
 export type TCrmTable = (typeof CRM_TABLES)[TCrmRecordType];
 /** The statements that write one object's pulled rows, typed by that object's table. */
 export type TCrmRowWriter<O extends TSyncObject> = {
-  insert: (rows: ReadonlyArray<TPulledInsert<O>>) => InStatement[];
+  insert: (rows: ReadonlyArray<TPulledInsert<O>>, options: { rowsAsJson: boolean }) => InStatement[];
   update: (db: TDatabase, id: string, values: TPulledValues<O> | TRemovalValues) => InStatement;
 };
 
 function rowWriter<TTable extends TCrmTable>(table: TTable) {
   return {
-    insert: (rows: ReadonlyArray<InferInsertModel<TTable>>) => buildInsertStatements(table, rows),
+    insert: (rows: ReadonlyArray<InferInsertModel<TTable>>, options: { rowsAsJson: boolean }) =>
+      buildInsertStatements(table, rows, options),
     update: (db: TDatabase, id: string, values: SQLiteUpdateSetSource<TTable>) =>
       toStatement(db.update(table).set(values).where(eq(table.id, id))),
   };
