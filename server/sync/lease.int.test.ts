@@ -1,47 +1,34 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
-import { type RunningEmulator, startEmulator } from "@/server/emulator";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { testDatabaseKind } from "@/db/testing/test-database";
+import { startEmulator } from "@/server/emulator";
 import { acquireLease } from "./lease";
 import { runTick } from "./run-tick";
 import { connectToEmulator, emulatorAdmin } from "./testing/emulator-connection";
-import { forgetLoad, sleep } from "./testing/processes";
+import { sleep } from "./testing/processes";
+import { setUpSyncTestBed } from "./testing/test-bed";
 import type { TTickSummary } from "./tick-summary";
 
-let database: TTestDatabase;
-let emulator: RunningEmulator;
+const bed = setUpSyncTestBed();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  emulator = await startEmulator({ seed: "empty" });
-});
-afterAll(async () => {
-  await emulator?.stop();
-  await database?.cleanup();
-});
-beforeEach(async () => {
-  await emulator.reset("empty");
-  await forgetLoad(database.client);
-  await connectToEmulator(database.db, emulator);
-});
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 async function tick(): Promise<TTickSummary> {
-  const summary = await runTick(database.db, "cli", { budgetMs: 60_000 });
+  const summary = await runTick(bed.database.db, "cli", { budgetMs: 60_000 });
   if ("skipped" in summary) throw new Error("the tick was skipped: busy");
   return summary;
 }
 
 async function count(sql: string) {
-  return Number((await database.client.execute(sql)).rows[0]?.[0]);
+  return Number((await bed.database.client.execute(sql)).rows[0]?.[0]);
 }
 
 /** Waits until the first load of contacts has committed a page, with pages still to come. */
 async function contactsMidLoad() {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const row = (await database.client.execute("SELECT loaded, total FROM sync_cursors WHERE object = 'Contact'"))
+    const row = (await bed.database.client.execute("SELECT loaded, total FROM sync_cursors WHERE object = 'Contact'"))
       .rows[0];
     if (row && Number(row.loaded) > 0) {
       if (Number(row.loaded) >= Number(row.total)) throw new Error("the load finished before it could be interrupted");
@@ -54,7 +41,7 @@ async function contactsMidLoad() {
 
 /** Everything a pull writes, to see whether a tick wrote anything more. */
 async function written() {
-  const rows = async (sql: string) => (await database.client.execute(sql)).rows.map((row) => ({ ...row }));
+  const rows = async (sql: string) => (await bed.database.client.execute(sql)).rows.map((row) => ({ ...row }));
   return {
     people: await count("SELECT COUNT(*) FROM crm_people"),
     accounts: await count("SELECT COUNT(*) FROM crm_accounts"),
@@ -68,12 +55,12 @@ const failureCodes = (summary: TTickSummary) => (summary.failures ?? []).map((fa
 describe(`the tick's lease on ${testDatabaseKind()}`, () => {
   it("a tick that loses its lease mid-load stops at once and writes nothing more", { timeout: 30_000 }, async () => {
     // 10,000 rows: a first load over REST, five pages, each committed with its cursor.
-    await emulatorAdmin(emulator, "records", { object: "Contact", count: 10_000 });
+    await emulatorAdmin(bed.emulator, "records", { object: "Contact", count: 10_000 });
     const ticking = tick();
     await contactsMidLoad();
-    const thief = await acquireLease(database.db, { holder: "thief", now: Date.now, steal: true });
+    const thief = await acquireLease(bed.database.db, { holder: "thief", now: Date.now, steal: true });
     try {
-      const callsAtTheft = emulator.org.usage.total;
+      const callsAtTheft = bed.emulator.org.usage.total;
       const before = await written();
 
       const summary = await ticking;
@@ -82,11 +69,11 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
       expect(await written()).toEqual(before);
       expect(before.people).toBeLessThan(10_000);
       // It asks Salesforce for at most the pages already on their way, not for the rest.
-      expect(emulator.org.usage.total - callsAtTheft).toBeLessThanOrEqual(2);
-      const [logged] = (await database.client.execute("SELECT status, error_code FROM sync_ticks")).rows;
+      expect(bed.emulator.org.usage.total - callsAtTheft).toBeLessThanOrEqual(2);
+      const [logged] = (await bed.database.client.execute("SELECT status, error_code FROM sync_ticks")).rows;
       expect({ ...logged }).toEqual({ status: "failed", error_code: "LEASE_LOST" });
       // The thief's lease is untouched: the lost tick did not give back what it no longer held.
-      const leases = await database.client.execute("SELECT holder FROM sync_leases");
+      const leases = await bed.database.client.execute("SELECT holder FROM sync_leases");
       expect(leases.rows.map((row) => row.holder)).toEqual(["thief"]);
     } finally {
       await thief?.release();
@@ -94,9 +81,9 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
   });
 
   it("the lease is given back even when recording the tick fails", { timeout: 30_000 }, async () => {
-    await emulatorAdmin(emulator, "records", { object: "Account", count: 5 });
+    await emulatorAdmin(bed.emulator, "records", { object: "Account", count: 5 });
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    await database.client.execute(
+    await bed.database.client.execute(
       "CREATE TRIGGER sync_ticks_refuse_update BEFORE UPDATE ON sync_ticks BEGIN SELECT RAISE(ABORT, 'no tick log today'); END",
     );
     try {
@@ -105,7 +92,7 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
       expect(logged).toHaveBeenCalledWith(expect.stringContaining("recording the tick failed"), expect.anything());
       expect(await count("SELECT COUNT(*) FROM sync_leases")).toBe(0);
     } finally {
-      await database.client.execute("DROP TRIGGER IF EXISTS sync_ticks_refuse_update");
+      await bed.database.client.execute("DROP TRIGGER IF EXISTS sync_ticks_refuse_update");
     }
     // So the next tick runs at once instead of waiting for the lease to expire.
     expect((await tick()).pull.Account.unchanged).toBe(5);
@@ -117,13 +104,13 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
     async () => {
       const other = await startEmulator({ seed: "empty", orgId: "00D5g000000ORGB" });
       try {
-        await emulatorAdmin(emulator, "records", { object: "Account", count: 100 });
-        await emulatorAdmin(emulator, "records", { object: "Contact", count: 10_000 });
+        await emulatorAdmin(bed.emulator, "records", { object: "Account", count: 100 });
+        await emulatorAdmin(bed.emulator, "records", { object: "Contact", count: 10_000 });
         await emulatorAdmin(other, "records", { object: "Account", count: 20 });
         await emulatorAdmin(other, "records", { object: "Contact", count: 300 });
         const ticking = tick();
         await contactsMidLoad();
-        await connectToEmulator(database.db, other);
+        await connectToEmulator(bed.database.db, other);
 
         const old = await ticking;
         expect(failureCodes(old)).toContain("LEASE_LOST");
@@ -131,7 +118,7 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
         expect(await written()).toEqual({ people: 0, accounts: 0, activity: 0, cursors: [] });
         // The connection is the new org's, as it was stored: nothing of the old org's tick on it.
         const [connection] = (
-          await database.client.execute("SELECT org_id, status, api_used, api_max FROM salesforce_connection")
+          await bed.database.client.execute("SELECT org_id, status, api_used, api_max FROM salesforce_connection")
         ).rows;
         expect({ ...connection }).toEqual({ org_id: other.orgId, status: "connected", api_used: null, api_max: null });
 
@@ -139,10 +126,10 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
         expect(next).toMatchObject({ ok: true, more: false });
         expect(next.pull.Account.created).toBe(20);
         expect(next.pull.Contact.created).toBe(300);
-        const ids = (await database.client.execute("SELECT sf_id FROM crm_people")).rows.map((row) => row.sf_id);
+        const ids = (await bed.database.client.execute("SELECT sf_id FROM crm_people")).rows.map((row) => row.sf_id);
         expect(ids).toHaveLength(300);
         expect(ids.every((id) => other.store.table("Contact")!.byId.has(String(id)))).toBe(true);
-        const cursors = await database.client.execute("SELECT loaded, initial_load_at FROM sync_cursors");
+        const cursors = await bed.database.client.execute("SELECT loaded, initial_load_at FROM sync_cursors");
         expect(cursors.rows.every((row) => row.initial_load_at !== null)).toBe(true);
       } finally {
         await other.stop();

@@ -1,36 +1,22 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { syncCursors } from "@/db/schema";
-import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
-import { type RunningEmulator, startEmulator } from "@/server/emulator";
+import { testDatabaseKind } from "@/db/testing/test-database";
 import { openSalesforce } from "@/server/salesforce/open-connection";
 import type { SalesforcePort, TBulkJobState } from "@/server/salesforce/port";
 import { runTick, type TTickDeps } from "../run-tick";
-import { connectToEmulator, emulatorAdmin } from "../testing/emulator-connection";
-import { forgetLoad } from "../testing/processes";
+import { emulatorAdmin } from "../testing/emulator-connection";
+import { setUpSyncTestBed } from "../testing/test-bed";
 import type { TTickSummary } from "../tick-summary";
 
-let database: TTestDatabase;
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  emulator = await startEmulator({ seed: "empty" });
-});
-afterAll(async () => {
-  await emulator?.stop();
-  await database?.cleanup();
-});
+const bed = setUpSyncTestBed();
 beforeEach(async () => {
-  await emulator.reset("empty");
-  await forgetLoad(database.client);
-  await connectToEmulator(database.db, emulator);
   // Above the Bulk API threshold (10,000): the first load of contacts is a bulk job.
-  await emulatorAdmin(emulator, "records", { object: "Contact", count: 10_500 });
+  await emulatorAdmin(bed.emulator, "records", { object: "Contact", count: 10_500 });
 });
 
 async function tick(deps: TTickDeps = {}): Promise<TTickSummary> {
-  const summary = await runTick(database.db, "cli", { budgetMs: 60_000, ...deps });
+  const summary = await runTick(bed.database.db, "cli", { budgetMs: 60_000, ...deps });
   if ("skipped" in summary) throw new Error("the tick was skipped: busy");
   return summary;
 }
@@ -46,11 +32,11 @@ function pollingThrough(poll: (port: SalesforcePort, jobId: string) => Promise<T
 }
 
 async function contactCursor() {
-  const [row] = await database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
+  const [row] = await bed.database.db.select().from(syncCursors).where(eq(syncCursors.object, "Contact"));
   return row;
 }
 
-const jobsCreated = () => [...emulator.org.bulkJobs.jobs.keys()];
+const jobsCreated = () => [...bed.emulator.org.bulkJobs.jobs.keys()];
 
 describe(`bulk first loads that wait on ${testDatabaseKind()}`, () => {
   it("a network blip while waiting on a bulk job resumes the same job next tick", { timeout: 30_000 }, async () => {
@@ -58,7 +44,7 @@ describe(`bulk first loads that wait on ${testDatabaseKind()}`, () => {
     const blip = pollingThrough(async (port, jobId) => {
       polled.push(jobId);
       // The connection drops on the way to Salesforce: the job itself is fine.
-      await emulatorAdmin(emulator, "faults", { dropConnections: 1 });
+      await emulatorAdmin(bed.emulator, "faults", { dropConnections: 1 });
       return port.getBulkJob(jobId);
     });
     const failed = await tick({ open: blip });
