@@ -16,6 +16,7 @@ import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { acquireLease } from "./lease";
 import { runTick } from "./run-tick";
 import { connectToEmulator, emulatorAdmin } from "./testing/emulator-connection";
+import { forgetLoad } from "./testing/processes";
 import type { TTickSummary } from "./tick-summary";
 
 let database: TTestDatabase;
@@ -31,21 +32,9 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await emulator.reset("empty");
-  for (const table of [
-    "crm_people",
-    "crm_accounts",
-    "crm_opportunities",
-    "activity_log",
-    "suppressed_leads",
-    "sync_cursors",
-    "sync_ticks",
-    "sync_leases",
-    "salesforce_connection",
-    "prospects",
-    "api_usage_samples",
-  ]) {
-    await database.client.execute(`DELETE FROM ${table}`);
-  }
+  await forgetLoad(database.client);
+  // Each test here also starts unconnected and with no prospects.
+  for (const table of ["salesforce_connection", "prospects"]) await database.client.execute(`DELETE FROM ${table}`);
   await connectToEmulator(database.db, emulator);
 });
 
