@@ -1,7 +1,6 @@
 import type { InStatement, InValue } from "@libsql/client";
 import { getTableColumns, getTableName, type InferInsertModel, is, SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { TTransaction } from "./client";
 
 // SQLite accepts 32,766 bound values per statement; stay well below.
 const MAX_VALUES = 16_000;
@@ -10,7 +9,7 @@ const JSON_ROWS = 2000;
 
 /**
  * Multi-row INSERT statements for pages of thousands of rows, as raw libSQL statements (for a
- * batch, or `bulkInsert`). Drizzle's query builder costs more CPU than SQLite itself at this
+ * batch). Drizzle's query builder costs more CPU than SQLite itself at this
  * volume (measured: 80,000 people in 5.7 s through the builder, 2.7 s raw), so each statement is
  * built here once per chunk, with drizzle's own column names and value mapping (JSON, booleans,
  * timestamps). `onConflictDoNothing` skips rows whose key is already stored.
@@ -63,15 +62,4 @@ function chunked<T>(rows: ReadonlyArray<T>, size: number): T[][] {
 /** Whether a database is reached over the network, where bound values are costly to encode. */
 export function prefersJsonRows(db: { $client: { protocol: string } }): boolean {
   return db.$client.protocol !== "file";
-}
-
-/** Runs `buildInsertStatements` inside the caller's transaction. */
-export async function bulkInsert<TTable extends SQLiteTable>(
-  tx: TTransaction,
-  table: TTable,
-  rows: Array<InferInsertModel<TTable>>,
-): Promise<void> {
-  const libsql = (tx as unknown as { session: { tx: { execute(statement: InStatement): Promise<unknown> } } }).session
-    .tx;
-  for (const statement of buildInsertStatements(table, rows)) await libsql.execute(statement);
 }
