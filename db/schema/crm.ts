@@ -1,7 +1,8 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES } from "../../server/sync/core/sync-objects";
+import { ACTIVITY_KINDS, PUSH_STATES } from "../../server/sync/core/push-kinds";
 
-export { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES };
+export { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES, PUSH_STATES };
 
 // A function, not a shared object: drizzle column builders must not be reused across tables.
 const crmColumns = () => ({
@@ -17,6 +18,13 @@ const crmColumns = () => ({
   state: text("state", { enum: RECORD_STATES }).notNull().default("active"),
   mergedIntoId: text("merged_into_id"),
   sfCreatedAt: text("sf_created_at"),
+  /**
+   * Where Tandem's writes stand (PUSH-2): null for a record Tandem never wrote; `local` while push
+   * is off for its kind ("Not in Salesforce"), `pending` while queued, `pushed`, or `failed`.
+   */
+  pushState: text("push_state", { enum: PUSH_STATES }),
+  /** The Tandem user who created it in Tandem (its owner; members see their own records' errors). */
+  createdBy: text("created_by"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
@@ -37,6 +45,11 @@ export const crmPeople = sqliteTable(
     /** Leads carry a company name; contacts an account. */
     company: text("company"),
     accountSfId: text("account_sf_id"),
+    /**
+     * Records created in Tandem: their account's Tandem id, set before either reaches Salesforce
+     * (`accountSfId` follows once the account is pushed). Pulled records link by `accountSfId` only.
+     */
+    accountId: text("account_id"),
     leadSource: text("lead_source"),
     leadStatus: text("lead_status"),
     isConverted: integer("is_converted", { mode: "boolean" }).notNull().default(false),
@@ -48,6 +61,7 @@ export const crmPeople = sqliteTable(
     index("crm_people_kind_state_name_idx").on(table.kind, table.state, table.name),
     index("crm_people_account_idx").on(table.accountSfId),
     index("crm_people_converted_contact_idx").on(table.convertedContactSfId),
+    index("crm_people_account_id_idx").on(table.accountId),
   ],
 );
 
@@ -77,6 +91,7 @@ export const crmOpportunities = sqliteTable(
     ...crmColumns(),
     name: text("name").notNull(),
     accountSfId: text("account_sf_id"),
+    accountId: text("account_id"),
     stageName: text("stage_name"),
     amount: real("amount"),
     closeDate: text("close_date"),
@@ -87,6 +102,7 @@ export const crmOpportunities = sqliteTable(
   (table) => [
     uniqueIndex("crm_opportunities_sf_id_unique").on(table.sfId),
     index("crm_opportunities_account_idx").on(table.accountSfId),
+    index("crm_opportunities_account_id_idx").on(table.accountId),
     index("crm_opportunities_state_name_idx").on(table.state, table.name),
   ],
 );
@@ -99,3 +115,49 @@ export const suppressedLeads = sqliteTable("suppressed_leads", {
   email: text("email"),
   suppressedAt: integer("suppressed_at").notNull(),
 });
+
+/**
+ * Activities a rep logs in Tandem: calls and emails (a `Task` with TaskSubtype Call/Email), tasks,
+ * meetings (`Event`) and notes (`ContentNote` + `ContentDocumentLink`, or the classic `Note`).
+ * They relate to a person (`WhoId`) and to an account or an opportunity (`WhatId`), by Tandem id.
+ */
+export const crmActivities = sqliteTable(
+  "crm_activities",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ACTIVITY_KINDS }).notNull(),
+    personId: text("person_id"),
+    accountId: text("account_id"),
+    opportunityId: text("opportunity_id"),
+    subject: text("subject").notNull(),
+    body: text("body"),
+    /** Tasks and calls: due date (YYYY-MM-DD); calls and emails are logged as done on their date. */
+    dueDate: text("due_date"),
+    priority: text("priority"),
+    status: text("status"),
+    callDurationSeconds: integer("call_duration_seconds"),
+    callOutcome: text("call_outcome"),
+    /** Meetings: ISO datetimes (UTC) and place. */
+    startAt: text("start_at"),
+    endAt: text("end_at"),
+    location: text("location"),
+    ownerSfId: text("owner_sf_id"),
+    ownerName: text("owner_name"),
+    /** The Salesforce object it goes to (Task, Event, ContentNote or Note) and its Id there. */
+    sfObject: text("sf_object"),
+    sfId: text("sf_id"),
+    /** Notes: the ContentDocumentLink that attaches an enhanced note to its record. */
+    sfLinkId: text("sf_link_id"),
+    pushState: text("push_state", { enum: PUSH_STATES }).notNull(),
+    completedAt: integer("completed_at"),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("crm_activities_sf_id_unique").on(table.sfId),
+    index("crm_activities_person_idx").on(table.personId, table.createdAt),
+    index("crm_activities_account_idx").on(table.accountId, table.createdAt),
+    index("crm_activities_opportunity_idx").on(table.opportunityId, table.createdAt),
+  ],
+);

@@ -10,3 +10,4 @@ export * from "./crm";
 export * from "./prospects";
 export * from "./activity";
 export * from "./sync";
+export * from "./push";

@@ -30,7 +30,7 @@ export const syncTicks = sqliteTable(
   "sync_ticks",
   {
     id: text("id").primaryKey(),
-    trigger: text("trigger", { enum: ["cron", "manual", "cli", "outbound", "schedule", "wizard"] }).notNull(),
+    trigger: text("trigger", { enum: ["cron", "manual", "cli", "outbound", "schedule", "wizard", "push"] }).notNull(),
     startedAt: integer("started_at").notNull(),
     finishedAt: integer("finished_at"),
     durationMs: integer("duration_ms"),

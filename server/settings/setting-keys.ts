@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
 
 /**
  * Every workspace setting, by key, with the schema its JSON value must satisfy: the one place a
@@ -60,6 +61,51 @@ export const ZSetupTokenSchema = z.object({ sealed: z.string() }).nullable().def
 /** The headless refresh token an admin disconnected, as a hash (server/salesforce/headless-disconnect.ts). */
 export const ZHeadlessDisconnectSchema = z.object({ refreshTokenHash: z.string() }).nullable().default(null);
 
+/**
+ * PUSH-1: what Tandem pushes to Salesforce, per kind, each off until an admin turns it on. People
+ * go as Contacts unless the admin chose Leads (a person can override it when created).
+ */
+const pushKind = z.object({ enabled: z.boolean().default(false) }).default({ enabled: false });
+export const ZPushSettingsSchema = z
+  .object({
+    people: z
+      .object({ enabled: z.boolean().default(false), as: z.enum(["Contact", "Lead"]).default("Contact") })
+      .default({ enabled: false, as: "Contact" }),
+    ...(Object.fromEntries(PUSH_KINDS.filter((kind) => kind !== "people").map((kind) => [kind, pushKind])) as Record<
+      Exclude<TPushKind, "people">,
+      typeof pushKind
+    >),
+  })
+  .default({
+    people: { enabled: false, as: "Contact" },
+    accounts: { enabled: false },
+    opportunities: { enabled: false },
+    activities: { enabled: false },
+    tasks: { enabled: false },
+    meetings: { enabled: false },
+    notes: { enabled: false },
+  });
+export type TPushSettings = z.infer<typeof ZPushSettingsSchema>;
+
+/**
+ * What a describe of the org found, for push: which objects carry the `Tandem_Id__c` external Id
+ * (exactly-once creates by upsert), whether enhanced notes exist, the opportunity stages, and the
+ * active users (a record's owner is the user whose email matches the Tandem user).
+ */
+export const ZOrgPushInfoSchema = z
+  .object({
+    checkedAt: z.number(),
+    orgId: z.string(),
+    tandemIdObjects: z.array(z.string()),
+    enhancedNotes: z.boolean(),
+    opportunityStages: z.array(z.object({ value: z.string(), label: z.string(), isDefault: z.boolean() })),
+    leadStatuses: z.array(z.object({ value: z.string(), label: z.string(), isDefault: z.boolean() })),
+    users: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() })),
+  })
+  .nullable()
+  .default(null);
+export type TOrgPushInfo = NonNullable<z.infer<typeof ZOrgPushInfoSchema>>;
+
 export const SETTINGS = {
   "sync.options": ZSyncOptionsSchema,
   "pull.visibility": ZPullVisibilitySchema,
@@ -69,6 +115,8 @@ export const SETTINGS = {
   "salesforce.lastOrgId": ZLastOrgIdSchema,
   "setup.token": ZSetupTokenSchema,
   "salesforce.headlessDisconnected": ZHeadlessDisconnectSchema,
+  "push.settings": ZPushSettingsSchema,
+  "salesforce.pushInfo": ZOrgPushInfoSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TSettingKey = keyof typeof SETTINGS;

@@ -1,7 +1,10 @@
 import {
   ArchiveIcon,
+  CircleAlertIcon,
+  CircleCheckIcon,
   CircleDotIcon,
   CloudDownloadIcon,
+  CloudUploadIcon,
   GitMergeIcon,
   LinkIcon,
   PencilLineIcon,
@@ -33,6 +36,13 @@ const EVENTS: Record<TActivityEvent, TEventStyle> = {
   "merged-in-salesforce": { title: "Merged in Salesforce", icon: GitMergeIcon, tone: "warning" },
   "absorbed-merge": { title: "Another record merged into this one", icon: GitMergeIcon, tone: "neutral" },
   "matched-crm": { title: "Matched a prospect", icon: LinkIcon, tone: "neutral" },
+  "edited-in-tandem": { title: "Edited in Tandem", icon: PencilLineIcon, tone: "neutral" },
+  "added-to-crm": { title: "Added to the CRM", icon: PlusIcon, tone: "positive" },
+  "pushed-create": { title: "Created in Salesforce", icon: CloudUploadIcon, tone: "positive" },
+  "pushed-update": { title: "Updated in Salesforce", icon: CloudUploadIcon, tone: "neutral" },
+  "push-failed": { title: "Salesforce rejected a push", icon: CircleAlertIcon, tone: "negative" },
+  "push-resolved": { title: "Push error resolved", icon: CircleCheckIcon, tone: "positive" },
+  "linked-by-pull": { title: "Linked to its Salesforce record", icon: LinkIcon, tone: "neutral" },
 };
 
 export function eventStyle(event: string): TEventStyle {

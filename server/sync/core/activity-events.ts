@@ -20,12 +20,19 @@ export const ACTIVITY_EVENTS = [
   "merged-in-salesforce",
   "absorbed-merge",
   "matched-crm",
+  "edited-in-tandem",
+  "added-to-crm",
+  "pushed-create",
+  "pushed-update",
+  "push-failed",
+  "push-resolved",
+  "linked-by-pull",
 ] as const;
 export type TActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 
 /** Records that keep an activity log: CRM records and prospects. */
-export const ACTIVITY_RECORD_TYPES = ["person", "account", "opportunity", "prospect"] as const;
-export type TActivityRecordType = TCrmRecordType | "prospect";
+export const ACTIVITY_RECORD_TYPES = ["person", "account", "opportunity", "prospect", "activity"] as const;
+export type TActivityRecordType = TCrmRecordType | "prospect" | "activity";
 
 /** One entry for a record's activity log, as planned by the engine and written by its appliers. */
 export type TActivityEntry = {
