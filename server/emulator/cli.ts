@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { getEnv } from "@/server/env";
 import { startEmulator } from "./index";
 
-/** `npm run emulator -- --port 4010 --seed demo|empty [--data FILE]` */
+/** `npm run emulator -- --port 4010 --seed demo|empty [--data FILE] [--no-enhanced-notes]` */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       "token-ttl": { type: "string" },
       "daily-limit": { type: "string" },
       "outbound-endpoint": { type: "string" },
+      "no-enhanced-notes": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
     console.log(
       "Usage: emulator [--port 4010] [--seed demo|empty] [--data FILE] [--host 127.0.0.1]\n" +
         "                [--client-id ID] [--client-secret SECRET] [--token-ttl SECONDS] [--daily-limit N]\n" +
-        "                [--outbound-endpoint URL]   (where the demo org's inactive outbound-message rules point)",
+        "                [--outbound-endpoint URL]   (where the demo org's inactive outbound-message rules point)\n" +
+        "                [--no-enhanced-notes]       (an org without ContentNote and ContentDocumentLink)",
     );
     return;
   }
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     tokenTtlSeconds: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
     dailyApiLimit: values["daily-limit"] ? Number(values["daily-limit"]) : undefined,
     outboundEndpoint: values["outbound-endpoint"],
+    enhancedNotes: !values["no-enhanced-notes"],
   });
   const origin = restored ? `org restored from ${values.data}` : `${values.seed} org`;
   console.log(

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { Connection } from "jsforce";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "./index";
-import { API_VERSION, refreshingConnection } from "./test-helpers";
+import { API_VERSION, dataPath, raw, refreshingConnection } from "./test-helpers";
 
 describe("demo org", () => {
   let emu: RunningEmulator;
@@ -102,12 +102,107 @@ describe("demo org", () => {
     expect(unreachable.totalSize).toBeGreaterThan(0);
   });
 
+  it("rejects a rep's edits that break its validation rules, with the rule's message and field", async () => {
+    const token = conn.accessToken!;
+    const errorOf = (res: { status: number; json: () => unknown }) => {
+      expect(res.status).toBe(400);
+      return (res.json() as unknown[])[0];
+    };
+    const opp = await conn.query<{ Id: string }>(
+      "SELECT Id FROM Opportunity WHERE Amount != null AND StageName != 'Closed Won' LIMIT 1",
+    );
+    const oppPath = dataPath(`/sobjects/Opportunity/${opp.records[0]!.Id}`);
+    const amountError = {
+      errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+      message: "Amount must be greater than zero.",
+      fields: ["Amount"],
+    };
+    expect(errorOf(await raw(emu, token, "PATCH", oppPath, JSON.stringify({ Amount: 0 })))).toEqual(amountError);
+    expect(errorOf(await raw(emu, token, "PATCH", oppPath, JSON.stringify({ Amount: -250 })))).toEqual(amountError);
+    // A blank Amount is not "<= 0": only Closed_Won_Requires_Amount cares about it.
+    expect((await raw(emu, token, "PATCH", oppPath, JSON.stringify({ Amount: null }))).status).toBe(204);
+
+    const webContact = { LastName: "Visitor", LeadSource: "Web", Phone: "555-0100" };
+    const created = await raw(emu, token, "POST", dataPath("/sobjects/Contact"), JSON.stringify(webContact));
+    expect(errorOf(created)).toEqual({
+      errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+      message: "Contacts from the web need an email address.",
+      fields: ["Email"],
+    });
+    const withEmail = await conn.sobject("Contact").create({ ...webContact, Email: "visitor@web-rule.example" });
+    expect(withEmail.success).toBe(true);
+    await expect(conn.sobject("Contact").update({ Id: withEmail.id!, Email: null })).rejects.toMatchObject({
+      errorCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+      message: "Contacts from the web need an email address.",
+    });
+    const rules = (await (await fetch(`${emu.url}/__emulator/rules`)).json()) as { validation: { name: string }[] };
+    expect(rules.validation.map((r) => r.name).sort()).toEqual([
+      "Amount_Must_Be_Positive",
+      "Closed_Won_Requires_Amount",
+      "Contact_Requires_Email_Or_Phone",
+      "Web_Contacts_Need_Email",
+    ]);
+  });
+
+  it("has enhanced notes linked to contacts", async () => {
+    expect(await count("SELECT COUNT() FROM ContentNote")).toBe(20);
+    expect(await count("SELECT COUNT() FROM ContentDocumentLink")).toBe(20);
+  });
+
   it("has outbound-message rules ready to enable", async () => {
     const body = (await (await fetch(`${emu.url}/__emulator/outbound-messages`)).json()) as {
       rules: { object: string; active: boolean }[];
     };
     expect(body.rules.map((r) => r.object).sort()).toEqual(["Account", "Contact", "Lead", "Opportunity"]);
     expect(body.rules.every((r) => !r.active)).toBe(true);
+  });
+});
+
+describe("an org without enhanced notes", () => {
+  let emu: RunningEmulator;
+  let token: string;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ seed: "demo", enhancedNotes: false });
+    token = emu.issueTokens().access_token;
+  });
+  afterAll(async () => emu.stop());
+
+  const firstError = (res: { json: () => unknown }) => (res.json() as { errorCode: string }[])[0]!;
+
+  it("has no ContentNote or ContentDocumentLink in describe; the legacy Note stays", async () => {
+    const global = await raw(emu, token, "GET", dataPath("/sobjects"));
+    const names = (global.json() as { sobjects: { name: string }[] }).sobjects.map((o) => o.name);
+    expect(names).toContain("Note");
+    expect(names).not.toContain("ContentNote");
+    expect(names).not.toContain("ContentDocumentLink");
+    for (const path of ["/sobjects/ContentNote/describe", "/sobjects/ContentDocumentLink", "/sobjects/ContentNote"]) {
+      const res = await raw(emu, token, "GET", dataPath(path));
+      expect(res.status).toBe(404);
+      expect(firstError(res).errorCode).toBe("NOT_FOUND");
+    }
+    const notes = await raw(emu, token, "GET", dataPath(`/query?q=${encodeURIComponent("SELECT COUNT() FROM Note")}`));
+    expect(notes.json()).toMatchObject({ totalSize: 20 });
+  });
+
+  it("refuses queries and DML on them with INVALID_TYPE", async () => {
+    const query = await raw(
+      emu,
+      token,
+      "GET",
+      dataPath(`/query?q=${encodeURIComponent("SELECT Id FROM ContentNote")}`),
+    );
+    expect(query.status).toBe(400);
+    expect(firstError(query).errorCode).toBe("INVALID_TYPE");
+    const create = await raw(
+      emu,
+      token,
+      "POST",
+      dataPath("/composite/sobjects"),
+      JSON.stringify({ records: [{ attributes: { type: "ContentNote" }, Title: "t", Content: "aGk=" }] }),
+    );
+    expect(create.status).toBe(200);
+    expect(create.json()).toMatchObject([{ success: false, errors: [{ statusCode: "INVALID_TYPE" }] }]);
   });
 });
 

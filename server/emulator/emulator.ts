@@ -45,6 +45,8 @@ export interface EmulatorOptions {
   externalIdField?: string | null;
   /** Extra custom fields, e.g. another External Id. */
   customFields?: { object: string; field: FieldInput }[];
+  /** Enhanced notes (ContentNote, ContentDocumentLink). Default true; false gives an org without them. */
+  enhancedNotes?: boolean;
 }
 
 export const DEMO_CLIENT_ID = "tandem-demo";
@@ -52,6 +54,7 @@ export const DEMO_CLIENT_SECRET = "tandem-demo-secret";
 export const DEFAULT_ORG_ID = to18("00D5g000004TNDM");
 const TANDEM_ID = "Tandem_Id__c";
 const SYNC_OBJECTS = ["Account", "Contact", "Lead", "Opportunity"];
+const ENHANCED_NOTE_OBJECTS = ["ContentNote", "ContentDocumentLink"];
 const DEFAULT_OUTBOUND_ENDPOINT = "http://localhost:3000/api/salesforce/outbound/demo-outbound-token";
 
 /** One emulated org and its services, independent of the HTTP server that exposes it. */
@@ -81,6 +84,7 @@ export class EmulatorOrg {
     this.store = new Store(this.clock);
     this.configureExternalId(options.externalIdField === undefined ? TANDEM_ID : options.externalIdField);
     for (const c of options.customFields ?? []) this.store.addField(c.object, c.field);
+    if (options.enhancedNotes === false) for (const name of ENHANCED_NOTE_OBJECTS) this.store.removeObject(name);
     this.rules = new OrgRules(this.store, this.clock);
     const orgId = options.orgId ? normalizeId(options.orgId) : DEFAULT_ORG_ID;
     if (!orgId || !orgId.startsWith("00D"))

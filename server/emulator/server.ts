@@ -23,18 +23,28 @@ function toRes(result: ApiResult): Res {
   return json(result.status, result.body, result.headers);
 }
 
-/** Fault injection, then the daily limit: what a real org may answer before it looks at a call. */
-async function gate(emu: EmulatorOrg): Promise<Res | "drop" | null> {
+/**
+ * One REST or SOAP call under the org's faults: latency and injected failures before it runs (what
+ * a real org may answer before it looks at a call), lost or late answers after it has committed.
+ */
+async function apiCall(emu: EmulatorOrg, req: Req, handle: () => Res): Promise<Res | "drop"> {
   const latency = emu.faults.latency();
   if (latency > 0) await sleep(latency);
-  const decision = emu.faults.next();
+  const decision = emu.faults.next(req.method);
   if (decision.kind === "drop") return "drop";
-  if (decision.kind === "error")
-    return json(decision.status, [{ message: decision.message, errorCode: decision.errorCode }]);
-  return null;
+  const res =
+    decision.kind === "error"
+      ? json(decision.status, [{ message: decision.message, errorCode: decision.errorCode }], {
+          "Sforce-Limit-Info": emu.usage.header(),
+        })
+      : handle();
+  if (decision.kind === "dropAfterCommit") return "drop";
+  const after = emu.faults.latencyAfterCommit();
+  if (after > 0) await sleep(after);
+  return res;
 }
 
-async function handleRest(emu: EmulatorOrg, req: Req, version: string, rest: string): Promise<Res | "drop"> {
+function handleRest(emu: EmulatorOrg, req: Req, version: string, rest: string): Res {
   const withLimit = (res: Res): Res => ({
     ...res,
     headers: { ...res.headers, "Sforce-Limit-Info": emu.usage.header() },
@@ -96,19 +106,9 @@ async function route(emu: EmulatorOrg, req: Req): Promise<Res | "drop"> {
     );
   }
   const rest = REST_PATH.exec(p);
-  if (rest) {
-    const gated = await gate(emu);
-    if (gated === "drop") return gated;
-    if (gated) return { ...gated, headers: { ...gated.headers, "Sforce-Limit-Info": emu.usage.header() } };
-    return handleRest(emu, req, rest[1]!, rest[2] ?? "");
-  }
+  if (rest) return apiCall(emu, req, () => handleRest(emu, req, rest[1]!, rest[2] ?? ""));
   const soap = SOAP_PATH.exec(p);
-  if (soap) {
-    const gated = await gate(emu);
-    if (gated === "drop") return gated;
-    if (gated) return { ...gated, headers: { ...gated.headers, "Sforce-Limit-Info": emu.usage.header() } };
-    return handleSoapCall(emu, req, soap[1]!);
-  }
+  if (soap) return apiCall(emu, req, () => handleSoapCall(emu, req, soap[1]!));
   return errorResponse(notFound());
 }
 
@@ -136,7 +136,8 @@ export function createHandler(emu: EmulatorOrg) {
       raw.socket.destroy();
       return;
     }
-    if (res.headersSent) return;
+    // A client that gave up during latencyAfterCommitMs is gone; there is no one to answer.
+    if (res.headersSent || res.destroyed || raw.socket.destroyed) return;
     res.writeHead(out.status, {
       ...out.headers,
       ...(out.body ? { "Content-Length": Buffer.byteLength(out.body) } : {}),

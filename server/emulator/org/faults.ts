@@ -16,11 +16,24 @@ export const ZFaultsSchema = z.object({
     .optional(),
   /** The next `n` API calls have their connection closed without an answer. */
   dropConnections: z.number().int().min(0).default(0),
+  /** The next `n` API calls run to the end (writes commit), then lose their answer: the connection closes. */
+  dropAfterCommit: z.number().int().min(0).default(0),
+  /** Every API call runs first, then waits this long to answer: a client that gives up sooner misses a commit. */
+  latencyAfterCommitMs: z.number().int().min(0).max(120_000).default(0),
+  /** When set, `errorRate` and `dropAfterCommit` hit only calls with these HTTP methods (SOAP calls are POST). */
+  onlyMethods: z
+    .array(z.string().regex(/^[A-Za-z]+$/))
+    .min(1)
+    .transform((methods) => methods.map((m) => m.toUpperCase()))
+    .optional(),
 });
 export type TFaults = z.infer<typeof ZFaultsSchema>;
 
 export type FaultDecision =
-  { kind: "none" } | { kind: "drop" } | { kind: "error"; status: number; errorCode: string; message: string };
+  | { kind: "none" }
+  | { kind: "drop" }
+  | { kind: "dropAfterCommit" }
+  | { kind: "error"; status: number; errorCode: string; message: string };
 
 /** Salesforce's codes for the statuses a fault can produce. */
 function codeFor(status: number): { errorCode: string; message: string } {
@@ -62,9 +75,14 @@ export class Faults {
     return this.config.latencyMs;
   }
 
+  latencyAfterCommit(): number {
+    return this.config.latencyAfterCommitMs;
+  }
+
   /** Decides the fate of one API call, consuming one-shot faults first. */
-  next(): FaultDecision {
+  next(method: string): FaultDecision {
     const c = this.config;
+    const targeted = !c.onlyMethods || c.onlyMethods.includes(method.toUpperCase());
     if (c.dropConnections > 0) {
       c.dropConnections--;
       return { kind: "drop" };
@@ -77,6 +95,11 @@ export class Faults {
         errorCode: c.nextErrors.errorCode,
         message: c.nextErrors.message,
       };
+    }
+    if (!targeted) return { kind: "none" };
+    if (c.dropAfterCommit > 0) {
+      c.dropAfterCommit--;
+      return { kind: "dropAfterCommit" };
     }
     if (c.errorRate > 0 && this.random() < c.errorRate) {
       const status = c.statuses[Math.floor(this.random() * c.statuses.length)] ?? 500;

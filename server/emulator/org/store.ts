@@ -62,6 +62,11 @@ export class Store {
     this.tables.set(def.name.toLowerCase(), table);
   }
 
+  /** Removes an object (and its rows) from the org, as in an org where the feature is off. */
+  removeObject(name: string): void {
+    this.tables.delete(this.requireTable(name).def.name.toLowerCase());
+  }
+
   /** Adds a custom field (e.g. another External Id) to an object; existing rows read it as null. */
   addField(objectName: string, input: FieldInput): void {
     const table = this.requireTable(objectName);

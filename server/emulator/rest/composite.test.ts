@@ -163,6 +163,86 @@ describe("sObject Collections", () => {
     expect(retrieved.json()).toEqual([null, null]);
   });
 
+  it("upserts by External Id over raw HTTP: created true, then false for the same key", async () => {
+    const send = (records: Record<string, unknown>[]) =>
+      raw(
+        emu,
+        token,
+        "PATCH",
+        dataPath("/composite/sobjects/Account/Tandem_Id__c"),
+        JSON.stringify({ allOrNone: false, records }),
+      );
+    const first = await send([
+      { attributes: { type: "Account" }, Tandem_Id__c: "raw-a-1", Name: "Raw One" },
+      { attributes: { type: "Account" }, Tandem_Id__c: "raw-a-2", Name: "Raw Two" },
+    ]);
+    expect(first.status).toBe(200);
+    const created = first.json() as { id: string; success: boolean; errors: unknown[]; created: boolean }[];
+    expect(created).toEqual([
+      { id: expect.stringMatching(/^001/), success: true, errors: [], created: true },
+      { id: expect.stringMatching(/^001/), success: true, errors: [], created: true },
+    ]);
+    const second = await send([
+      { attributes: { type: "Account" }, Tandem_Id__c: "RAW-A-1", Name: "Raw One Renamed" },
+      { attributes: { type: "Account" }, Tandem_Id__c: "raw-a-3", Name: "Raw Three" },
+    ]);
+    expect(second.json()).toEqual([
+      { id: created[0]!.id, success: true, errors: [], created: false },
+      { id: expect.stringMatching(/^001/), success: true, errors: [], created: true },
+    ]);
+    expect(emu.store.findById(created[0]!.id)?.rec.Name).toBe("Raw One Renamed");
+  });
+
+  it("a create with one record breaking a validation rule: 200, that item fails, the others commit", async () => {
+    emu.org.rules.addValidationRule({
+      object: "Opportunity",
+      name: "Amount_Must_Be_Positive",
+      condition: "Amount <= 0",
+      errorMessage: "Amount must be greater than zero.",
+      errorField: "Amount",
+    });
+    try {
+      const opp = (name: string, amount: number | null) => ({
+        attributes: { type: "Opportunity" },
+        Name: name,
+        StageName: "Prospecting",
+        CloseDate: "2030-01-31",
+        Amount: amount,
+      });
+      const res = await raw(
+        emu,
+        token,
+        "POST",
+        dataPath("/composite/sobjects"),
+        JSON.stringify({
+          allOrNone: false,
+          records: [opp("Valid Deal", 5000), opp("Zero Deal", 0), opp("No Amount Yet", null)],
+        }),
+      );
+      expect(res.status).toBe(200);
+      expect(res.json()).toEqual([
+        { id: expect.stringMatching(/^006/), success: true, errors: [] },
+        {
+          success: false,
+          errors: [
+            {
+              statusCode: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+              message: "Amount must be greater than zero.",
+              fields: ["Amount"],
+            },
+          ],
+        },
+        { id: expect.stringMatching(/^006/), success: true, errors: [] },
+      ]);
+      const saved = await conn.query<{ Name: string }>(
+        "SELECT Name FROM Opportunity WHERE Name IN ('Valid Deal', 'Zero Deal', 'No Amount Yet') ORDER BY Name",
+      );
+      expect(saved.records.map((r) => r.Name)).toEqual(["No Amount Yet", "Valid Deal"]);
+    } finally {
+      emu.org.rules.validation = emu.org.rules.validation.filter((r) => r.name !== "Amount_Must_Be_Positive");
+    }
+  });
+
   it("more than 200 records is EXCEEDED_ID_LIMIT", async () => {
     const records = Array.from({ length: 201 }, (_, i) => ({ attributes: { type: "Contact" }, LastName: `N${i}` }));
     const res = await raw(emu, token, "POST", dataPath("/composite/sobjects"), JSON.stringify({ records }));
@@ -286,6 +366,53 @@ describe("composite", () => {
     expect(push!.httpStatusCode).toBe(200);
     expect((push!.body as { success: boolean; created: boolean }[]).every((r) => r.success && r.created)).toBe(true);
     expect(pull!.body).toMatchObject({ totalSize: 200, done: true });
+  });
+
+  it("a subrequest's own httpHeaders allowSave passes an alert duplicate rule for that subrequest only", async () => {
+    emu.org.rules.addDuplicateRule({
+      object: "Contact",
+      name: "Standard_Contact_Duplicate_Rule",
+      action: "alert",
+      matchFields: [["Email"]],
+    });
+    try {
+      await conn.sobject("Contact").create({ LastName: "Original", Email: "twin@composite.example" });
+      const contact = (referenceId: string, httpHeaders?: Record<string, string>) => ({
+        method: "POST",
+        url: `/services/data/v${API_VERSION}/sobjects/Contact`,
+        referenceId,
+        body: { LastName: referenceId, Email: "twin@composite.example" },
+        ...(httpHeaders ? { httpHeaders } : {}),
+      });
+      type Sub = { body: unknown; httpStatusCode: number };
+      const res = await conn.requestPost<{ compositeResponse: Sub[] }>("/composite", {
+        compositeRequest: [contact("Plain"), contact("Allowed", { "Sforce-Duplicate-Rule-Header": "allowSave=true" })],
+      });
+      const [plain, allowed] = res.compositeResponse;
+      expect(plain!.httpStatusCode).toBe(400);
+      expect((plain!.body as { errorCode: string }[])[0]!.errorCode).toBe("DUPLICATES_DETECTED");
+      expect(allowed).toMatchObject({ httpStatusCode: 201, body: { success: true } });
+
+      // Without its own header a subrequest falls back to the outer request's; its own still wins.
+      const outer = await raw(
+        emu,
+        token,
+        "POST",
+        dataPath("/composite"),
+        JSON.stringify({
+          compositeRequest: [
+            contact("Inherited"),
+            contact("Overridden", { "sforce-duplicate-rule-header": "allowSave=false" }),
+          ],
+        }),
+        { "Sforce-Duplicate-Rule-Header": "allowSave=true" },
+      );
+      const [inherited, overridden] = (outer.json() as { compositeResponse: Sub[] }).compositeResponse;
+      expect(inherited!.httpStatusCode).toBe(201);
+      expect(overridden!.httpStatusCode).toBe(400);
+    } finally {
+      emu.org.rules.duplicate = emu.org.rules.duplicate.filter((r) => r.name !== "Standard_Contact_Duplicate_Rule");
+    }
   });
 
   it("more than 25 subrequests is refused", async () => {

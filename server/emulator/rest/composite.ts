@@ -55,6 +55,18 @@ function substitute(value: unknown, results: Map<string, SubResponse>): unknown 
   return value;
 }
 
+/** A subrequest's own `httpHeaders` (string values only), lower-cased like Node's incoming headers. */
+function subHeaders(value: unknown): Record<string, string> {
+  if (!isObject(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === "string") out[k.toLowerCase()] = v;
+  return out;
+}
+
+/**
+ * A subrequest inherits the outer request's headers; its own `httpHeaders` win, so one subrequest
+ * can send `Sforce-Duplicate-Rule-Header: allowSave=true` without the others.
+ */
 function subRequest(
   parent: ApiRequest,
   method: string,
@@ -63,7 +75,6 @@ function subRequest(
   headers: Record<string, string>,
 ): ApiRequest {
   const { version, path, query } = parseSubUrl(url);
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
   return {
     method: method.toUpperCase(),
     path,
@@ -71,7 +82,7 @@ function subRequest(
     version,
     userId: parent.userId,
     rawBody: "",
-    headers: { ...parent.headers, ...lower },
+    headers: { ...parent.headers, ...headers },
     json: () => {
       if (body === undefined)
         throw new SfError(400, "JSON_PARSER_ERROR", "No content to map to Object due to end of input");
@@ -121,8 +132,7 @@ export function handleComposite(api: ApiServices, req: ApiRequest, router: RestR
       try {
         const url = substitute(raw.url, results) as string;
         const subBody = raw.body === undefined ? undefined : substitute(raw.body, results);
-        const headers = isObject(raw.httpHeaders) ? (raw.httpHeaders as Record<string, string>) : {};
-        const result = run(router, api, subRequest(req, raw.method, url, subBody, headers));
+        const result = run(router, api, subRequest(req, raw.method, url, subBody, subHeaders(raw.httpHeaders)));
         const httpHeaders: Record<string, string> = {};
         if (result.status === 201 && isObject(result.body) && typeof result.body.id === "string") {
           const { version, path } = parseSubUrl(url);

@@ -10,11 +10,26 @@ export function demoOrgRules(rules: OrgRules): void {
     errorMessage: "A Closed Won opportunity needs an Amount.",
     errorField: "Amount",
   });
+  // A null Amount compares false, so only an entered zero or negative Amount is refused.
+  rules.addValidationRule({
+    object: "Opportunity",
+    name: "Amount_Must_Be_Positive",
+    condition: "Amount <= 0",
+    errorMessage: "Amount must be greater than zero.",
+    errorField: "Amount",
+  });
   rules.addValidationRule({
     object: "Contact",
     name: "Contact_Requires_Email_Or_Phone",
     condition: "Email = null AND Phone = null AND MobilePhone = null",
     errorMessage: "Enter an email address or a phone number for this contact.",
+  });
+  rules.addValidationRule({
+    object: "Contact",
+    name: "Web_Contacts_Need_Email",
+    condition: "LeadSource = 'Web' AND Email = null",
+    errorMessage: "Contacts from the web need an email address.",
+    errorField: "Email",
   });
   rules.addDuplicateRule({
     object: "Contact",
