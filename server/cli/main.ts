@@ -15,6 +15,8 @@ import { describeTick } from "@/server/sync/describe-tick";
 import { runTick } from "@/server/sync/run-tick";
 import { getSyncStatus } from "@/server/status/sync-status";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
+import { runImportCommand } from "./commands/import-command";
+import { runSettingsCommand } from "./commands/settings-command";
 import { decideCliAuthSecret, isLocalDataDatabase, readLocalSecret } from "./local-secrets";
 
 const USAGE = `Usage: npm run tandem -- <command>
@@ -26,7 +28,13 @@ Commands:
   sync [--json]                    Run one sync tick now; --json prints the tick summary
   status --json                    Connection, last tick and record counts as JSON
   export <people|accounts|opportunities|prospects> [--format csv|json]
-                                   Every row with its Salesforce Id, source and flags (default csv)`;
+                                   Every row with its Salesforce Id, source and flags (default csv)
+  import <people|companies> FILE.csv [--map "Header=field,…"]
+                                   Import prospects from a CSV (columns guessed; --map sets some);
+                                   prints { total, imported, bad, inCrm, report } as JSON
+  settings export [--out FILE]     The sync settings (pull, push, mapping) as one JSON document
+  settings import FILE [--dry-run] Apply such a document (a partial one changes only what it names);
+                                   prints { changed, dryRun } as JSON`;
 
 async function runMigrate() {
   const config = readDatabaseConfig();
@@ -151,6 +159,8 @@ async function main(argv: string[]) {
   if (command === "sync") return runSync(rest);
   if (command === "status") return runStatus(rest);
   if (command === "export") return runExport(rest);
+  if (command === "import") return runImportCommand(rest, openConfiguredDatabase);
+  if (command === "settings") return runSettingsCommand(rest, openConfiguredDatabase);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);
     return;

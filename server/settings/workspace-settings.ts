@@ -1,0 +1,171 @@
+import type { InStatement } from "@libsql/client";
+import { z } from "zod";
+import type { TDatabase } from "@/db/client";
+import { AppError } from "@/server/errors";
+import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
+import { SYNC_OBJECTS, type TSyncObject } from "@/server/sync/core/sync-objects";
+import type { TPullVisibility } from "./pull-visibility";
+import type { TPushSettings } from "./setting-keys";
+import { readSetting, settingStatement } from "./settings-store";
+
+/**
+ * The workspace's sync settings as one JSON document (`npm run tandem -- settings export|import`),
+ * so a configuration can move between deploys and live in version control: pull visibility, push
+ * per kind, and field mapping per object.
+ */
+
+/** The objects whose fields can be mapped, and what a mapping does on sync. */
+export const MAPPED_OBJECTS = ["Contact", "Lead", "Account"] as const;
+export type TMappedObject = (typeof MAPPED_OBJECTS)[number];
+export const FIELD_MAPPING_MODES = ["off", "auto-fill", "auto-overwrite"] as const;
+export type TFieldMappingMode = (typeof FIELD_MAPPING_MODES)[number];
+
+export type TFieldMappingEntry = { tandem: string; salesforce: string; mode: TFieldMappingMode };
+export type TFieldMapping = Partial<Record<TMappedObject, TFieldMappingEntry[]>>;
+
+export type TWorkspaceSettings = {
+  pull: { visible: TPullVisibility };
+  push: TPushSettings;
+  mapping: TFieldMapping;
+};
+
+export const MAPPING_UNAVAILABLE =
+  'Field mapping is not available in this version; remove "mapping" or leave it empty.';
+
+/** An object that refuses unknown keys, naming the keys it knows. */
+function strictObject<T extends z.ZodRawShape>(shape: T) {
+  const expected = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown key; expected one of ${expected}` : undefined),
+  });
+}
+
+export const ZFieldMappingEntrySchema = strictObject({
+  tandem: z.string().trim().min(1, { error: "name the Tandem field" }),
+  salesforce: z.string().trim().min(1, { error: "name the Salesforce field" }),
+  mode: z.enum(FIELD_MAPPING_MODES),
+});
+
+/** A list per object replaces that object's mapping. */
+export const ZFieldMappingSchema = strictObject(
+  pick(MAPPED_OBJECTS, () => z.array(ZFieldMappingEntrySchema).optional()),
+);
+
+const OTHER_PUSH_KINDS = PUSH_KINDS.filter((kind): kind is Exclude<TPushKind, "people"> => kind !== "people");
+
+/** What an import accepts: every part optional, so a partial document changes only what it names. */
+export const ZWorkspaceSettingsImportSchema = strictObject({
+  pull: strictObject({
+    visible: strictObject(pick(SYNC_OBJECTS, () => z.boolean().optional())).optional(),
+  }).optional(),
+  push: strictObject({
+    people: strictObject({ enabled: z.boolean().optional(), as: z.enum(["Contact", "Lead"]).optional() }).optional(),
+    ...pick(OTHER_PUSH_KINDS, () => strictObject({ enabled: z.boolean().optional() }).optional()),
+  }).optional(),
+  // No mapping is stored yet: a mapping is checked in full, then refused unless it is empty.
+  mapping: ZFieldMappingSchema.refine((mapping) => Object.values(mapping).every((list) => !list?.length), {
+    error: MAPPING_UNAVAILABLE,
+  }).optional(),
+});
+export type TWorkspaceSettingsImport = z.infer<typeof ZWorkspaceSettingsImportSchema>;
+
+/** The current settings as the document, keys in a fixed order and no timestamps. */
+export async function exportWorkspaceSettings(db: TDatabase): Promise<TWorkspaceSettings> {
+  const [visibility, push] = await Promise.all([readSetting(db, "pull.visibility"), readSetting(db, "push.settings")]);
+  return documentOf(visibility, push);
+}
+
+/** The document as it is written to a file: two-space JSON with a final newline. */
+export function formatWorkspaceSettings(document: TWorkspaceSettings): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/**
+ * Applies a settings document. Everything is validated before anything is written: on any problem
+ * nothing changes and the error lists every problem with its JSON path. Only the settings the
+ * document names change, all in one batch. Returns the JSON paths that changed (or would, with
+ * `dryRun`, which writes nothing).
+ */
+export async function importWorkspaceSettings(
+  db: TDatabase,
+  document: unknown,
+  options: { dryRun: boolean },
+): Promise<{ changed: string[]; dryRun: boolean }> {
+  const parsed = ZWorkspaceSettingsImportSchema.safeParse(document);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", describeProblems(parsed.error.issues));
+
+  const current = await exportWorkspaceSettings(db);
+  const next = applyDocument(current, parsed.data);
+  const changed = changedPaths(current, next);
+
+  const statements: InStatement[] = [];
+  if (changed.some((path) => path.startsWith("pull."))) {
+    statements.push(settingStatement(db, "pull.visibility", next.pull.visible));
+  }
+  if (changed.some((path) => path.startsWith("push."))) {
+    statements.push(settingStatement(db, "push.settings", next.push));
+  }
+  if (!options.dryRun && statements.length) await db.$client.batch(statements, "write");
+  return { changed, dryRun: options.dryRun };
+}
+
+function documentOf(visibility: TPullVisibility, push: TPushSettings): TWorkspaceSettings {
+  return {
+    pull: { visible: pick(SYNC_OBJECTS, (object) => visibility[object]) },
+    push: {
+      people: { enabled: push.people.enabled, as: push.people.as },
+      ...pick(OTHER_PUSH_KINDS, (kind) => ({ enabled: push[kind].enabled })),
+    },
+    mapping: {},
+  };
+}
+
+function applyDocument(current: TWorkspaceSettings, patch: TWorkspaceSettingsImport): TWorkspaceSettings {
+  const visible = patch.pull?.visible;
+  const push = patch.push;
+  return {
+    pull: { visible: pick(SYNC_OBJECTS, (object: TSyncObject) => visible?.[object] ?? current.pull.visible[object]) },
+    push: {
+      people: {
+        enabled: push?.people?.enabled ?? current.push.people.enabled,
+        as: push?.people?.as ?? current.push.people.as,
+      },
+      ...pick(OTHER_PUSH_KINDS, (kind) => ({ enabled: push?.[kind]?.enabled ?? current.push[kind].enabled })),
+    },
+    mapping: current.mapping,
+  };
+}
+
+/** The JSON paths of the leaves that differ, in document order. */
+function changedPaths(before: unknown, after: unknown, path: string[] = []): string[] {
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])];
+    return keys.flatMap((key) => changedPaths(before[key], after[key], [...path, key]));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [path.join(".")];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function pick<K extends string, V>(keys: readonly K[], valueOf: (key: K) => V): Record<K, V> {
+  return Object.fromEntries(keys.map((key) => [key, valueOf(key)])) as Record<K, V>;
+}
+
+/** One line per problem, each with its JSON path. */
+function describeProblems(issues: z.core.$ZodIssue[]): string {
+  const lines = issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => `${jsonPath([...issue.path, key])}: ${issue.message}`)
+      : [`${jsonPath(issue.path)}: ${issue.message}`],
+  );
+  return `The settings document was not imported; nothing changed:\n${lines.map((line) => `  ${line}`).join("\n")}`;
+}
+
+function jsonPath(path: readonly PropertyKey[]): string {
+  if (!path.length) return "(the document)";
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
+    .join("");
+}
