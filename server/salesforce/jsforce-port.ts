@@ -3,7 +3,17 @@ import { z } from "zod";
 import { isAppError, SalesforceError } from "@/server/errors";
 import { classifySyncError } from "@/server/sync/core/classify-error";
 import type { TApiMeter } from "./api-meter";
-import type { SalesforcePort, TBulkPage, TQueryOutcome, TQueryPage, TSalesforceRecord } from "./port";
+import type {
+  SalesforcePort,
+  TBulkPage,
+  TDuplicateMatches,
+  TObjectDescribe,
+  TQueryOutcome,
+  TQueryPage,
+  TSalesforceRecord,
+  TSaveItemResult,
+  TSaveOutcome,
+} from "./port";
 
 const ZQueryPageSchema = z.object({
   totalSize: z.number(),
@@ -22,8 +32,71 @@ const ZLimitsSchema = z.object({
   DailyApiRequests: z.object({ Max: z.number(), Remaining: z.number() }).optional(),
 });
 
-/** Salesforce accepts at most 5 subrequests of a composite call that are queries. */
+const ZSaveErrorSchema = z.looseObject({
+  statusCode: z.string().optional(),
+  errorCode: z.string().optional(),
+  message: z.string().default(""),
+  fields: z.array(z.string()).default([]),
+});
+const ZSaveResultsSchema = z.array(
+  z.looseObject({
+    id: z.string().nullish(),
+    success: z.boolean(),
+    created: z.boolean().optional(),
+    errors: z.array(ZSaveErrorSchema).default([]),
+  }),
+);
+
+const ZDescribeSchema = z.looseObject({
+  name: z.string(),
+  label: z.string().default(""),
+  createable: z.boolean().default(true),
+  fields: z.array(
+    z.looseObject({
+      name: z.string(),
+      label: z.string().default(""),
+      type: z.string(),
+      length: z.number().default(0),
+      createable: z.boolean().default(false),
+      updateable: z.boolean().default(false),
+      nillable: z.boolean().default(true),
+      defaultedOnCreate: z.boolean().default(false),
+      externalId: z.boolean().default(false),
+      picklistValues: z
+        .array(
+          z.looseObject({
+            value: z.string(),
+            label: z.string().nullish(),
+            active: z.boolean().default(true),
+            defaultValue: z.boolean().default(false),
+          }),
+        )
+        .default([]),
+    }),
+  ),
+});
+
+const ZDuplicateErrorSchema = z.looseObject({
+  duplicateResult: z.looseObject({
+    allowSave: z.boolean().default(false),
+    duplicateRule: z.string().nullish(),
+    matchResults: z
+      .array(
+        z.looseObject({
+          entityType: z.string().default(""),
+          matchRecords: z.array(z.looseObject({ record: z.looseObject({ Id: z.string() }) })).default([]),
+        }),
+      )
+      .default([]),
+  }),
+});
+
+/** Salesforce accepts at most 5 subrequests of a composite call that are queries or collections. */
 const COMPOSITE_QUERIES = 5;
+/** Subrequests of any kind in one composite call. */
+const COMPOSITE_SUBREQUESTS = 25;
+/** How long a write may take before its outcome counts as unknown. */
+const DEFAULT_WRITE_TIMEOUT_MS = 120_000;
 /** Ids per targeted query: short enough for a GET URL, and under a query page (2,000 rows). */
 const IDS_PER_QUERY = 200;
 
@@ -46,6 +119,58 @@ export function toSalesforceError(error: unknown): SalesforceError {
     },
     { cause: error },
   );
+}
+
+/** A composite subrequest's error body, as the classified error type. */
+function subrequestError(status: number, body: unknown) {
+  const detail = Array.isArray(body) ? (body[0] as { errorCode?: string; message?: string }) : undefined;
+  return toSalesforceError({
+    errorCode: detail?.errorCode ?? `ERROR_HTTP_${status}`,
+    message: detail?.message ?? "no message",
+    statusCode: status,
+  });
+}
+
+function toSaveResults(body: unknown): TSaveItemResult[] {
+  return ZSaveResultsSchema.parse(body).map((item) =>
+    item.success && item.id
+      ? { success: true as const, id: item.id, created: item.created ?? null }
+      : {
+          success: false as const,
+          id: item.id ?? null,
+          // Collections name the code `statusCode`; single-record answers `errorCode`.
+          errors: item.errors.map((error) => ({
+            code: error.statusCode ?? error.errorCode ?? "UNKNOWN_EXCEPTION",
+            message: error.message,
+            fields: error.fields,
+          })),
+        },
+  );
+}
+
+/** Rejects with a TIMEOUT error when `work` outlives `ms`; the request itself may still land. */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new SalesforceError({
+            salesforceCode: "TIMEOUT",
+            retryable: true,
+            connectionBroken: false,
+            message: `Salesforce did not answer within ${Math.round(ms / 1000)} s; the write may or may not have happened.`,
+          }),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+    work.catch(() => undefined);
+  }
 }
 
 function toPage(body: unknown): TQueryPage {
@@ -110,13 +235,7 @@ export function createJsforcePort(input: {
         outcomes.set(item.referenceId, { ok: true, page: toPage(item.body) });
         continue;
       }
-      const detail = Array.isArray(item.body) ? (item.body[0] as { errorCode?: string; message?: string }) : undefined;
-      const error = toSalesforceError({
-        errorCode: detail?.errorCode ?? `ERROR_HTTP_${item.httpStatusCode}`,
-        message: detail?.message ?? "no message",
-        statusCode: item.httpStatusCode,
-      });
-      outcomes.set(item.referenceId, { ok: false, error });
+      outcomes.set(item.referenceId, { ok: false, error: subrequestError(item.httpStatusCode, item.body) });
     }
     for (const query of queries) {
       if (!outcomes.has(query.referenceId)) {
@@ -235,6 +354,137 @@ export function createJsforcePort(input: {
         });
       }
       return { used: daily.Max - daily.Remaining, max: daily.Max };
+    },
+
+    async saveCollections(requests, options = {}) {
+      if (requests.length === 0) return new Map();
+      if (requests.length > COMPOSITE_QUERIES)
+        throw new Error(`A composite request holds at most ${COMPOSITE_QUERIES} collections.`);
+      const compositeRequest = requests.map((request) => {
+        const records = request.records.map((record) => ({ attributes: { type: request.object }, ...record }));
+        const url =
+          request.operation === "upsert"
+            ? `${base()}/composite/sobjects/${request.object}/${request.externalIdField ?? "Id"}`
+            : `${base()}/composite/sobjects`;
+        return {
+          method: request.operation === "create" ? "POST" : "PATCH",
+          url,
+          referenceId: request.referenceId,
+          body: { allOrNone: false, records },
+          ...(request.allowSave ? { httpHeaders: { "Sforce-Duplicate-Rule-Header": "allowSave=true" } } : {}),
+        };
+      });
+      const response = await call(() =>
+        withTimeout(
+          connection.request({
+            method: "POST",
+            url: `${base()}/composite`,
+            body: JSON.stringify({ allOrNone: false, compositeRequest }),
+            headers: { "content-type": "application/json" },
+          }),
+          options.timeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS,
+        ),
+      );
+      const outcomes = new Map<string, TSaveOutcome>();
+      for (const item of ZCompositeResponseSchema.parse(response).compositeResponse) {
+        const ok = item.httpStatusCode >= 200 && item.httpStatusCode < 300;
+        outcomes.set(
+          item.referenceId,
+          ok
+            ? { ok: true, results: toSaveResults(item.body) }
+            : { ok: false, error: subrequestError(item.httpStatusCode, item.body) },
+        );
+      }
+      for (const request of requests) {
+        if (!outcomes.has(request.referenceId)) {
+          const error = toSalesforceError({ errorCode: "UNKNOWN_EXCEPTION", message: "Salesforce did not answer." });
+          outcomes.set(request.referenceId, { ok: false, error });
+        }
+      }
+      return outcomes;
+    },
+
+    async describeObjects(objects) {
+      const described = new Map<string, TObjectDescribe | null>();
+      for (let start = 0; start < objects.length; start += COMPOSITE_SUBREQUESTS) {
+        const group = objects.slice(start, start + COMPOSITE_SUBREQUESTS);
+        const response = await call(() =>
+          connection.request({
+            method: "POST",
+            url: `${base()}/composite`,
+            body: JSON.stringify({
+              allOrNone: false,
+              compositeRequest: group.map((object) => ({
+                method: "GET",
+                url: `${base()}/sobjects/${object}/describe`,
+                referenceId: object,
+              })),
+            }),
+            headers: { "content-type": "application/json" },
+          }),
+        );
+        for (const item of ZCompositeResponseSchema.parse(response).compositeResponse) {
+          if (item.httpStatusCode >= 200 && item.httpStatusCode < 300) {
+            const parsed = ZDescribeSchema.parse(item.body);
+            described.set(item.referenceId, {
+              name: parsed.name,
+              label: parsed.label,
+              createable: parsed.createable,
+              fields: parsed.fields.map((field) => ({
+                name: field.name,
+                label: field.label,
+                type: field.type,
+                length: field.length,
+                createable: field.createable,
+                updateable: field.updateable,
+                nillable: field.nillable,
+                defaultedOnCreate: field.defaultedOnCreate,
+                externalId: field.externalId,
+                picklistValues: field.picklistValues.map((value) => ({
+                  value: value.value,
+                  label: value.label ?? value.value,
+                  active: value.active,
+                  defaultValue: value.defaultValue,
+                })),
+              })),
+            });
+          } else if (item.httpStatusCode === 404) {
+            described.set(item.referenceId, null);
+          } else {
+            throw subrequestError(item.httpStatusCode, item.body);
+          }
+        }
+      }
+      return described;
+    },
+
+    async findDuplicates(object, record): Promise<TDuplicateMatches | { createdId: string }> {
+      try {
+        const body = await connection.request({
+          method: "POST",
+          url: `${base()}/sobjects/${object}`,
+          body: JSON.stringify(record),
+          headers: { "content-type": "application/json" },
+        });
+        const created = z.looseObject({ id: z.string() }).safeParse(body);
+        if (created.success) return { createdId: created.data.id };
+        throw toSalesforceError({
+          errorCode: "UNKNOWN_EXCEPTION",
+          message: "Salesforce answered a create without an id.",
+        });
+      } catch (error) {
+        const data = (error as { data?: unknown }).data;
+        const duplicate = ZDuplicateErrorSchema.safeParse(data);
+        if (!duplicate.success) throw toSalesforceError(error);
+        const result = duplicate.data.duplicateResult;
+        return {
+          allowSave: result.allowSave,
+          rule: result.duplicateRule ?? null,
+          records: result.matchResults.flatMap((match) =>
+            match.matchRecords.map((entry) => ({ id: entry.record.Id, object: match.entityType || object })),
+          ),
+        };
+      }
     },
 
     flush: input.pendingWrites,

@@ -25,6 +25,45 @@ export type TBulkPage = { records: Array<Record<string, string>>; nextLocator: s
 
 export type TApiLimit = { used: number; max: number; at: number };
 
+/** One sObject Collections request: up to 200 records of one object, `allOrNone: false`. */
+export type TSaveRequest = {
+  referenceId: string;
+  object: string;
+  /** create: POST; update: PATCH by `Id`; upsert: PATCH by `externalIdField`. */
+  operation: "create" | "update" | "upsert";
+  externalIdField?: string;
+  records: ReadonlyArray<Record<string, unknown>>;
+  /** Sends `Sforce-Duplicate-Rule-Header: allowSave=true` ("Create anyway"). */
+  allowSave?: boolean;
+};
+
+export type TSaveError = { code: string; message: string; fields: string[] };
+export type TSaveItemResult =
+  { success: true; id: string; created: boolean | null } | { success: false; id: string | null; errors: TSaveError[] };
+/** A collection's outcome: per record, in request order; or the whole subrequest refused. */
+export type TSaveOutcome = { ok: true; results: TSaveItemResult[] } | { ok: false; error: SalesforceError };
+
+export type TFieldDescribe = {
+  name: string;
+  label: string;
+  type: string;
+  length: number;
+  createable: boolean;
+  updateable: boolean;
+  nillable: boolean;
+  defaultedOnCreate: boolean;
+  externalId: boolean;
+  picklistValues: Array<{ value: string; label: string; active: boolean; defaultValue: boolean }>;
+};
+export type TObjectDescribe = { name: string; label: string; createable: boolean; fields: TFieldDescribe[] };
+
+/** A single-record create refused by a duplicate rule: the existing records Salesforce matched. */
+export type TDuplicateMatches = {
+  allowSave: boolean;
+  rule: string | null;
+  records: Array<{ id: string; object: string }>;
+};
+
 export interface SalesforcePort {
   readonly orgId: string;
   /** API calls made through this port so far (OAuth token requests do not count, as in Salesforce). */
@@ -56,6 +95,24 @@ export interface SalesforcePort {
 
   /** The org's daily API usage from /limits (one call). */
   getDailyApiUsage(): Promise<{ used: number; max: number }>;
+
+  /**
+   * Several sObject Collections in ONE composite call (up to five, 1,000 records: one API call).
+   * A call that fails as a whole throws (code `TIMEOUT` when it outlived `timeoutMs`: its outcome
+   * is unknown, Salesforce may have committed it).
+   */
+  saveCollections(
+    requests: ReadonlyArray<TSaveRequest>,
+    options?: { timeoutMs?: number },
+  ): Promise<Map<string, TSaveOutcome>>;
+  /** Describes of several objects in one composite call; null for an object the org lacks. */
+  describeObjects(objects: readonly string[]): Promise<Map<string, TObjectDescribe | null>>;
+  /**
+   * Asks Salesforce which records a duplicate rule matched for this record (collections report
+   * DUPLICATES_DETECTED without them): a single create without the allow-save header, which the
+   * rule refuses again. Null when it does not refuse (the caller must then treat it as created).
+   */
+  findDuplicates(object: string, record: Record<string, unknown>): Promise<TDuplicateMatches | { createdId: string }>;
 
   /** Waits for anything the adapter still writes (a refreshed token); logs, never throws. */
   flush(): Promise<void>;

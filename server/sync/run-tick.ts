@@ -16,6 +16,7 @@ import type { SalesforcePort } from "@/server/salesforce/port";
 import { acquireLease, isLeaseLost, type TLease } from "./lease";
 import { applyPendingNotifications } from "./outbound/apply-notifications";
 import { pullObjects } from "./pull/pull-objects";
+import { pushOutboxRows } from "./push/push-outbox";
 import { getSyncOptions, type TSyncOptions } from "./sync-options";
 import type { TBusyTick, TTickSummary } from "./tick-summary";
 
@@ -33,9 +34,9 @@ function emptyPull(): TTickSummary["pull"] {
 }
 
 /**
- * One tick: pull, then the outbound notifications still pending (then, once push exists, push),
- * under the fenced lease, within a time budget. A tick triggered by an outbound message applies
- * only the notifications. It never throws for a Salesforce problem: the summary says what failed
+ * One tick: pull, then the outbound notifications still pending, then push, under the fenced
+ * lease, within a time budget. A tick triggered by an outbound message applies only the
+ * notifications; one triggered by a rep's write ("push") only pushes. It never throws for a Salesforce problem: the summary says what failed
  * in plain words (ERR-3), and the tick log keeps it for the Sync page.
  */
 export async function runTick(
@@ -106,6 +107,7 @@ async function syncWith(
   options: { trigger: TTickTrigger; now: () => number; deadline: number; summary: TTickSummary },
 ) {
   const { summary } = options;
+  if (options.trigger === "push") return pushStep(db, salesforce, lease, options);
   if (options.trigger !== "outbound") {
     const { brokenConnection } = await pullObjects(db, salesforce, {
       ...options,
@@ -133,6 +135,26 @@ async function syncWith(
     summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
   }
   if (outbound.more) summary.more = true;
+  if (options.trigger !== "outbound" && !outbound.brokenConnection) await pushStep(db, salesforce, lease, options);
+}
+
+/** Push, after the pull: what reps created and edited, in dependency order (PUSH-2). */
+async function pushStep(
+  db: TDatabase,
+  salesforce: SalesforcePort,
+  lease: TLease,
+  options: { now: () => number; deadline: number; summary: TTickSummary },
+) {
+  const { summary } = options;
+  const pushed = await pushOutboxRows(db, salesforce, { lease, now: options.now, deadline: options.deadline });
+  summary.push = pushed.counts;
+  if (pushed.more) summary.more = true;
+  if (pushed.brokenConnection) {
+    await markBroken(db, pushed.brokenConnection, salesforce.orgId);
+    recordFailure(summary, pushed.brokenConnection);
+  } else if (pushed.error) {
+    summary.failures = [...(summary.failures ?? []), { code: pushed.error.code, message: pushed.error.message }];
+  }
 }
 
 async function overlapMs(db: TDatabase) {

@@ -51,8 +51,9 @@ export function buildPullQuery(
   cursor: TCursor | null,
   lastQueryAt: number | null = null,
   overlapMs = DEFAULT_OVERLAP_MS,
+  pulledFields: readonly string[] = PULL_FIELDS[object],
 ): string {
-  const fields = PULL_FIELDS[object].join(", ");
+  const fields = pulledFields.join(", ");
   const where = cursor
     ? ` WHERE SystemModstamp >= ${soqlDatetime(pullLowerBound(cursor, lastQueryAt, overlapMs))}`
     : "";

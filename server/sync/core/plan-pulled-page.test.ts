@@ -44,7 +44,7 @@ function stored(record: TPulledRecord, overrides: Partial<TStoredRecord> = {}): 
 }
 
 function existingWith(rows: TStoredRecord[], rest: Partial<TPulledPageExisting> = {}): TPulledPageExisting {
-  return { ...emptyPageExisting(), records: new Map(rows.map((row) => [row.sfId, row])), ...rest };
+  return { ...emptyPageExisting(), records: new Map(rows.map((row) => [row.sfId ?? row.id, row])), ...rest };
 }
 
 function plan(

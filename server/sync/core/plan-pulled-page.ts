@@ -1,4 +1,4 @@
-import { APPLY_EVENTS } from "./activity-events";
+import { APPLY_EVENTS, type TActivityEntry } from "./activity-events";
 import { contentHash, diffFields } from "./content-hash";
 import { toIsoDatetime } from "./cursor";
 import { decideLead, leadsRetiredByContacts, type TLeadFacts } from "./lead-suppression";
@@ -11,8 +11,10 @@ import {
   mapOpportunity,
   mapPerson,
   ownerName,
+  TANDEM_ID_FIELD,
   text,
   type TPulledRecord,
+  VOLATILE_FIELDS,
 } from "./pull-objects";
 import type { TPulledPageExisting, TStoredRecord } from "./pulled-page-input";
 import {
@@ -103,7 +105,17 @@ export function planPulledPage<O extends TSyncObject>(
   };
 
   for (const record of records) {
-    const current = existing.records.get(record.Id);
+    let current = existing.records.get(record.Id);
+    let linked = false;
+    if (!current) {
+      // PUSH-2: Tandem's own create coming back before its push stored the outcome.
+      const tandemId = text(record, TANDEM_ID_FIELD);
+      const mine = tandemId ? existing.tandemRecords.get(tandemId) : undefined;
+      if (mine && !mine.sfId) {
+        current = mine;
+        linked = true;
+      }
+    }
     if (!current && !suppressed.has(record.Id)) plan.counts.fresh += 1;
     const stamp = text(record, "SystemModstamp");
 
@@ -168,7 +180,12 @@ export function planPulledPage<O extends TSyncObject>(
           continue;
         }
         const contactId = contactSfId ? (existing.contactIdBySfId.get(contactSfId) ?? null) : null;
-        const retired = planLeadRetirement(current, { id: contactId, sfId: contactSfId }, reason, now);
+        const retired = planLeadRetirement(
+          { ...current, sfId: current.sfId ?? record.Id },
+          { id: contactId, sfId: contactSfId },
+          reason,
+          now,
+        );
         plan.retirements.push(retired.retirement);
         plan.activity.push(...retired.activity);
         act(record, current.id, {
@@ -182,6 +199,27 @@ export function planPulledPage<O extends TSyncObject>(
 
     const fields = flattenRecord(record);
     const hash = contentHash(fields);
+    if (current && current.state === "active" && current.contentHash === null && echoes(current.fields, fields)) {
+      // Tandem's own push coming back: nothing changed that Tandem did not write. Stored silently.
+      plan.counts.unchanged += 1;
+      const values = {
+        ...mapped.columns,
+        fields,
+        ownerSfId: text(record, "OwnerId"),
+        ownerName: ownerName(record),
+        systemModstamp: stamp,
+        contentHash: hash,
+        sfCreatedAt: text(record, "CreatedDate"),
+        updatedAt: now,
+        state: "active" as const,
+        mergedIntoId: null,
+        ...(linked ? { sfId: record.Id, pushState: "pushed" as const } : {}),
+      };
+      plan.updates.push({ id: current.id, values });
+      act(record, current.id, { kind: "unchanged", rule: "PUSH-2", reason: "Tandem's own push coming back" });
+      if (linked) plan.activity.push(linkedEntry(recordType, current.id, record.Id, now));
+      continue;
+    }
     if (current && current.contentHash === hash && current.state === "active") {
       plan.counts.unchanged += 1;
       act(record, current.id, { kind: "unchanged", rule: "PULL-5", reason: "the same content as the stored copy" });
@@ -223,7 +261,11 @@ export function planPulledPage<O extends TSyncObject>(
     const restored = current.state !== "active";
     const changes = diffFields(current.fields, fields);
     const changed = Object.keys(changes).join(", ") || "no visible field";
-    plan.updates.push({ id: current.id, values: { ...mapped.columns, ...common } });
+    plan.updates.push({
+      id: current.id,
+      values: { ...mapped.columns, ...common, ...(linked ? { sfId: record.Id, pushState: "pushed" as const } : {}) },
+    });
+    if (linked) plan.activity.push(linkedEntry(recordType, current.id, record.Id, now));
     plan.counts.updated += 1;
     if (restored) {
       act(record, current.id, {
@@ -299,6 +341,29 @@ export function planPulledPage<O extends TSyncObject>(
     plan.activity.push(...prospects.activity);
   }
   return plan;
+}
+
+/**
+ * Whether a pulled record only repeats what Tandem pushed: every value Tandem holds for it (its
+ * copy after the push) is the same in Salesforce. Fields Salesforce fills by itself do not count.
+ */
+function echoes(stored: Record<string, unknown>, pulled: Record<string, unknown>): boolean {
+  for (const [key, value] of Object.entries(stored)) {
+    if (VOLATILE_FIELDS.has(key) || value === null || value === undefined) continue;
+    if (JSON.stringify(value) !== JSON.stringify(pulled[key] ?? null)) return false;
+  }
+  return true;
+}
+
+function linkedEntry(recordType: TActivityEntry["recordType"], id: string, sfId: string, now: number): TActivityEntry {
+  return {
+    recordType,
+    recordId: id,
+    at: now,
+    event: "linked-by-pull",
+    message: `Linked to its Salesforce record ${sfId}, which a pull found carrying this record's Tandem Id.`,
+    details: { sfId },
+  };
 }
 
 function isOlder(incoming: string | null, stored: string | null): boolean {

@@ -48,6 +48,14 @@ export const PULL_FIELDS: Record<TSyncObject, string[]> = {
   ],
 };
 
+/** The external Id field Tandem upserts by, holding Tandem's own record id (PUSH-2). */
+export const TANDEM_ID_FIELD = "Tandem_Id__c";
+
+/** What a pull asks for: the usual fields, plus Tandem_Id__c on objects whose org has it. */
+export function pullFieldsOf(object: TSyncObject, tandemIdObjects: readonly string[] = []): string[] {
+  return tandemIdObjects.includes(object) ? [...PULL_FIELDS[object], TANDEM_ID_FIELD] : PULL_FIELDS[object];
+}
+
 /** Pull order within a tick: accounts before the people and deals that point at them, contacts before leads (PULL-4). */
 export const PULL_ORDER: TSyncObject[] = ["Account", "Contact", "Lead", "Opportunity"];
 

@@ -1,7 +1,7 @@
 import type { TShownLead } from "./lead-suppression";
 import { normalizeDomain, normalizeEmailAddress } from "./normalize";
 import type { TUnlinkedProspect } from "./plan-prospect-marks";
-import { bool, text, type TPulledRecord } from "./pull-objects";
+import { bool, TANDEM_ID_FIELD, text, type TPulledRecord } from "./pull-objects";
 import { SYNC_OBJECT_SPECS, type TRecordState, type TSyncObject } from "./sync-objects";
 
 /**
@@ -12,7 +12,8 @@ import { SYNC_OBJECT_SPECS, type TRecordState, type TSyncObject } from "./sync-o
 /** A Tandem row already stored for one of the page's Salesforce Ids. */
 export type TStoredRecord = {
   id: string;
-  sfId: string;
+  /** Null only for a record created in Tandem whose push outcome is not stored (PUSH-2). */
+  sfId: string | null;
   state: TRecordState;
   contentHash: string | null;
   systemModstamp: string | null;
@@ -37,6 +38,11 @@ export type TPulledPageExisting = {
   shownLeads: readonly TShownLead[];
   /** PULL-3: prospects not yet in the CRM whose key one of the page's records has. */
   unlinkedProspects: readonly TUnlinkedProspect[];
+  /**
+   * PUSH-2: records created in Tandem and not yet linked to Salesforce, by Tandem id, for the
+   * page's `Tandem_Id__c` values: a pulled record carrying one is that record, never a second one.
+   */
+  tandemRecords: ReadonlyMap<string, TStoredRecord>;
 };
 
 export function emptyPageExisting(): TPulledPageExisting {
@@ -48,6 +54,7 @@ export function emptyPageExisting(): TPulledPageExisting {
     contactIdBySfId: new Map(),
     shownLeads: [],
     unlinkedProspects: [],
+    tandemRecords: new Map(),
   };
 }
 
@@ -61,6 +68,8 @@ export type TPulledPageKeys = {
   domains: string[];
   /** Lead pages: the contacts the leads were converted into (PULL-4). */
   convertedContactSfIds: string[];
+  /** Tandem ids the page's records carry in `Tandem_Id__c` (PUSH-2). */
+  tandemIds: string[];
 };
 
 export function pulledPageKeys(object: TSyncObject, records: readonly TPulledRecord[]): TPulledPageKeys {
@@ -72,6 +81,7 @@ export function pulledPageKeys(object: TSyncObject, records: readonly TPulledRec
     emails: people ? unique(records.map((record) => normalizeEmailAddress(text(record, "Email")))) : [],
     domains: object === "Account" ? unique(records.map((record) => normalizeDomain(text(record, "Website")))) : [],
     convertedContactSfIds: object === "Lead" ? unique(records.map((record) => text(record, "ConvertedContactId"))) : [],
+    tandemIds: unique(records.map((record) => text(record, TANDEM_ID_FIELD))),
   };
 }
 

@@ -42,6 +42,10 @@ export type TPulledCommonValues = {
   updatedAt: number;
   state: "active";
   mergedIntoId: null;
+  /** Set when a pull links a record Tandem created (its Tandem_Id__c) to its Salesforce Id. */
+  sfId?: string;
+  /** A linked record created in Tandem keeps its push state; the pull confirms it is pushed. */
+  pushState?: "pushed";
 };
 
 /** What a pulled record writes on its row: Salesforce's values, typed and as pulled; the record is active. */
@@ -87,7 +91,7 @@ export type TPulledRecordAction = {
     | "already-removed"
     | "suppressed"
     | "retired";
-  rule: "PULL-1" | "PULL-4" | "PULL-5";
+  rule: "PULL-1" | "PULL-4" | "PULL-5" | "PUSH-2";
   reason: string;
 };
 

@@ -6,7 +6,7 @@ import { SalesforceError } from "@/server/errors";
 import type { SalesforcePort } from "@/server/salesforce/port";
 import { restShapedRecord } from "../core/bulk-values";
 import { advanceCursor, type TCursor } from "../core/cursor";
-import { PULL_FIELDS, type TPulledRecord } from "../core/pull-objects";
+import type { TPulledRecord } from "../core/pull-objects";
 import type { TSyncObject } from "../core/sync-objects";
 import { commitFenced, type TLease } from "../lease";
 import { applyPulledPage, type TObjectCounts } from "./apply-page";
@@ -25,6 +25,8 @@ type TBulkOptions = {
   deadline: number;
   queryAt: number;
   total: number;
+  /** The fields to ask for (the pull's, with Tandem_Id__c where the org has it). */
+  fields: readonly string[];
   lease: TLease;
   addCounts: (counts: TObjectCounts) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -56,7 +58,7 @@ export async function runBulkFirstLoad(
   const total = row?.total ?? options.total;
 
   if (!jobId) {
-    jobId = await salesforce.startBulkQuery(`SELECT ${PULL_FIELDS[object].join(", ")} FROM ${object}`);
+    jobId = await salesforce.startBulkQuery(`SELECT ${options.fields.join(", ")} FROM ${object}`);
     const values = { ...CLEARED_JOB, bulkJobId: jobId, bulkStartedAt: startedAt, total, updatedAt: options.now() };
     await commitFenced(db, options.lease, [
       toStatement(

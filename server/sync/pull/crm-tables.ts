@@ -51,7 +51,7 @@ export async function loadStoredRecords(
   db: TDatabase,
   recordType: TCrmRecordType,
   sfIds: readonly string[],
-): Promise<TStoredRecord[]> {
+): Promise<Array<TStoredRecord & { sfId: string }>> {
   const table: TCrmTable = CRM_TABLES[recordType];
   const columns = {
     id: table.id,
@@ -64,4 +64,24 @@ export async function loadStoredRecords(
   };
   const rows = await selectInChunks(sfIds, (slice) => db.select(columns).from(table).where(inArray(table.sfId, slice)));
   return rows.flatMap((row) => (row.sfId ? [{ ...row, sfId: row.sfId }] : []));
+}
+
+/** PUSH-2: records created in Tandem and not linked yet, by Tandem id (a pulled Tandem_Id__c). */
+export async function loadTandemRecords(
+  db: TDatabase,
+  recordType: TCrmRecordType,
+  ids: readonly string[],
+): Promise<TStoredRecord[]> {
+  const table: TCrmTable = CRM_TABLES[recordType];
+  const columns = {
+    id: table.id,
+    sfId: table.sfId,
+    state: table.state,
+    contentHash: table.contentHash,
+    systemModstamp: table.systemModstamp,
+    fields: table.fields,
+    name: table.name,
+  };
+  const rows = await selectInChunks(ids, (slice) => db.select(columns).from(table).where(inArray(table.id, slice)));
+  return rows.filter((row) => row.sfId === null);
 }

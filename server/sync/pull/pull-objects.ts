@@ -12,6 +12,8 @@ import type { TLease } from "../lease";
 import type { TTickSummary } from "../tick-summary";
 import { applyPulledPage, type TObjectCounts } from "./apply-page";
 import { runBulkFirstLoad } from "./bulk-first-load";
+import { tandemIdObjects } from "./tandem-id-objects";
+import { pullFieldsOf } from "../core/pull-objects";
 
 type TCursorRow = typeof syncCursors.$inferSelect;
 
@@ -39,6 +41,7 @@ export async function pullObjects(
     PULL_ORDER.map((object) => [object, parseCursor(rows.get(object))]),
   );
   const queryAt = options.now();
+  const withTandemId = await tandemIdObjects(db, salesforce.orgId);
   const outcomes = await salesforce.compositeQueryAll(
     PULL_ORDER.map((object) => ({
       referenceId: object,
@@ -47,6 +50,7 @@ export async function pullObjects(
         cursors.get(object) ?? null,
         rows.get(object)?.lastQueryAt ?? null,
         options.overlapMs,
+        pullFieldsOf(object, withTandemId),
       ),
     })),
   );
@@ -67,6 +71,7 @@ export async function pullObjects(
         const finished = await runBulkFirstLoad(db, salesforce, object, row, {
           ...options,
           queryAt,
+          fields: pullFieldsOf(object, withTandemId),
           total: outcome.page.totalSize,
           addCounts: (counts) => addCounts(summary, object, counts),
         });

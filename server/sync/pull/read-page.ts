@@ -5,7 +5,7 @@ import type { TShownLead } from "../core/lead-suppression";
 import type { TPulledRecord } from "../core/pull-objects";
 import { pulledPageKeys, type TPulledPageExisting } from "../core/pulled-page-input";
 import { SYNC_OBJECT_SPECS, type TSyncObject } from "../core/sync-objects";
-import { loadStoredRecords } from "./crm-tables";
+import { loadStoredRecords, loadTandemRecords } from "./crm-tables";
 import { loadUnlinkedProspects } from "./prospect-marks";
 import { selectInChunks } from "./select-in-chunks";
 
@@ -33,7 +33,7 @@ export async function readPulledPage(
     column: typeof crmPeople.emailNormalized | typeof crmPeople.convertedContactSfId,
     values: string[],
   ) => selectInChunks(values, (slice) => db.select(PERSON_COLUMNS).from(crmPeople).where(inArray(column, slice)));
-  const [stored, suppressedRows, peopleByEmail, convertedLeads, unlinkedProspects] = await Promise.all([
+  const [stored, suppressedRows, peopleByEmail, convertedLeads, unlinkedProspects, tandemRecords] = await Promise.all([
     loadStoredRecords(db, SYNC_OBJECT_SPECS[object].recordType, [...new Set([...keys.sfIds, ...keys.masterSfIds])]),
     object === "Lead"
       ? selectInChunks(keys.sfIds, (slice) =>
@@ -43,6 +43,7 @@ export async function readPulledPage(
     byColumn(crmPeople.emailNormalized, keys.emails),
     object === "Contact" ? byColumn(crmPeople.convertedContactSfId, keys.sfIds) : [],
     loadUnlinkedProspects(db, { emails: keys.emails, domains: keys.domains }),
+    loadTandemRecords(db, SYNC_OBJECT_SPECS[object].recordType, keys.tandemIds),
   ]);
 
   const pageIds = new Set(keys.sfIds);
@@ -57,6 +58,7 @@ export async function readPulledPage(
     contactIdBySfId: new Map(),
     shownLeads: [],
     unlinkedProspects,
+    tandemRecords: new Map(tandemRecords.map((row) => [row.id, row])),
   };
   if (object === "Lead") return withContacts(db, existing, peopleByEmail, keys.convertedContactSfIds);
   if (object === "Contact") {

@@ -154,7 +154,11 @@ export async function forgetLoad(client: Client) {
     "sync_leases",
     "sync_lease_fence",
     "api_usage_samples",
+    "crm_activities",
+    "push_outbox",
+    "push_errors",
   ]) {
     await client.execute(`DELETE FROM ${table}`);
   }
+  await client.execute(`DELETE FROM settings WHERE key IN ('push.settings', 'salesforce.pushInfo')`);
 }

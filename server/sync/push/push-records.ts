@@ -1,0 +1,244 @@
+import { inArray } from "drizzle-orm";
+import type { TDatabase } from "@/db/client";
+import { crmAccounts, crmActivities, crmOpportunities, crmPeople, pushOutbox } from "@/db/schema";
+import type { TReadyItem } from "../core/push-plan";
+import type { TPushRecordType } from "../core/push-kinds";
+import {
+  accountBody,
+  activityBody,
+  opportunityBody,
+  personBody,
+  type TParentRef,
+  type TPushBody,
+} from "../core/push-values";
+import { selectInChunks } from "../pull/select-in-chunks";
+
+export type TOutboxRow = typeof pushOutbox.$inferSelect;
+
+/** A ready item with what the applier needs to store its result. */
+export type TPushItem = TReadyItem & {
+  row: TOutboxRow;
+  name: string;
+  ownerUserId: string | null;
+  /** Activities: the record a note links to, and the kind. */
+  noteParentSfId: string | null;
+  activityKind: string | null;
+};
+
+export type TLoadedLevel = {
+  ready: TPushItem[];
+  waiting: Array<{ row: TOutboxRow; waitingOn: string }>;
+  /** Rows whose record no longer exists (or left Tandem): nothing to send. */
+  gone: TOutboxRow[];
+};
+
+const ids = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+async function accountRefs(db: TDatabase, accountIds: string[]): Promise<Map<string, TParentRef>> {
+  const rows = await selectInChunks(accountIds, (slice) =>
+    db
+      .select({ id: crmAccounts.id, name: crmAccounts.name, sfId: crmAccounts.sfId, pushState: crmAccounts.pushState })
+      .from(crmAccounts)
+      .where(inArray(crmAccounts.id, slice)),
+  );
+  return new Map(rows.map((row) => [row.id, { ...row, object: "Account" }]));
+}
+
+/**
+ * Reads the records behind one level's outbox rows, and their parents' Salesforce Ids, and asks
+ * the core what each sends. A few IN queries per level, whatever the number of rows.
+ */
+export async function loadLevel(
+  db: TDatabase,
+  recordType: TPushRecordType,
+  rows: readonly TOutboxRow[],
+  options: { enhancedNotes: boolean },
+): Promise<TLoadedLevel> {
+  const level: TLoadedLevel = { ready: [], waiting: [], gone: [] };
+  const recordIds = ids(rows.map((row) => row.recordId));
+  const add = (
+    row: TOutboxRow,
+    body: TPushBody,
+    facts: {
+      sfId: string | null;
+      name: string;
+      ownerUserId: string | null;
+      noteParentSfId?: string | null;
+      activityKind?: string;
+    },
+  ) => {
+    if (!body.ready) {
+      level.waiting.push({ row, waitingOn: body.waitingOn });
+      return;
+    }
+    level.ready.push({
+      outboxId: row.id,
+      recordType,
+      recordId: row.recordId,
+      operation: row.operation,
+      object: body.object,
+      sfId: facts.sfId,
+      values: body.values,
+      allowDuplicates: row.allowDuplicates,
+      row,
+      name: facts.name,
+      ownerUserId: facts.ownerUserId,
+      noteParentSfId: facts.noteParentSfId ?? null,
+      activityKind: facts.activityKind ?? null,
+    });
+  };
+  // An update of a record that never reached Salesforce waits for its create (a separate row).
+  const operationFor = (row: TOutboxRow, sfId: string | null) => (sfId ? row.operation : "create");
+
+  if (recordType === "account") {
+    const records = await selectInChunks(recordIds, (slice) =>
+      db.select().from(crmAccounts).where(inArray(crmAccounts.id, slice)),
+    );
+    const byId = new Map(records.map((record) => [record.id, record]));
+    for (const row of rows) {
+      const record = byId.get(row.recordId);
+      if (!record || record.state !== "active") {
+        level.gone.push(row);
+        continue;
+      }
+      const operation = operationFor(row, record.sfId);
+      add({ ...row, operation }, accountBody({ operation, record, fields: row.fields }), {
+        sfId: record.sfId,
+        name: record.name,
+        ownerUserId: record.createdBy,
+      });
+    }
+    return level;
+  }
+
+  if (recordType === "person") {
+    const records = await selectInChunks(recordIds, (slice) =>
+      db.select().from(crmPeople).where(inArray(crmPeople.id, slice)),
+    );
+    const accounts = await accountRefs(db, ids(records.map((record) => record.accountId)));
+    const byId = new Map(records.map((record) => [record.id, record]));
+    for (const row of rows) {
+      const record = byId.get(row.recordId);
+      if (!record || record.state !== "active") {
+        level.gone.push(row);
+        continue;
+      }
+      const operation = operationFor(row, record.sfId);
+      const account = record.accountId ? (accounts.get(record.accountId) ?? null) : null;
+      add({ ...row, operation }, personBody({ operation, record, fields: row.fields, account }), {
+        sfId: record.sfId,
+        name: record.name,
+        ownerUserId: record.createdBy,
+      });
+    }
+    return level;
+  }
+
+  if (recordType === "opportunity") {
+    const records = await selectInChunks(recordIds, (slice) =>
+      db.select().from(crmOpportunities).where(inArray(crmOpportunities.id, slice)),
+    );
+    const accounts = await accountRefs(db, ids(records.map((record) => record.accountId)));
+    const byId = new Map(records.map((record) => [record.id, record]));
+    for (const row of rows) {
+      const record = byId.get(row.recordId);
+      if (!record || record.state !== "active") {
+        level.gone.push(row);
+        continue;
+      }
+      const operation = operationFor(row, record.sfId);
+      const account = record.accountId ? (accounts.get(record.accountId) ?? null) : null;
+      add({ ...row, operation }, opportunityBody({ operation, record, fields: row.fields, account }), {
+        sfId: record.sfId,
+        name: record.name,
+        ownerUserId: record.createdBy,
+      });
+    }
+    return level;
+  }
+
+  const activities = await selectInChunks(recordIds, (slice) =>
+    db.select().from(crmActivities).where(inArray(crmActivities.id, slice)),
+  );
+  const people = await selectInChunks(ids(activities.map((a) => a.personId)), (slice) =>
+    db
+      .select({
+        id: crmPeople.id,
+        name: crmPeople.name,
+        sfId: crmPeople.sfId,
+        pushState: crmPeople.pushState,
+        kind: crmPeople.kind,
+      })
+      .from(crmPeople)
+      .where(inArray(crmPeople.id, slice)),
+  );
+  const opportunities = await selectInChunks(ids(activities.map((a) => a.opportunityId)), (slice) =>
+    db
+      .select({
+        id: crmOpportunities.id,
+        name: crmOpportunities.name,
+        sfId: crmOpportunities.sfId,
+        pushState: crmOpportunities.pushState,
+      })
+      .from(crmOpportunities)
+      .where(inArray(crmOpportunities.id, slice)),
+  );
+  const accounts = await accountRefs(db, ids(activities.map((a) => a.accountId)));
+  const peopleById = new Map(
+    people.map((p) => [p.id, { ...p, object: p.kind === "lead" ? "Lead" : "Contact" } satisfies TParentRef]),
+  );
+  const opportunitiesById = new Map(
+    opportunities.map((o) => [o.id, { ...o, object: "Opportunity" } satisfies TParentRef]),
+  );
+  const byId = new Map(activities.map((activity) => [activity.id, activity]));
+  for (const row of rows) {
+    const activity = byId.get(row.recordId);
+    if (!activity) {
+      level.gone.push(row);
+      continue;
+    }
+    const person = activity.personId ? (peopleById.get(activity.personId) ?? null) : null;
+    const what =
+      (activity.opportunityId ? opportunitiesById.get(activity.opportunityId) : undefined) ??
+      (activity.accountId ? accounts.get(activity.accountId) : undefined) ??
+      null;
+    const parentSfId = (person ?? what)?.sfId ?? null;
+    if (activity.sfObject === "ContentNote" && activity.sfId && !activity.sfLinkId) {
+      // An enhanced note created in Salesforce but not attached yet only needs its link.
+      add({ ...row, operation: "create" }, noteLinkBody(activity.sfId, parentSfId), {
+        sfId: null,
+        name: activity.subject,
+        ownerUserId: activity.createdBy,
+        noteParentSfId: parentSfId,
+        activityKind: activity.kind,
+      });
+      continue;
+    }
+    const operation = activity.sfId ? row.operation : "create";
+    const body = activityBody({
+      operation,
+      record: { ...activity, sfObject: activity.sfObject },
+      fields: row.fields,
+      person,
+      what,
+      enhancedNotes: activity.sfObject ? activity.sfObject === "ContentNote" : options.enhancedNotes,
+    });
+    add({ ...row, operation }, body, {
+      sfId: activity.sfId,
+      name: activity.subject,
+      ownerUserId: activity.createdBy,
+      noteParentSfId: parentSfId,
+      activityKind: activity.kind,
+    });
+  }
+  return level;
+}
+
+/** Attaches an enhanced note (a ContentDocument) to the record it is about. */
+export function noteLinkBody(noteSfId: string, parentSfId: string | null): TPushBody {
+  return {
+    ready: true,
+    object: "ContentDocumentLink",
+    values: { ContentDocumentId: noteSfId, LinkedEntityId: parentSfId, ShareType: "V" },
+  };
+}
