@@ -16,7 +16,7 @@ import type { SalesforcePort } from "@/server/salesforce/port";
 import { acquireLease, isLeaseLost, type TLease } from "./lease";
 import { applyPendingNotifications } from "./outbound/apply-notifications";
 import { pullObjects } from "./pull/pull-objects";
-import { pushOutboxRows } from "./push/push-outbox";
+import { pushOutboxRows, reconcilePushOutcomes } from "./push/push-outbox";
 import { getSyncOptions, type TSyncOptions } from "./sync-options";
 import type { TBusyTick, TTickSummary } from "./tick-summary";
 
@@ -26,6 +26,8 @@ export type TTickDeps = {
   now?: () => number;
   budgetMs?: number;
   open?: (db: TDatabase) => Promise<SalesforcePort>;
+  /** How long a push call may take before its outcome counts as unknown. */
+  pushTimeoutMs?: number;
 };
 
 function emptyPull(): TTickSummary["pull"] {
@@ -79,7 +81,13 @@ export async function runTick(
       Object.assign(summary, held);
     } else {
       salesforce = await (deps.open ?? openSalesforce)(db);
-      await syncWith(db, salesforce, lease, { trigger, now, deadline: started + budgetMs, summary });
+      await syncWith(db, salesforce, lease, {
+        trigger,
+        now,
+        deadline: started + budgetMs,
+        summary,
+        pushTimeoutMs: deps.pushTimeoutMs,
+      });
     }
   } catch (error) {
     recordFailure(summary, error);
@@ -104,9 +112,27 @@ async function syncWith(
   db: TDatabase,
   salesforce: SalesforcePort,
   lease: TLease,
-  options: { trigger: TTickTrigger; now: () => number; deadline: number; summary: TTickSummary },
+  options: {
+    trigger: TTickTrigger;
+    now: () => number;
+    deadline: number;
+    summary: TTickSummary;
+    pushTimeoutMs: number | undefined;
+  },
 ) {
   const { summary } = options;
+  // Pushes whose outcome is unknown are settled before a pull or a notification can bring them back.
+  const reconciled = await reconcilePushOutcomes(db, salesforce, {
+    lease,
+    now: options.now,
+    deadline: options.deadline,
+  });
+  if (reconciled.brokenConnection) {
+    await markBroken(db, reconciled.brokenConnection, salesforce.orgId);
+    recordFailure(summary, reconciled.brokenConnection);
+    return;
+  }
+  mergePushCounts(summary, reconciled.counts);
   if (options.trigger === "push") return pushStep(db, salesforce, lease, options);
   if (options.trigger !== "outbound") {
     const { brokenConnection } = await pullObjects(db, salesforce, {
@@ -143,17 +169,31 @@ async function pushStep(
   db: TDatabase,
   salesforce: SalesforcePort,
   lease: TLease,
-  options: { now: () => number; deadline: number; summary: TTickSummary },
+  options: { now: () => number; deadline: number; summary: TTickSummary; pushTimeoutMs: number | undefined },
 ) {
   const { summary } = options;
-  const pushed = await pushOutboxRows(db, salesforce, { lease, now: options.now, deadline: options.deadline });
-  summary.push = pushed.counts;
+  const pushed = await pushOutboxRows(db, salesforce, {
+    lease,
+    now: options.now,
+    deadline: options.deadline,
+    ...(options.pushTimeoutMs === undefined ? {} : { timeoutMs: options.pushTimeoutMs }),
+  });
+  mergePushCounts(summary, pushed.counts);
   if (pushed.more) summary.more = true;
   if (pushed.brokenConnection) {
     await markBroken(db, pushed.brokenConnection, salesforce.orgId);
     recordFailure(summary, pushed.brokenConnection);
   } else if (pushed.error) {
     summary.failures = [...(summary.failures ?? []), { code: pushed.error.code, message: pushed.error.message }];
+  }
+}
+
+function mergePushCounts(summary: TTickSummary, counts: TTickSummary["push"]) {
+  for (const [object, add] of Object.entries(counts)) {
+    const into = (summary.push[object] ??= { created: 0, updated: 0, failed: 0 });
+    into.created += add.created;
+    into.updated += add.updated;
+    into.failed += add.failed;
   }
 }
 

@@ -96,6 +96,47 @@ export async function pushOutboxRows(
   return result;
 }
 
+/**
+ * Settles unknown outcomes before anything else in a tick: a pull or an outbound message bringing
+ * back a record Tandem created must find it linked, not create it a second time (PUSH-2).
+ */
+export async function reconcilePushOutcomes(
+  db: TDatabase,
+  salesforce: SalesforcePort,
+  options: TPushOptions,
+): Promise<TPushRunResult> {
+  const result: TPushRunResult = { counts: {}, more: false, brokenConnection: null, error: null };
+  const sending = await db
+    .select({ id: pushOutbox.id })
+    .from(pushOutbox)
+    .where(eq(pushOutbox.state, "sending"))
+    .limit(1);
+  if (sending.length === 0) return result;
+  const kinds = enabledKinds(await readSetting(db, "push.settings"));
+  if (kinds.length === 0) return result;
+  try {
+    const info = await ensureOrgPushInfo(db, salesforce, options.now());
+    await reconcileUnknown(
+      {
+        db,
+        salesforce,
+        options,
+        result,
+        externalIdObjects: new Set(info.tandemIdObjects),
+        enhancedNotes: info.enhancedNotes,
+        duplicateLookups: 0,
+      },
+      kinds,
+    );
+  } catch (error) {
+    if (!isSalesforceError(error)) throw error;
+    if (error.connectionBroken) result.brokenConnection = error;
+    else result.error = { code: error.salesforceCode, message: error.message };
+    result.more = true;
+  }
+  return result;
+}
+
 type TRun = {
   db: TDatabase;
   salesforce: SalesforcePort;
