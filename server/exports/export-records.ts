@@ -8,7 +8,10 @@ import { escapeCsvRows } from "./csv-cell";
 export const EXPORT_KINDS = ["people", "accounts", "opportunities", "prospects"] as const;
 export type TExportKind = (typeof EXPORT_KINDS)[number];
 
-/** `tandem export`: every active row with its Salesforce Id, source and flags. */
+/**
+ * `tandem export`: every active row with its Salesforce Id, source and flags. `pushState`
+ * (local|pending|pushed|failed) says where Tandem's writes stand; empty for a record Tandem never wrote.
+ */
 export async function exportRows(db: TDatabase, kind: TExportKind): Promise<Array<Record<string, unknown>>> {
   if (kind === "people") {
     const rows = await db.select().from(crmPeople).where(eq(crmPeople.state, "active")).orderBy(asc(crmPeople.name));
@@ -25,6 +28,7 @@ export async function exportRows(db: TDatabase, kind: TExportKind): Promise<Arra
       leadStatus: row.leadStatus,
       source: row.source,
       state: row.state,
+      pushState: row.pushState,
     }));
   }
   if (kind === "accounts") {
@@ -45,6 +49,7 @@ export async function exportRows(db: TDatabase, kind: TExportKind): Promise<Arra
       owner: row.ownerName,
       source: row.source,
       state: row.state,
+      pushState: row.pushState,
     }));
   }
   if (kind === "opportunities") {
@@ -66,6 +71,7 @@ export async function exportRows(db: TDatabase, kind: TExportKind): Promise<Arra
       owner: row.ownerName,
       source: row.source,
       state: row.state,
+      pushState: row.pushState,
     }));
   }
   return (await listProspectsForExport(db, {})) as Array<Record<string, unknown>>;

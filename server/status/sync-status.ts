@@ -1,6 +1,7 @@
-import { count, desc, isNotNull, ne } from "drizzle-orm";
+import { count, desc, inArray, isNotNull, ne } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { prospects, suppressedLeads, syncTicks } from "@/db/schema";
+import { prospects, pushErrors, pushOutbox, suppressedLeads, syncTicks } from "@/db/schema";
+import { readSetting } from "@/server/settings/settings-store";
 import { countActiveRecords } from "@/server/records/count-records";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
@@ -65,13 +66,30 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
         db.select({ value: count() }).from(prospects).where(isNotNull(prospects.crmRecordId)),
       ),
       suppressedLeads: await countOf(db.select({ value: count() }).from(suppressedLeads)),
-      // Duplicate detection (DUP-1) and the push error log (ERR-1) report here once they exist.
+      // Duplicate detection (DUP-1) reports here once it exists.
       potentialDuplicates: 0,
-      openErrors: 0,
+      openErrors: await countOf(
+        db.select({ value: count() }).from(pushErrors).where(inArray(pushErrors.state, ["open", "retrying"])),
+      ),
     },
-    // Nothing is pushed yet: every kind is off (PUSH-1's default) with nothing queued.
-    push: Object.fromEntries(
-      PUSH_KINDS.map((kind) => [kind, { enabled: false, pending: 0, failed: 0 }]),
-    ) as TSyncStatus["push"],
+    push: await pushBlock(db),
   };
+}
+
+/** PUSH-1 per kind: switched on or not, rows waiting (pending or in flight) and rows failed. */
+async function pushBlock(db: TDatabase): Promise<TSyncStatus["push"]> {
+  const settings = await readSetting(db, "push.settings");
+  const rows = await db
+    .select({ kind: pushOutbox.kind, state: pushOutbox.state, value: count() })
+    .from(pushOutbox)
+    .where(inArray(pushOutbox.state, ["pending", "sending", "failed"]))
+    .groupBy(pushOutbox.kind, pushOutbox.state);
+  const tally = (kind: TPushKind, states: string[]) =>
+    rows.filter((row) => row.kind === kind && states.includes(row.state)).reduce((sum, row) => sum + row.value, 0);
+  return Object.fromEntries(
+    PUSH_KINDS.map((kind) => [
+      kind,
+      { enabled: settings[kind].enabled, pending: tally(kind, ["pending", "sending"]), failed: tally(kind, ["failed"]) },
+    ]),
+  ) as TSyncStatus["push"];
 }
