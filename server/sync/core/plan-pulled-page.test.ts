@@ -72,7 +72,49 @@ const contact = pulled("Contact");
 const lead = pulled("Lead");
 const account = pulled("Account");
 
+/** A record created in Tandem and pushed: Salesforce's copy holds only what Tandem sent. */
+const pushedAccount = stored(account, {
+  contentHash: null,
+  fields: { Id: ACCOUNT, Name: "Acme", Website: "https://www.acme.com" },
+});
+
 const cases: TCase[] = [
+  {
+    name: "PUSH-2: Tandem's own push coming back (Salesforce added only its own fields) is unchanged, stored silently",
+    object: "Account",
+    existing: existingWith([pushedAccount]),
+    records: [pulled("Account", { CreatedDate: STAMP, Type: null })],
+    actions: [{ kind: "unchanged", rule: "PUSH-2", reason: "Tandem's own push coming back" }],
+    check: (result) => {
+      expect(result.counts).toMatchObject({ unchanged: 1, updated: 0 });
+      expect(result.updates).toHaveLength(1);
+      expect(result.activity).toEqual([]);
+    },
+  },
+  {
+    name: "PUSH-2: a pushed record someone changed in Salesforce since is an update like any other",
+    object: "Account",
+    existing: existingWith([pushedAccount]),
+    records: [pulled("Account", { Name: "Acme Corporation" })],
+    actions: [{ kind: "updated", rule: "PULL-1", reason: /Name/ }],
+  },
+  {
+    name: "PUSH-2: a pulled record carrying Tandem_Id__c links to the Tandem record whose push outcome was lost",
+    object: "Account",
+    existing: {
+      ...emptyPageExisting(),
+      tandemRecords: new Map([
+        ["tandem-own", { ...pushedAccount, id: "tandem-own", sfId: null, fields: { Name: "Acme" } }],
+      ]),
+    },
+    records: [pulled("Account", { Tandem_Id__c: "tandem-own" })],
+    actions: [{ kind: "unchanged", rule: "PUSH-2", reason: "Tandem's own push coming back" }],
+    check: (result) => {
+      expect(result.inserts).toEqual([]);
+      expect(result.updates[0]).toMatchObject({ id: "tandem-own", values: { sfId: ACCOUNT, pushState: "pushed" } });
+      expect(result.activity.map((entry) => entry.event)).toEqual(["linked-by-pull"]);
+    },
+  },
   {
     name: "PULL-1: a record Tandem has not seen is created and logged created-by-pull",
     object: "Contact",
@@ -541,6 +583,7 @@ describe("pulledPageKeys", () => {
       emails: ["jon@acme.com"],
       domains: [],
       convertedContactSfIds: [CONTACT],
+      tandemIds: [],
     });
     expect(pulledPageKeys("Account", [account])).toMatchObject({ emails: [], domains: ["acme.com"] });
   });
