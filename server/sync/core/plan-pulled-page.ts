@@ -27,6 +27,7 @@ import {
   type TPulledRecordAction,
   type TRemovalValues,
 } from "./pulled-page-plan";
+import { withoutPendingColumns } from "./push-fields";
 import { SYNC_OBJECT_SPECS, type TSyncObject } from "./sync-objects";
 
 /** A record's columns, mapped once, with the keys PULL-3 and PULL-4 match on. */
@@ -162,6 +163,10 @@ export function planPulledPage<O extends TSyncObject>(
     }
 
     const mapped = MAPPERS[object](record);
+    // A rep's edit still on its way to Salesforce keeps its columns; Salesforce's copy updates.
+    const columns = current?.pendingFields
+      ? withoutPendingColumns(object, mapped.columns, current.pendingFields)
+      : mapped.columns;
     if (mapped.lead) {
       const decision = decideLead(mapped.lead, {
         suppressed: suppressed.get(record.Id),
@@ -203,7 +208,7 @@ export function planPulledPage<O extends TSyncObject>(
       // Tandem's own push coming back: nothing changed that Tandem did not write. Stored silently.
       plan.counts.unchanged += 1;
       const values = {
-        ...mapped.columns,
+        ...columns,
         fields,
         ownerSfId: text(record, "OwnerId"),
         ownerName: ownerName(record),
@@ -263,7 +268,7 @@ export function planPulledPage<O extends TSyncObject>(
     const changed = Object.keys(changes).join(", ") || "no visible field";
     plan.updates.push({
       id: current.id,
-      values: { ...mapped.columns, ...common, ...(linked ? { sfId: record.Id, pushState: "pushed" as const } : {}) },
+      values: { ...columns, ...common, ...(linked ? { sfId: record.Id, pushState: "pushed" as const } : {}) },
     });
     if (linked) plan.activity.push(linkedEntry(recordType, current.id, record.Id, now));
     plan.counts.updated += 1;

@@ -19,6 +19,8 @@ export type TStoredRecord = {
   systemModstamp: string | null;
   fields: Record<string, unknown>;
   name: string;
+  /** Salesforce fields of a rep's edit not yet pushed ("all": a create not yet pushed). */
+  pendingFields?: readonly string[] | "all";
 };
 
 export type TLeadSuppressionReason = "converted" | "email-match";

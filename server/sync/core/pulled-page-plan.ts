@@ -51,6 +51,9 @@ export type TPulledCommonValues = {
 /** What a pulled record writes on its row: Salesforce's values, typed and as pulled; the record is active. */
 export type TPulledValues<O extends TSyncObject> = TMappedColumns[O] & TPulledCommonValues;
 
+/** What a pulled update writes: a rep's pending edit keeps its own columns (see push-fields.ts). */
+export type TPulledUpdateValues<O extends TSyncObject> = Partial<TMappedColumns[O]> & TPulledCommonValues;
+
 /** A new row: the values, and where it came from. */
 export type TPulledInsert<O extends TSyncObject> = TPulledValues<O> & {
   id: string;
@@ -101,7 +104,7 @@ export type TPulledPagePlan<O extends TSyncObject> = {
   /** One per pulled record, in page order. */
   actions: TPulledRecordAction[];
   inserts: Array<TPulledInsert<O>>;
-  updates: Array<{ id: string; values: TPulledValues<O> }>;
+  updates: Array<{ id: string; values: TPulledUpdateValues<O> }>;
   removals: Array<{ id: string; values: TRemovalValues }>;
   suppressions: TPlannedSuppression[];
   retirements: TLeadRetirement[];

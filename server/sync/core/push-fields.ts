@@ -67,3 +67,39 @@ export const PUSH_RECORD_WORDS: Record<TPushRecordType, string> = {
   opportunity: "opportunity",
   activity: "activity",
 };
+
+/** Typed columns that follow from a mapped one (a name from first and last names, a normalised key). */
+const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  firstName: ["name"],
+  lastName: ["name"],
+  email: ["emailNormalized"],
+  website: ["domainNormalized"],
+};
+
+const PULLED_OBJECT_FIELDS: Readonly<Record<string, TColumnFieldMap>> = {
+  Account: ACCOUNT_PUSH_FIELDS,
+  Contact: CONTACT_PUSH_FIELDS,
+  Lead: LEAD_PUSH_FIELDS,
+  Opportunity: OPPORTUNITY_PUSH_FIELDS,
+};
+
+/**
+ * A pull never overwrites a rep's edit that is still on its way to Salesforce: the typed columns
+ * behind the pending Salesforce fields keep Tandem's values (Salesforce's copy is updated as
+ * always). `"all"`: a create still pending, every mapped column is Tandem's.
+ */
+export function withoutPendingColumns<C extends Record<string, unknown>>(
+  object: string,
+  columns: C,
+  pending: readonly string[] | "all",
+): Partial<C> {
+  const map = PULLED_OBJECT_FIELDS[object];
+  if (!map) return columns;
+  const kept: Record<string, unknown> = { ...columns };
+  for (const [column, field] of Object.entries(map)) {
+    if (pending !== "all" && !pending.includes(field)) continue;
+    delete kept[column];
+    for (const derived of DERIVED_COLUMNS[column] ?? []) delete kept[derived];
+  }
+  return kept as Partial<C>;
+}

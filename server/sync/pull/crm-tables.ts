@@ -6,7 +6,7 @@ import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmOpportunities, crmPeople } from "@/db/schema";
 import { toStatement } from "@/db/statements";
 import type { TStoredRecord } from "../core/pulled-page-input";
-import type { TPulledInsert, TPulledValues, TRemovalValues } from "../core/pulled-page-plan";
+import type { TPulledInsert, TPulledUpdateValues, TRemovalValues } from "../core/pulled-page-plan";
 import type { TCrmRecordType, TSyncObject } from "../core/sync-objects";
 import { selectInChunks } from "./select-in-chunks";
 
@@ -21,7 +21,7 @@ export type TCrmTable = (typeof CRM_TABLES)[TCrmRecordType];
 /** The statements that write one object's pulled rows, typed by that object's table. */
 export type TCrmRowWriter<O extends TSyncObject> = {
   insert: (rows: ReadonlyArray<TPulledInsert<O>>, options: { rowsAsJson: boolean }) => InStatement[];
-  update: (db: TDatabase, id: string, values: TPulledValues<O> | TRemovalValues) => InStatement;
+  update: (db: TDatabase, id: string, values: TPulledUpdateValues<O> | TRemovalValues) => InStatement;
 };
 
 function rowWriter<TTable extends TCrmTable>(table: TTable) {

@@ -1,10 +1,10 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { crmPeople, suppressedLeads } from "@/db/schema";
+import { crmPeople, pushOutbox, suppressedLeads } from "@/db/schema";
 import type { TShownLead } from "../core/lead-suppression";
 import type { TPulledRecord } from "../core/pull-objects";
-import { pulledPageKeys, type TPulledPageExisting } from "../core/pulled-page-input";
-import { SYNC_OBJECT_SPECS, type TSyncObject } from "../core/sync-objects";
+import { pulledPageKeys, type TPulledPageExisting, type TStoredRecord } from "../core/pulled-page-input";
+import { SYNC_OBJECT_SPECS, type TCrmRecordType, type TSyncObject } from "../core/sync-objects";
 import { loadStoredRecords, loadTandemRecords } from "./crm-tables";
 import { loadUnlinkedProspects } from "./prospect-marks";
 import { selectInChunks } from "./select-in-chunks";
@@ -33,18 +33,22 @@ export async function readPulledPage(
     column: typeof crmPeople.emailNormalized | typeof crmPeople.convertedContactSfId,
     values: string[],
   ) => selectInChunks(values, (slice) => db.select(PERSON_COLUMNS).from(crmPeople).where(inArray(column, slice)));
-  const [stored, suppressedRows, peopleByEmail, convertedLeads, unlinkedProspects, tandemRecords] = await Promise.all([
-    loadStoredRecords(db, SYNC_OBJECT_SPECS[object].recordType, [...new Set([...keys.sfIds, ...keys.masterSfIds])]),
-    object === "Lead"
-      ? selectInChunks(keys.sfIds, (slice) =>
-          db.select().from(suppressedLeads).where(inArray(suppressedLeads.leadSfId, slice)),
-        )
-      : [],
-    byColumn(crmPeople.emailNormalized, keys.emails),
-    object === "Contact" ? byColumn(crmPeople.convertedContactSfId, keys.sfIds) : [],
-    loadUnlinkedProspects(db, { emails: keys.emails, domains: keys.domains }),
-    loadTandemRecords(db, SYNC_OBJECT_SPECS[object].recordType, keys.tandemIds),
-  ]);
+  const recordType = SYNC_OBJECT_SPECS[object].recordType;
+  const [stored, suppressedRows, peopleByEmail, convertedLeads, unlinkedProspects, tandemRecords, anyOpen] =
+    await Promise.all([
+      loadStoredRecords(db, SYNC_OBJECT_SPECS[object].recordType, [...new Set([...keys.sfIds, ...keys.masterSfIds])]),
+      object === "Lead"
+        ? selectInChunks(keys.sfIds, (slice) =>
+            db.select().from(suppressedLeads).where(inArray(suppressedLeads.leadSfId, slice)),
+          )
+        : [],
+      byColumn(crmPeople.emailNormalized, keys.emails),
+      object === "Contact" ? byColumn(crmPeople.convertedContactSfId, keys.sfIds) : [],
+      loadUnlinkedProspects(db, { emails: keys.emails, domains: keys.domains }),
+      loadTandemRecords(db, recordType, keys.tandemIds),
+      hasOpenPushes(db, recordType),
+    ]);
+  if (anyOpen) await withPendingFields(db, recordType, [...stored, ...tandemRecords]);
 
   const pageIds = new Set(keys.sfIds);
   const masterIds = new Set(keys.masterSfIds);
@@ -71,6 +75,46 @@ export async function readPulledPage(
     return { ...existing, shownLeads: [...shown.values()] };
   }
   return existing;
+}
+
+/** Whether any record of this type has an edit on its way to Salesforce (usually not: no extra query then). */
+async function hasOpenPushes(db: TDatabase, recordType: TCrmRecordType): Promise<boolean> {
+  const rows = await db
+    .select({ id: pushOutbox.id })
+    .from(pushOutbox)
+    .where(and(eq(pushOutbox.recordType, recordType), inArray(pushOutbox.state, ["pending", "sending", "failed"])))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Marks the stored records whose edits are not pushed yet with those edits' fields. */
+async function withPendingFields(db: TDatabase, recordType: TCrmRecordType, records: TStoredRecord[]) {
+  const rows = await selectInChunks(
+    records.map((record) => record.id),
+    (slice) =>
+      db
+        .select({ recordId: pushOutbox.recordId, operation: pushOutbox.operation, fields: pushOutbox.fields })
+        .from(pushOutbox)
+        .where(
+          and(
+            eq(pushOutbox.recordType, recordType),
+            inArray(pushOutbox.recordId, slice),
+            inArray(pushOutbox.state, ["pending", "sending", "failed"]),
+          ),
+        ),
+  );
+  const pending = new Map<string, string[] | "all">();
+  for (const row of rows) {
+    const before = pending.get(row.recordId) ?? [];
+    pending.set(
+      row.recordId,
+      row.operation === "create" || before === "all" ? "all" : [...new Set([...before, ...row.fields])],
+    );
+  }
+  for (const record of records) {
+    const fields = pending.get(record.id);
+    if (fields) record.pendingFields = fields;
+  }
 }
 
 /** Lead pages (PULL-4): the contacts a lead may give way to, by email and by Salesforce Id. */

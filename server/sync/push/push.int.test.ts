@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { crmAccounts, crmActivities, crmPeople, pushErrors, pushOutbox } from "@/db/schema";
 import { testDatabaseKind } from "@/db/testing/test-database";
+import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { runTick } from "../run-tick";
+import { enqueuePushStatement } from "./enqueue";
 import { emulatorAdmin } from "../testing/emulator-connection";
 import { createTandemAccount, createTandemPeople, enablePush, logTandemActivity } from "../testing/push-fixtures";
 import { setUpSyncTestBed } from "../testing/test-bed";
@@ -95,6 +97,41 @@ describe(`push engine on ${testDatabaseKind()}`, () => {
     expect(next.pull.Contact).toMatchObject({ created: 0, updated: 0 });
     expect(await db.select().from(crmAccounts)).toHaveLength(1);
     expect(await db.select().from(crmPeople)).toHaveLength(1);
+  });
+
+  it("PUSH-2: a pull never overwrites a rep's edit still waiting to be pushed; the edit then wins", async () => {
+    const { db } = bed.database;
+    const sf = adminConnection(bed.emulator);
+    const created = await sf.sobject("Contact").create({ LastName: "Vance", Title: "Analyst", Phone: "111" });
+    await tick();
+    const person = await db.query.crmPeople.findFirst({ where: eq(crmPeople.sfId, created.id!) });
+    // The rep edits the title while push is off for people.
+    await db.$client.batch(
+      [
+        { sql: "UPDATE crm_people SET title = 'VP Sales' WHERE id = ?", args: [person!.id] },
+        enqueuePushStatement({
+          recordType: "person",
+          recordId: person!.id,
+          kind: "people",
+          operation: "update",
+          fields: ["Title"],
+          createdBy: null,
+          now: Date.now(),
+        }),
+      ],
+      "write",
+    );
+    await sf.sobject("Contact").update({ Id: created.id!, Title: "Senior Analyst", Phone: "222" });
+    await tick();
+    const afterPull = await db.query.crmPeople.findFirst({ where: eq(crmPeople.id, person!.id) });
+    expect(afterPull).toMatchObject({ title: "VP Sales", phone: "222" });
+
+    await enablePush(db, ["people"]);
+    const pushed = await tick();
+    expect(pushed.push.Contact).toEqual({ created: 0, updated: 1, failed: 0 });
+    expect(records("Contact")[0]).toMatchObject({ Title: "VP Sales", Phone: "222" });
+    const next = await tick();
+    expect(next.pull.Contact).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
   it("ERR-1: a validation rule rejecting one record of 200 leaves the other 199 pushed and the one in the error log", async () => {
