@@ -171,6 +171,7 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
   const now = options.now();
   const lookups: Array<{ item: TPushItem; soql: string }> = [];
   const again: number[] = [];
+  const resend: TPushItem[] = [];
   for (const recordType of PUSH_RECORD_TYPES) {
     const levelRows = rows.filter((row) => row.recordType === recordType);
     if (levelRows.length === 0) continue;
@@ -181,7 +182,9 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
         item.operation === "create" && !run.externalIdObjects.has(item.object) && item.object !== "ContentDocumentLink";
       const soql = needsLookup ? reconcileQuery(item, item.row.sentAt ?? now) : null;
       if (soql) lookups.push({ item, soql });
-      else again.push(item.outboxId);
+      else if (needsLookup) again.push(item.outboxId);
+      // Upserts by Tandem_Id__c and updates are safe to repeat: sent again at once, before any pull.
+      else resend.push(item);
     }
   }
   const statements: InStatement[] = [];
@@ -208,6 +211,8 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
       ...reopenStatements(again, now, { state: "pending", attempts: "same", nextAttemptAt: null, code: null }),
     );
   if (statements.length > 0) await commitFenced(db, options.lease, statements);
+  // In dependency order (loadLevel ran per level), so a parent settles before its children go.
+  if (resend.length > 0 && !(await sendItems(run, resend))) return false;
   return !pastDeadline(run);
 }
 
