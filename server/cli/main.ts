@@ -16,6 +16,7 @@ import { runTick } from "@/server/sync/run-tick";
 import { getSyncStatus } from "@/server/status/sync-status";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { runImportCommand } from "./commands/import-command";
+import { runProspectsCommand } from "./commands/prospects-command";
 import { runSettingsCommand } from "./commands/settings-command";
 import { decideCliAuthSecret, isLocalDataDatabase, readLocalSecret } from "./local-secrets";
 
@@ -34,7 +35,9 @@ Commands:
                                    prints { total, imported, bad, inCrm, report } as JSON
   settings export [--out FILE]     The sync settings (pull, push, mapping) as one JSON document
   settings import FILE [--dry-run] Apply such a document (a partial one changes only what it names);
-                                   prints { changed, dryRun } as JSON`;
+                                   prints { changed, dryRun } as JSON
+  prospects add-to-crm (--all | --ids ID,…) [--as contact|lead]
+                                   "Add to CRM" in bulk; prints { created, skipped, alreadyInCrm }`;
 
 async function runMigrate() {
   const config = readDatabaseConfig();
@@ -161,6 +164,7 @@ async function main(argv: string[]) {
   if (command === "export") return runExport(rest);
   if (command === "import") return runImportCommand(rest, openConfiguredDatabase);
   if (command === "settings") return runSettingsCommand(rest, openConfiguredDatabase);
+  if (command === "prospects") return runProspectsCommand(rest, openConfiguredDatabase);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);
     return;

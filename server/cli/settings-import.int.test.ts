@@ -167,3 +167,32 @@ describe(`importing a CSV from the shell on ${testDatabaseKind()}`, { timeout: 6
     expect(JSON.parse(mapped.stdout)).toMatchObject({ total: 1, imported: 1, bad: 0, report: [] });
   });
 });
+
+describe(`prospects add-to-crm from the shell on ${testDatabaseKind()}`, { timeout: 60_000 }, () => {
+  it("adds imported people to the CRM as leads and prints the contract's counts; a second run finds them in", async () => {
+    const csv = join(workDir, "crm-people.csv");
+    writeFileSync(
+      csv,
+      "first_name,last_name,email,company\nGrace,Hopper,grace@navy.example,Navy\nAlan,Turing,alan@bletchley.example,Bletchley\n",
+    );
+    const imported = await runCli(["import", "people", csv]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const ids = (await database.db.select({ id: prospects.id, email: prospects.email }).from(prospects))
+      .filter(
+        (row) =>
+          row.email?.endsWith(".example") && ["grace@navy.example", "alan@bletchley.example"].includes(row.email),
+      )
+      .map((row) => row.id);
+    expect(ids).toHaveLength(2);
+
+    const added = await runCli(["prospects", "add-to-crm", "--ids", ids.join(","), "--as", "lead"]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toEqual({ created: 2, skipped: 0, alreadyInCrm: 0 });
+    const again = await runCli(["prospects", "add-to-crm", "--ids", ids.join(",")]);
+    expect(JSON.parse(again.stdout)).toEqual({ created: 0, skipped: 0, alreadyInCrm: 2 });
+
+    const usage = await runCli(["prospects", "add-to-crm", "--all", "--ids", ids[0]!]);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toContain("Give either --all or --ids");
+  });
+});
