@@ -134,6 +134,54 @@ describe(`push engine on ${testDatabaseKind()}`, () => {
     expect(next.pull.Contact).toMatchObject({ updated: 0, unchanged: 1 });
   });
 
+  it("DUP-4: a duplicate made in Tandem with push on is created in Salesforce, never merged or deleted", async () => {
+    const { db } = bed.database;
+    const sf = adminConnection(bed.emulator);
+    const existing = await sf.sobject("Contact").create({ LastName: "Twin", Email: "twin@dup.example" });
+    await tick();
+    await enablePush(db, ["people"]);
+    const [twinId] = await createTandemPeople(db, [{ lastName: "Twin", email: "twin@dup.example" }]);
+    const summary = await tick();
+    expect(summary.push.Contact).toEqual({ created: 1, updated: 0, failed: 0 });
+    const contacts = records("Contact");
+    expect(contacts).toHaveLength(2);
+    expect(contacts.every((contact) => contact.IsDeleted === false)).toBe(true);
+    const people = await db.select().from(crmPeople);
+    expect(people.map((person) => person.state)).toEqual(["active", "active"]);
+    expect(people.find((person) => person.id === twinId)?.sfId).not.toBe(existing.id);
+  });
+
+  it("ERR-1: a duplicate rule's refusal lists the existing records; Create anyway sends it with the allow-save header", async () => {
+    const { db } = bed.database;
+    const sf = adminConnection(bed.emulator);
+    const existing = await sf.sobject("Contact").create({ LastName: "Twin", Email: "twin@dup.example" });
+    await emulatorAdmin(bed.emulator, "duplicate-rules", {
+      object: "Contact",
+      name: "Standard_Contact_Duplicate_Rule",
+      action: "alert",
+      matchFields: [["Email"]],
+    });
+    await enablePush(db, ["people"]);
+    const [twinId] = await createTandemPeople(db, [{ lastName: "Twin", email: "twin@dup.example" }]);
+    const first = await tick("push");
+    expect(first.push.Contact).toEqual({ created: 0, updated: 0, failed: 1 });
+    const [error] = await db.select().from(pushErrors);
+    expect(error).toMatchObject({ code: "DUPLICATES_DETECTED", state: "open", recordId: twinId });
+    expect(error?.duplicates).toEqual([{ id: existing.id, object: "Contact" }]);
+    expect(records("Contact")).toHaveLength(1);
+
+    // "Create anyway": the failed row goes again with the header (what the error log's action does).
+    await db.$client.execute({
+      sql: "UPDATE push_outbox SET state = 'pending', attempts = 0, allow_duplicates = 1 WHERE record_id = ?",
+      args: [twinId!],
+    });
+    const second = await tick("push");
+    expect(second.push.Contact).toEqual({ created: 1, updated: 0, failed: 0 });
+    expect(records("Contact")).toHaveLength(2);
+    const [resolved] = await db.select().from(pushErrors);
+    expect(resolved?.state).toBe("resolved");
+  });
+
   it("ERR-1: a validation rule rejecting one record of 200 leaves the other 199 pushed and the one in the error log", async () => {
     const { db } = bed.database;
     await enablePush(db, ["people"]);
