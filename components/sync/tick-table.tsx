@@ -12,6 +12,7 @@ type TTick = {
   error: string | null;
   summary: {
     pull: Record<string, { created: number; updated: number; deleted: number; unchanged: number; suppressed?: number }>;
+    push?: Record<string, { created: number; updated: number; failed: number }>;
     paused?: string;
     outbound?: { applied: number; failed: number };
   } | null;
@@ -31,6 +32,7 @@ const TRIGGERS: Record<string, string> = {
   cli: "command line",
   wizard: "setup",
   outbound: "outbound message",
+  push: "a rep's change",
 };
 
 function changes(summary: TTick["summary"]) {
@@ -42,6 +44,14 @@ function changes(summary: TTick["summary"]) {
   }
   if (summary.outbound?.applied) parts.push(`${summary.outbound.applied} outbound applied`);
   if (summary.outbound?.failed) parts.push(`${summary.outbound.failed} outbound failed`);
+  for (const [object, counts] of Object.entries(summary.push ?? {})) {
+    const pushed = [
+      counts.created && `${counts.created} created`,
+      counts.updated && `${counts.updated} updated`,
+      counts.failed && `${counts.failed} rejected`,
+    ].filter(Boolean);
+    if (pushed.length) parts.push(`pushed ${object}: ${pushed.join(", ")}`);
+  }
   return parts.length ? parts.join(" · ") : "no changes";
 }
 

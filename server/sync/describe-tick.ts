@@ -19,8 +19,13 @@ export function describeTick(summary: TTickSummary | TBusyTick): string {
   if (summary.outbound) {
     lines.push(`  ${"Outbound".padEnd(12)} ${summary.outbound.applied} applied, ${summary.outbound.failed} given up`);
   }
+  for (const [object, counts] of Object.entries(summary.push)) {
+    lines.push(
+      `  ${`→ ${object}`.padEnd(12)} ${counts.created} created, ${counts.updated} updated, ${counts.failed} rejected in Salesforce`,
+    );
+  }
   for (const failure of summary.failures ?? [])
     lines.push(`  ! ${failure.object ? `${failure.object}: ` : ""}${failure.message}`);
-  if (summary.more) lines.push("  More to pull: run sync again (or let the schedule continue).");
+  if (summary.more) lines.push("  More to do: run sync again (or let the schedule continue).");
   return lines.join("\n");
 }
