@@ -221,7 +221,8 @@ export async function loadLevel(
       fields: row.fields,
       person,
       what,
-      enhancedNotes: activity.sfObject ? activity.sfObject === "ContentNote" : options.enhancedNotes,
+      // A note not in Salesforce yet goes the way the org takes notes now (checked by describe).
+      enhancedNotes: activity.sfId ? activity.sfObject === "ContentNote" : options.enhancedNotes,
     });
     add({ ...row, operation }, body, {
       sfId: activity.sfId,

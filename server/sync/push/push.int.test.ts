@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { crmAccounts, crmActivities, crmPeople, pushErrors, pushOutbox } from "@/db/schema";
 import { testDatabaseKind } from "@/db/testing/test-database";
+import { startEmulator } from "@/server/emulator";
 import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { runTick } from "../run-tick";
 import { enqueuePushStatement } from "./enqueue";
-import { emulatorAdmin } from "../testing/emulator-connection";
+import { connectToEmulator, emulatorAdmin } from "../testing/emulator-connection";
 import { createTandemAccount, createTandemPeople, enablePush, logTandemActivity } from "../testing/push-fixtures";
 import { setUpSyncTestBed } from "../testing/test-bed";
 import type { TTickSummary } from "../tick-summary";
@@ -82,6 +83,29 @@ describe(`push engine on ${testDatabaseKind()}`, () => {
     expect(activities.every((activity) => activity.pushState === "pushed")).toBe(true);
     const open = await db.select().from(pushOutbox).where(eq(pushOutbox.state, "pending"));
     expect(open).toEqual([]);
+  });
+
+  it("PUSH-2: a note goes as a classic Note on its person where the org has no enhanced notes", async () => {
+    const { db } = bed.database;
+    const classic = await startEmulator({ seed: "empty", enhancedNotes: false });
+    try {
+      await connectToEmulator(db, classic);
+      await enablePush(db);
+      const [personId] = await createTandemPeople(db, [{ lastName: "Noteworthy", email: "nw@example.com" }]);
+      await logTandemActivity(db, {
+        kind: "note",
+        subject: "Call prep",
+        body: "Budget is approved.",
+        personId: personId!,
+      });
+      const summary = await tick("push");
+      expect(summary.push).toMatchObject({ Contact: { created: 1 }, Note: { created: 1 } });
+      const [contact] = [...(classic.store.table("Contact")?.byId.values() ?? [])];
+      const [note] = [...(classic.store.table("Note")?.byId.values() ?? [])];
+      expect(note).toMatchObject({ ParentId: contact?.Id, Title: "Call prep", Body: "Budget is approved." });
+    } finally {
+      await classic.stop();
+    }
   });
 
   it("PUSH-2: a pull after a push counts the pushed records unchanged and makes no second Tandem record", async () => {
