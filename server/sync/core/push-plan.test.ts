@@ -3,6 +3,8 @@ import {
   collectionRecord,
   decideItem,
   isUnknownOutcome,
+  lookupBatches,
+  matchLookup,
   MAX_PUSH_ATTEMPTS,
   packCollections,
   pushRetryDelayMs,
@@ -117,6 +119,35 @@ describe("reconcileQuery", () => {
       "Subject = 'Call' AND WhoId = '003A'",
     );
     expect(reconcileQuery({ object: "Task", values: {} }, 0)).toBeNull();
+  });
+});
+
+describe("lookupBatches and matchLookup", () => {
+  const sentAt = Date.UTC(2026, 11, 1, 12);
+  const person = (email: string) => ({ object: "Contact", values: { Email: email, LastName: "X" }, sentAt });
+
+  it("PUSH-2: unknown creates of people are looked up 100 emails to a query, others one by one", () => {
+    const items = [
+      ...Array.from({ length: 150 }, (_, i) => person(`p${i}@x.com`)),
+      { object: "Task", values: { Subject: "Call" }, sentAt },
+    ];
+    const { batches, single } = lookupBatches(items);
+    expect(batches.map((batch) => batch.items.length)).toEqual([100, 50]);
+    expect(batches[0]!.soql).toMatch(/^SELECT Id, Email, CreatedDate FROM Contact WHERE Email IN \('p0@x.com', /);
+    expect(single).toHaveLength(1);
+  });
+
+  it("PUSH-2: each record is claimed once, by key and creation time, so two Tandem twins are two creates", () => {
+    const a = person("twin@x.com");
+    const b = person("twin@x.com");
+    const c = person("late@x.com");
+    const matches = matchLookup({ keyField: "Email", items: [a, b, c] }, [
+      { Id: "003A", Email: "Twin@x.com", CreatedDate: "2026-12-01T12:00:01.000+0000" },
+      { Id: "003B", Email: "late@x.com", CreatedDate: "2026-11-30T09:00:00.000+0000" },
+    ]);
+    expect(matches.get(a)).toBe("003A");
+    expect(matches.has(b)).toBe(false);
+    expect(matches.has(c)).toBe(false);
   });
 });
 

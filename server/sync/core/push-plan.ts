@@ -195,3 +195,78 @@ export function reconcileQuery(item: Pick<TReadyItem, "object" | "values">, sent
   const where = keys.map(([field, value]) => `${field} = ${soqlString(value as string)}`).join(" AND ");
   return `SELECT Id, CreatedDate FROM ${item.object} WHERE ${where} AND CreatedDate >= ${soqlDatetime(sentAt - RECONCILE_SLACK_MS)} ORDER BY CreatedDate, Id LIMIT 2`;
 }
+
+/** Objects whose unknown creates are looked up many at a time, by one key field. */
+const BATCH_KEYS: Readonly<Record<string, string>> = { Contact: "Email", Lead: "Email", Account: "Name" };
+/** Keys per lookup query: a URL of a few kilobytes. */
+const KEYS_PER_LOOKUP = 100;
+
+export type TLookupBatch<I> = { soql: string; object: string; keyField: string; items: I[] };
+
+/**
+ * Unknown creates of people (by email) and accounts (by name) looked up 100 to a query, instead
+ * of one query each; the rest keep `reconcileQuery`. Each batch's records are matched back with
+ * `matchLookup`.
+ */
+export function lookupBatches<I extends Pick<TReadyItem, "object" | "values"> & { sentAt: number }>(
+  items: readonly I[],
+): { batches: Array<TLookupBatch<I>>; single: I[] } {
+  const single: I[] = [];
+  const groups = new Map<string, I[]>();
+  for (const item of items) {
+    const keyField = BATCH_KEYS[item.object];
+    const key = keyField ? item.values[keyField] : undefined;
+    if (!keyField || typeof key !== "string" || key === "") {
+      single.push(item);
+      continue;
+    }
+    const group = groups.get(item.object) ?? [];
+    group.push(item);
+    groups.set(item.object, group);
+  }
+  const batches: Array<TLookupBatch<I>> = [];
+  for (const [object, group] of groups) {
+    const keyField = BATCH_KEYS[object]!;
+    for (let start = 0; start < group.length; start += KEYS_PER_LOOKUP) {
+      const slice = group.slice(start, start + KEYS_PER_LOOKUP);
+      const keys = [...new Set(slice.map((item) => item.values[keyField] as string))];
+      const since = Math.min(...slice.map((item) => item.sentAt)) - RECONCILE_SLACK_MS;
+      batches.push({
+        object,
+        keyField,
+        items: slice,
+        soql: `SELECT Id, ${keyField}, CreatedDate FROM ${object} WHERE ${keyField} IN (${keys.map(soqlString).join(", ")}) AND CreatedDate >= ${soqlDatetime(since)} ORDER BY CreatedDate, Id`,
+      });
+    }
+  }
+  return { batches, single };
+}
+
+/**
+ * Which record each item of a batch became: the earliest with its key created since just before
+ * it was sent, each record claimed once (two Tandem records with one email are two creates).
+ */
+export function matchLookup<I extends Pick<TReadyItem, "values"> & { sentAt: number }>(
+  batch: Pick<TLookupBatch<I>, "keyField" | "items">,
+  records: ReadonlyArray<Record<string, unknown> & { Id: string }>,
+): Map<I, string> {
+  const normalize = (value: unknown) =>
+    String(value ?? "")
+      .trim()
+      .toLowerCase();
+  const claimed = new Set<string>();
+  const matches = new Map<I, string>();
+  for (const item of batch.items) {
+    const key = normalize(item.values[batch.keyField]);
+    const found = records.find(
+      (record) =>
+        !claimed.has(record.Id) &&
+        normalize(record[batch.keyField]) === key &&
+        Date.parse(String(record.CreatedDate)) >= item.sentAt - RECONCILE_SLACK_MS,
+    );
+    if (!found) continue;
+    claimed.add(found.Id);
+    matches.set(item, found.Id);
+  }
+  return matches;
+}

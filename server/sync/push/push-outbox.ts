@@ -10,6 +10,8 @@ import {
   collectionRecord,
   decideItem,
   isUnknownOutcome,
+  lookupBatches,
+  matchLookup,
   packCollections,
   pushRetryDelayMs,
   reconcileQuery,
@@ -169,7 +171,7 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
     .limit(1000);
   if (rows.length === 0) return true;
   const now = options.now();
-  const lookups: Array<{ item: TPushItem; soql: string }> = [];
+  const toLookUp: Array<TPushItem & { sentAt: number }> = [];
   const again: number[] = [];
   const resend: TPushItem[] = [];
   for (const recordType of PUSH_RECORD_TYPES) {
@@ -180,30 +182,49 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
     for (const item of level.ready) {
       const needsLookup =
         item.operation === "create" && !run.externalIdObjects.has(item.object) && item.object !== "ContentDocumentLink";
-      const soql = needsLookup ? reconcileQuery(item, item.row.sentAt ?? now) : null;
-      if (soql) lookups.push({ item, soql });
-      else if (needsLookup) again.push(item.outboxId);
+      if (needsLookup) toLookUp.push({ ...item, sentAt: item.row.sentAt ?? now });
       // Upserts by Tandem_Id__c and updates are safe to repeat: sent again at once, before any pull.
       else resend.push(item);
     }
   }
   const statements: InStatement[] = [];
-  for (let start = 0; start < lookups.length; start += 5) {
-    const group = lookups.slice(start, start + 5);
-    const outcomes = await run.salesforce.compositeQueryAll(
-      group.map((lookup, index) => ({ referenceId: `r${index}`, soql: lookup.soql })),
-    );
-    group.forEach((lookup, index) => {
-      const outcome = outcomes.get(`r${index}`);
-      const found = outcome?.ok ? outcome.page.records[0] : undefined;
-      if (found) {
-        statements.push(...successStatements(lookup.item, found.Id, now, { hadOpenError: false }));
-        count(run, lookup.item.object, "created");
-      } else if (outcome?.ok) {
-        again.push(lookup.item.outboxId);
-      } else {
-        // The lookup itself failed: keep the row unknown, the next run looks again.
+  const found = (item: TPushItem, sfId: string | null) => {
+    if (!sfId) {
+      again.push(item.outboxId);
+      return;
+    }
+    statements.push(...successStatements(item, sfId, now, { hadOpenError: false }));
+    count(run, item.object, "created");
+  };
+  // People by email and accounts by name, 100 to a query; other objects one query each.
+  type TFound = Array<{ Id: string } & Record<string, unknown>>;
+  const { batches, single } = lookupBatches(toLookUp);
+  const queries: Array<{ soql: string; settle: (records: TFound) => void }> = [
+    ...batches.map((batch) => ({
+      soql: batch.soql,
+      settle: (records: TFound) => {
+        const matches = matchLookup(batch, records);
+        for (const item of batch.items) found(item, matches.get(item) ?? null);
+      },
+    })),
+    ...single.flatMap((item) => {
+      const soql = reconcileQuery(item, item.sentAt);
+      if (!soql) {
+        again.push(item.outboxId);
+        return [];
       }
+      return [{ soql, settle: (records: TFound) => found(item, records[0]?.Id ?? null) }];
+    }),
+  ];
+  for (let start = 0; start < queries.length; start += 5) {
+    const group = queries.slice(start, start + 5);
+    const outcomes = await run.salesforce.compositeQueryAll(
+      group.map((query, index) => ({ referenceId: `r${index}`, soql: query.soql })),
+    );
+    group.forEach((query, index) => {
+      const outcome = outcomes.get(`r${index}`);
+      // A lookup that failed keeps its rows unknown: the next run looks again.
+      if (outcome?.ok) query.settle(outcome.page.records);
     });
   }
   if (again.length > 0)
