@@ -5,24 +5,14 @@
  * `tandem` and `floor` write into DATABASE_URL (with DATABASE_AUTH_TOKEN) when it is set, a fresh
  * database such as the sqld server `run.ts` starts; otherwise into a temporary `file:` database.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createClient } from "@libsql/client";
-import { openDatabase, readDatabaseConfig } from "@/db/client";
+import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { getEnv, setEnvDefault } from "@/server/env";
-import { storeConnection } from "@/server/salesforce/store-connection";
 import { downloadLikeFirstLoad, downloadRestPages } from "@/server/salesforce/testing/bare-download";
 import { runTick } from "@/server/sync/run-tick";
+import { benchDatabase, connectToEmulator, tokens } from "./bench-org";
 import { FLOOR_SCHEMA, writeFloorPage } from "./floor";
 import { countRoundTrips } from "./round-trips";
-
-type TTokens = { access_token: string; refresh_token: string; instance_url: string; id: string };
-
-async function tokens(url: string): Promise<TTokens> {
-  return (await (await fetch(`${url}/__emulator/tokens`, { method: "POST" })).json()) as TTokens;
-}
 
 async function advanceOrgClock(url: string, advanceMs: number): Promise<{ offsetMs: number }> {
   const response = await fetch(`${url}/__emulator/clock`, {
@@ -33,36 +23,12 @@ async function advanceOrgClock(url: string, advanceMs: number): Promise<{ offset
   return (await response.json()) as { offsetMs: number };
 }
 
-/** DATABASE_URL if set, else a temporary `file:` database. */
-function benchDatabase() {
-  if (getEnv().DATABASE_URL) return { config: readDatabaseConfig(), remove: () => undefined };
-  const dir = mkdtempSync(join(tmpdir(), "tandem-bench-"));
-  return {
-    config: { url: `file:${join(dir, "bench.db")}` },
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
 async function tandem(url: string) {
   const database = benchDatabase();
   const handle = openDatabase(database.config);
   const roundTrips = countRoundTrips(handle.client);
   await migrateDatabase(handle);
-  setEnvDefault("AUTH_SECRET", "bench-secret");
-  const issued = await tokens(url);
-  await storeConnection(
-    handle.db,
-    {
-      environment: "demo",
-      loginUrl: url,
-      instanceUrl: issued.instance_url,
-      orgId: issued.id.split("/").at(-2) ?? "",
-      userId: issued.id.split("/").at(-1) ?? "",
-      refreshToken: issued.refresh_token,
-      accessToken: issued.access_token,
-    },
-    Date.now(),
-  );
+  await connectToEmulator(handle.db, url);
   // The org's clock may already run ahead (an earlier run moved it); Tandem's clock follows it.
   let offset = (await advanceOrgClock(url, 0)).offsetMs;
   const now = () => Date.now() + offset;

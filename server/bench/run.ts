@@ -3,16 +3,22 @@
  * 100,000 records across accounts, contacts, leads and opportunities, into a `file:` database and
  * into a real sqld server over HTTP (Turso's path); beside them, measured in the same run, bare
  * jsforce fetching the same records into nothing, and the floor (floor.ts): bare jsforce
- * downloads written into one indexed libSQL table. `npm run bench -- --quick`: 10,000 only.
+ * downloads written into one indexed libSQL table. Then push (push-section.ts): 1,000 and 10,000
+ * people created in Tandem with their accounts, against bare jsforce creating the same records.
+ * `npm run bench -- --quick`: pull at 10,000 and push at 1,000 only. `--push-only`: the push
+ * section alone (with `--quick`, at 1,000 only).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { startSqld } from "@/db/testing/sqld";
 import { childProcessEnv } from "@/server/env";
+import { runPushSection } from "./push-section";
 import type { TRoundTrips } from "./round-trips";
 
 const QUICK = process.argv.includes("--quick");
-const SIZES = QUICK ? [10_000] : [10_000, 100_000];
+const PUSH_ONLY = process.argv.includes("--push-only");
+const SIZES = PUSH_ONLY ? [] : QUICK ? [10_000] : [10_000, 100_000];
+const PUSH_SIZES = QUICK ? [1_000] : [1_000, 10_000];
 const MIX = { Account: 0.2, Contact: 0.45, Lead: 0.2, Opportunity: 0.15 } as const;
 const PAGE = 2000;
 const BULK_ABOVE = 10_000;
@@ -103,9 +109,10 @@ const ms = (value: number | undefined) => Math.round(value ?? 0).toLocaleString(
 const rate = (records: number, ms: number) => Math.round((records / ms) * 1000).toLocaleString("en-US");
 
 async function main() {
-  console.log(
-    "floor: the same records by bare jsforce (REST pages; Bulk API 2.0 above 10,000 rows, as Tandem) into one libSQL table indexed like crm_people, content hashes, one transaction per 2,000 rows. sqld: a real libSQL server over HTTP on loopback with JWT auth.",
-  );
+  if (SIZES.length > 0)
+    console.log(
+      "floor: the same records by bare jsforce (REST pages; Bulk API 2.0 above 10,000 rows, as Tandem) into one libSQL table indexed like crm_people, content hashes, one transaction per 2,000 rows. sqld: a real libSQL server over HTTP on loopback with JWT auth.",
+    );
   const emulator = await startEmulatorProcess();
   const rows: Array<{ size: number; rss: number }> = [];
   try {
@@ -177,6 +184,7 @@ async function main() {
     const [small, large] = rows;
     if (small && large)
       console.log(`\nPeak RSS growth 10,000 → 100,000 records: ${large.rss - small.rss} MB (target < 150 MB)`);
+    await runPushSection(emulator.url, PUSH_SIZES);
   } finally {
     emulator.stop();
   }

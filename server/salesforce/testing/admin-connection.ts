@@ -1,9 +1,8 @@
 import { Connection } from "jsforce";
-import type { RunningEmulator } from "@/server/emulator";
 import { SALESFORCE_API_VERSION } from "../api-version";
 
-/** A plain jsforce connection to the emulator, for arranging data in tests. */
-export function adminConnection(emulator: RunningEmulator) {
+/** A plain jsforce connection to an emulated org (in this process, or another: any token issuer). */
+export function adminConnection(emulator: { issueTokens(): { instance_url: string; access_token: string } }) {
   const tokens = emulator.issueTokens();
   return new Connection({
     instanceUrl: tokens.instance_url,
