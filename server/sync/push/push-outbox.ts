@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { pushErrors, pushOutbox } from "@/db/schema";
 import { isSalesforceError, type SalesforceError } from "@/server/errors";
@@ -22,7 +22,13 @@ import { commitFenced, type TLease } from "../lease";
 import { selectInChunks } from "../pull/select-in-chunks";
 import { ensureOrgPushInfo, TANDEM_ID_FIELD } from "./org-push-info";
 import { loadLevel, noteLinkBody, type TOutboxRow, type TPushItem } from "./push-records";
-import { failureStatements, reopenStatements, sendingStatement, successStatements } from "./push-results";
+import {
+  failureStatements,
+  reopenStatements,
+  sendingStatement,
+  successBatchStatements,
+  successStatements,
+} from "./push-results";
 
 export type TPushObjectCounts = { created: number; updated: number; failed: number };
 
@@ -84,6 +90,7 @@ export async function pushOutboxRows(
       externalIdObjects: new Set(info.tandemIdObjects),
       enhancedNotes: info.enhancedNotes,
       duplicateLookups: 0,
+      anyOpenErrors: await hasOpenErrors(db),
     };
     if (!(await reconcileUnknown(run, kinds))) return result;
     for (const recordType of PUSH_RECORD_TYPES) {
@@ -127,6 +134,7 @@ export async function reconcilePushOutcomes(
         externalIdObjects: new Set(info.tandemIdObjects),
         enhancedNotes: info.enhancedNotes,
         duplicateLookups: 0,
+        anyOpenErrors: await hasOpenErrors(db),
       },
       kinds,
     );
@@ -147,6 +155,8 @@ type TRun = {
   externalIdObjects: Set<string>;
   enhancedNotes: boolean;
   duplicateLookups: number;
+  /** Whether any push error was open when the run began (else no success needs to resolve one). */
+  anyOpenErrors: boolean;
 };
 
 function count(run: TRun, object: string, key: keyof TPushObjectCounts) {
@@ -241,49 +251,68 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
 async function pushLevel(run: TRun, kinds: TPushKind[], recordType: TOutboxRow["recordType"]): Promise<boolean> {
   const { db, options } = run;
   const now = options.now();
-  const eligible = await db
-    .select({ id: pushOutbox.id })
-    .from(pushOutbox)
-    .where(
-      and(
-        eq(pushOutbox.state, "pending"),
-        eq(pushOutbox.recordType, recordType),
-        inArray(pushOutbox.kind, kinds),
-        or(isNull(pushOutbox.nextAttemptAt), lte(pushOutbox.nextAttemptAt, now)),
-      ),
-    )
-    .orderBy(desc(pushOutbox.priority), asc(pushOutbox.id));
   const chunk = options.chunk ?? 1000;
-  for (let start = 0; start < eligible.length; start += chunk) {
+  const due = and(
+    eq(pushOutbox.state, "pending"),
+    eq(pushOutbox.recordType, recordType),
+    inArray(pushOutbox.kind, kinds),
+    or(isNull(pushOutbox.nextAttemptAt), lte(pushOutbox.nextAttemptAt, now)),
+  );
+  // Rows whose earlier push is still unknown (a lookup failed) wait for it; usually there are none.
+  const unsettled =
+    (
+      await db
+        .select({ id: pushOutbox.id })
+        .from(pushOutbox)
+        .where(and(eq(pushOutbox.recordType, recordType), eq(pushOutbox.state, "sending")))
+        .limit(1)
+    ).length > 0;
+  // Keyset pages in send order (a rep's own work first): rows left waiting are not read again.
+  let after: { priority: number; id: number } | null = null;
+  for (;;) {
     if (pastDeadline(run)) {
       run.result.more = true;
       return false;
     }
-    const slice = eligible.slice(start, start + chunk).map((row) => row.id);
-    const rows = await selectInChunks(slice, (ids) =>
-      db
-        .select()
-        .from(pushOutbox)
-        .where(and(inArray(pushOutbox.id, ids), eq(pushOutbox.state, "pending"))),
-    );
-    // A record with a row still in flight (unknown outcome) waits for it to be settled.
-    const inFlight = new Set(
-      (
-        await selectInChunks(
-          rows.map((row) => row.recordId),
-          (ids) =>
-            db
-              .select({ recordId: pushOutbox.recordId })
-              .from(pushOutbox)
-              .where(
-                and(
-                  eq(pushOutbox.recordType, recordType),
-                  inArray(pushOutbox.recordId, ids),
-                  eq(pushOutbox.state, "sending"),
-                ),
+    const cursor: { priority: number; id: number } | null = after;
+    const rows: TOutboxRow[] = await db
+      .select()
+      .from(pushOutbox)
+      .where(
+        cursor
+          ? and(
+              due,
+              or(
+                lt(pushOutbox.priority, cursor.priority),
+                and(eq(pushOutbox.priority, cursor.priority), gt(pushOutbox.id, cursor.id)),
               ),
-        )
-      ).map((row) => row.recordId),
+            )
+          : due,
+      )
+      .orderBy(desc(pushOutbox.priority), asc(pushOutbox.id))
+      .limit(chunk);
+    if (rows.length === 0) return true;
+    const last: TOutboxRow = rows.at(-1)!;
+    after = { priority: last.priority, id: last.id };
+    const inFlight = new Set(
+      unsettled
+        ? (
+            await selectInChunks(
+              rows.map((row) => row.recordId),
+              (ids) =>
+                db
+                  .select({ recordId: pushOutbox.recordId })
+                  .from(pushOutbox)
+                  .where(
+                    and(
+                      eq(pushOutbox.recordType, recordType),
+                      inArray(pushOutbox.recordId, ids),
+                      eq(pushOutbox.state, "sending"),
+                    ),
+                  ),
+            )
+          ).map((row) => row.recordId)
+        : [],
     );
     const level = await loadLevel(
       db,
@@ -303,8 +332,8 @@ async function pushLevel(run: TRun, kinds: TPushKind[], recordType: TOutboxRow["
     ];
     if (settle.length > 0) await commitFenced(db, options.lease, settle);
     if (!(await sendItems(run, level.ready))) return false;
+    if (rows.length < chunk) return true;
   }
-  return true;
 }
 
 /** Sends ready items call by call; returns false when the run must stop. */
@@ -350,9 +379,10 @@ async function sendCall(run: TRun, collections: Array<TPlannedCollection<TPushIt
     return callFailed(run, items, error);
   }
   const now = options.now();
-  const openErrors = await recordsWithOpenErrors(db, items);
+  const openErrors = run.anyOpenErrors ? await recordsWithOpenErrors(db, items) : new Set<string>();
   const statements: InStatement[] = [];
   const links: TPushItem[] = [];
+  const successes: Array<{ item: TPushItem; sfId: string }> = [];
   for (const collection of collections) {
     const outcome = outcomes.get(collection.referenceId);
     collection.items.forEach((item, index) => {
@@ -367,12 +397,22 @@ async function sendCall(run: TRun, collections: Array<TPlannedCollection<TPushIt
               success: false,
               errors: [{ code: outcome.error.salesforceCode, message: outcome.error.message, fields: [] }],
             };
-      statements.push(...settleItem(run, item, answer, now, openErrors, links));
+      statements.push(...settleItem(run, item, answer, now, openErrors, links, successes));
     });
   }
+  if (successes.length > 0) statements.push(...successBatchStatements(successes, now, openErrors));
   await withDuplicateDetails(run, statements, now);
   await commitFenced(db, options.lease, statements);
   return links;
+}
+
+async function hasOpenErrors(db: TDatabase): Promise<boolean> {
+  const rows = await db
+    .select({ id: pushErrors.id })
+    .from(pushErrors)
+    .where(inArray(pushErrors.state, ["open", "retrying"]))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Items whose record has an open error, so a success can say it is resolved. */
@@ -395,12 +435,17 @@ function settleItem(
   now: number,
   openErrors: Set<string>,
   links: TPushItem[],
+  successes: Array<{ item: TPushItem; sfId: string }>,
 ): InStatement[] {
   const decision = decideItem(answer, item.row.attempts);
   if (decision.kind === "pushed") {
     count(run, item.object, item.operation === "create" ? "created" : "updated");
     if (item.object === "ContentNote") links.push({ ...item, ...linkOf(item, decision.sfId) });
-    return successStatements(item, decision.sfId, now, { hadOpenError: openErrors.has(item.recordId) });
+    if (item.recordType === "activity")
+      return successStatements(item, decision.sfId, now, { hadOpenError: openErrors.has(item.recordId) });
+    // CRM records are written together, a few statements per call (successBatchStatements).
+    successes.push({ item, sfId: decision.sfId });
+    return [];
   }
   if (decision.kind === "failed") count(run, item.object, "failed");
   if (decision.error.code === "DUPLICATES_DETECTED" && decision.kind === "failed") {

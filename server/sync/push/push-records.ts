@@ -32,6 +32,47 @@ export type TLoadedLevel = {
   gone: TOutboxRow[];
 };
 
+// What a push reads of each record: its typed columns, never Salesforce's copy (`fields`).
+const common = <T extends typeof crmAccounts | typeof crmPeople | typeof crmOpportunities>(table: T) => ({
+  id: table.id,
+  sfId: table.sfId,
+  state: table.state,
+  name: table.name,
+  ownerSfId: table.ownerSfId,
+  createdBy: table.createdBy,
+});
+const ACCOUNT_COLUMNS = {
+  ...common(crmAccounts),
+  website: crmAccounts.website,
+  industry: crmAccounts.industry,
+  phone: crmAccounts.phone,
+  city: crmAccounts.city,
+  country: crmAccounts.country,
+  type: crmAccounts.type,
+};
+const PERSON_COLUMNS = {
+  ...common(crmPeople),
+  kind: crmPeople.kind,
+  firstName: crmPeople.firstName,
+  lastName: crmPeople.lastName,
+  email: crmPeople.email,
+  phone: crmPeople.phone,
+  title: crmPeople.title,
+  company: crmPeople.company,
+  leadSource: crmPeople.leadSource,
+  leadStatus: crmPeople.leadStatus,
+  accountSfId: crmPeople.accountSfId,
+  accountId: crmPeople.accountId,
+};
+const OPPORTUNITY_COLUMNS = {
+  ...common(crmOpportunities),
+  stageName: crmOpportunities.stageName,
+  amount: crmOpportunities.amount,
+  closeDate: crmOpportunities.closeDate,
+  accountSfId: crmOpportunities.accountSfId,
+  accountId: crmOpportunities.accountId,
+};
+
 const ids = (values: Array<string | null | undefined>) => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
 async function accountRefs(db: TDatabase, accountIds: string[]): Promise<Map<string, TParentRef>> {
@@ -92,7 +133,7 @@ export async function loadLevel(
 
   if (recordType === "account") {
     const records = await selectInChunks(recordIds, (slice) =>
-      db.select().from(crmAccounts).where(inArray(crmAccounts.id, slice)),
+      db.select(ACCOUNT_COLUMNS).from(crmAccounts).where(inArray(crmAccounts.id, slice)),
     );
     const byId = new Map(records.map((record) => [record.id, record]));
     for (const row of rows) {
@@ -113,7 +154,7 @@ export async function loadLevel(
 
   if (recordType === "person") {
     const records = await selectInChunks(recordIds, (slice) =>
-      db.select().from(crmPeople).where(inArray(crmPeople.id, slice)),
+      db.select(PERSON_COLUMNS).from(crmPeople).where(inArray(crmPeople.id, slice)),
     );
     const accounts = await accountRefs(db, ids(records.map((record) => record.accountId)));
     const byId = new Map(records.map((record) => [record.id, record]));
@@ -136,7 +177,7 @@ export async function loadLevel(
 
   if (recordType === "opportunity") {
     const records = await selectInChunks(recordIds, (slice) =>
-      db.select().from(crmOpportunities).where(inArray(crmOpportunities.id, slice)),
+      db.select(OPPORTUNITY_COLUMNS).from(crmOpportunities).where(inArray(crmOpportunities.id, slice)),
     );
     const accounts = await accountRefs(db, ids(records.map((record) => record.accountId)));
     const byId = new Map(records.map((record) => [record.id, record]));

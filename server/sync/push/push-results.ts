@@ -256,3 +256,111 @@ export function reopenStatements(
     },
   ];
 }
+
+/**
+ * Many successes of CRM records (accounts, people, opportunities) as a few set-based statements
+ * instead of several per record: the same writes as `successStatements`, per table, driven by one
+ * JSON array each. Activities (notes and their links) keep `successStatements`.
+ */
+export function successBatchStatements(
+  successes: ReadonlyArray<{ item: TPushItem; sfId: string }>,
+  now: number,
+  openErrors: ReadonlySet<string>,
+): InStatement[] {
+  const statements: InStatement[] = [];
+  const byType = new Map<TPushRecordType, Array<{ item: TPushItem; sfId: string }>>();
+  for (const success of successes) {
+    const list = byType.get(success.item.recordType) ?? [];
+    list.push(success);
+    byType.set(success.item.recordType, list);
+  }
+  for (const [recordType, list] of byType) {
+    const table = TABLES[recordType];
+    statements.push({
+      sql: `UPDATE ${table} SET
+              sf_id = j.sf_id,
+              push_state = CASE WHEN EXISTS (SELECT 1 FROM push_outbox o WHERE o.record_type = ? AND o.record_id = ${table}.id
+                AND o.state = 'pending' AND o.id != j.outbox_id) THEN 'pending' ELSE 'pushed' END,
+              fields = json_patch(${table}.fields, j.patch), content_hash = NULL, updated_at = ?
+            FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.sfId') AS sf_id,
+                    json_extract(value, '$.outboxId') AS outbox_id, json(json_extract(value, '$.patch')) AS patch
+                  FROM json_each(?)) AS j
+            WHERE ${table}.id = j.id`,
+      args: [
+        recordType,
+        now,
+        JSON.stringify(
+          list.map(({ item, sfId }) => ({
+            id: item.recordId,
+            sfId,
+            outboxId: item.outboxId,
+            patch: { ...item.values, Id: sfId },
+          })),
+        ),
+      ],
+    });
+    if (recordType === "account") {
+      const created = list.filter(({ item }) => item.operation === "create");
+      if (created.length > 0) {
+        const accounts = JSON.stringify(created.map(({ item, sfId }) => ({ id: item.recordId, sfId })));
+        // `+` keeps SQLite on the account_id index: "account_sf_id IS NULL" holds for every new record.
+        for (const dependent of ["crm_people", "crm_opportunities"]) {
+          statements.push({
+            sql: `UPDATE ${dependent} SET account_sf_id = j.sf_id
+                  FROM (SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.sfId') AS sf_id FROM json_each(?)) AS j
+                  WHERE ${dependent}.account_id = j.id AND +${dependent}.account_sf_id IS NULL`,
+            args: [accounts],
+          });
+        }
+      }
+    }
+  }
+  statements.push({
+    sql: `UPDATE push_outbox SET state = 'done', attempts = attempts + 1, sent_at = NULL, waiting_on = NULL, last_error_code = NULL, updated_at = ?
+          WHERE id IN (SELECT value FROM json_each(?))`,
+    args: [now, JSON.stringify(successes.map(({ item }) => item.outboxId))],
+  });
+  const resolved = successes.filter(({ item }) => openErrors.has(item.recordId));
+  for (const { item } of resolved) {
+    statements.push({
+      sql: `UPDATE push_errors SET state = 'resolved', resolved_at = ?, last_at = ? WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying')`,
+      args: [now, now, item.recordType, item.recordId],
+    });
+  }
+  const entries = successes.flatMap(({ item, sfId }) => {
+    const fields = Object.keys(item.values).filter((field) => field !== "OwnerId");
+    const entry =
+      item.operation === "create"
+        ? {
+            event: "pushed-create",
+            message: `Created in Salesforce by push (${item.object} ${sfId}).`,
+            details: { sfId, object: item.object, fields },
+          }
+        : {
+            event: "pushed-update",
+            message: `Updated in Salesforce: ${fields.join(", ") || "no field"}.`,
+            details: { sfId, object: item.object, fields },
+          };
+    const row = { t: item.recordType, id: item.recordId, ...entry };
+    return openErrors.has(item.recordId)
+      ? [
+          row,
+          {
+            t: item.recordType,
+            id: item.recordId,
+            event: "push-resolved",
+            message: "The push error is resolved: Salesforce accepted the record.",
+            details: {},
+          },
+        ]
+      : [row];
+  });
+  statements.push({
+    sql: `INSERT INTO activity_log (record_type, record_id, at, event, message, details)
+          SELECT json_extract(value, '$.t'), json_extract(value, '$.id'), ?, json_extract(value, '$.event'),
+                 json_extract(value, '$.message'), json(json_extract(value, '$.details'))
+          FROM json_each(?)`,
+    args: [now, JSON.stringify(entries)],
+  });
+  return statements;
+}
