@@ -23,7 +23,9 @@ import { fileURLToPath } from "node:url";
 import { openDatabase, readDatabaseConfig, type TDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { childProcessEnv, setEnvDefault } from "@/server/env";
+import { openSalesforce } from "@/server/salesforce/open-connection";
 import { adminConnection } from "@/server/salesforce/testing/admin-connection";
+import { checkOrgForPush } from "@/server/sync/push/org-push-info";
 import { runTick } from "@/server/sync/run-tick";
 import { createTandemPeople, enablePush } from "@/server/sync/testing/push-fixtures";
 import { BENCH_AUTH_SECRET, benchDatabase, connectToEmulator, emulatorApiCalls, tokens } from "./bench-org";
@@ -85,6 +87,10 @@ async function setup(url: string, people: number) {
   await migrateDatabase(handle);
   await connectToEmulator(db, url);
   await enablePush(db, ["people", "accounts"]);
+  // The org check that Settings → Salesforce runs when an admin opens it to switch push on.
+  const salesforce = await openSalesforce(db);
+  await checkOrgForPush(db, salesforce, Date.now());
+  await salesforce.flush();
   const started = performance.now();
   const accountIds = await createBenchAccounts(db, records.accounts);
   await createTandemPeople(

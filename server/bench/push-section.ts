@@ -54,7 +54,7 @@ const METHOD_WORDS: Record<string, string> = {
 export async function runPushSection(url: string, sizes: readonly number[]) {
   const perCall = RECORDS_PER_COLLECTION * COLLECTIONS_PER_CALL;
   console.log(
-    `\nPush: people created in Tandem, each with an email, and one account per ${PEOPLE_PER_ACCOUNT} of them, pushed by push-only ticks into an empty org until no outbox row is pending or sending (the records are created beforehand in another process, not timed); bare jsforce: the same records by sObject Collections (create, allOrNone false, allowRecursive: ${RECORDS_PER_COLLECTION} records a call), accounts, then contacts with their AccountId. API calls: the emulator's count over the timed part; Tandem's include the org check a push run makes when it has none from the last 24 hours (one composite call describing the objects push writes, one query of active users), as on a first push.`,
+    `\nPush: people created in Tandem, each with an email, and one account per ${PEOPLE_PER_ACCOUNT} of them, pushed by push-only ticks into an empty org until no outbox row is pending or sending (the records are created beforehand in another process, not timed); bare jsforce: the same records by sObject Collections (create, allOrNone false, allowRecursive: ${RECORDS_PER_COLLECTION} records a call), accounts, then contacts with their AccountId. API calls: the emulator's count over the timed part. The org check (one describe, one query of active users) runs beforehand, as when an admin opens Settings → Salesforce to switch push on; a push run repeats it only when it is a day old.`,
   );
   for (const people of sizes) {
     await resetEmulator(url);
