@@ -10,9 +10,10 @@ import { Button } from "@/components/ui/button";
 import { ConnectStep } from "./connect-step";
 import { FirstSyncStep } from "./first-sync-step";
 import { PullSettingsStep } from "./pull-settings-step";
+import { PushSettingsStep } from "./push-settings-step";
 import { RealtimeStep } from "./realtime-step";
 
-const ORDER = ["connect", "pull", "sync", "realtime"] as const;
+const ORDER = ["connect", "pull", "push", "sync", "realtime"] as const;
 type TStep = (typeof ORDER)[number];
 
 /** The setup wizard after the first admin: each step saves as it goes, so it resumes anywhere. */
@@ -41,8 +42,9 @@ export function SetupWizard({
       </div>
       <SetupSteps current={index + 1} />
       {step === "connect" ? <ConnectStep flash={flash} onContinue={() => go("pull")} /> : null}
-      {step === "pull" ? <PullSettingsStep onBack={() => go("connect")} onContinue={() => go("sync")} /> : null}
-      {step === "sync" ? <FirstSyncStep onBack={() => go("pull")} onContinue={() => go("realtime")} /> : null}
+      {step === "pull" ? <PullSettingsStep onBack={() => go("connect")} onContinue={() => go("push")} /> : null}
+      {step === "push" ? <PushSettingsStep onBack={() => go("pull")} onContinue={() => go("sync")} /> : null}
+      {step === "sync" ? <FirstSyncStep onBack={() => go("push")} onContinue={() => go("realtime")} /> : null}
       {step === "realtime" ? <RealtimeStep onBack={() => go("sync")} onFinish={() => router.push("/")} /> : null}
     </main>
   );

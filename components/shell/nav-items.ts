@@ -1,6 +1,8 @@
 import {
   ActivityIcon,
   Building2Icon,
+  CircleAlertIcon,
+  CloudIcon,
   HandshakeIcon,
   HomeIcon,
   UsersIcon,
@@ -8,7 +10,14 @@ import {
   type LucideIcon,
 } from "lucide-react";
 
-export type TNavItem = { href: string; label: string; icon: LucideIcon; adminOnly?: boolean };
+export type TNavItem = {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  adminOnly?: boolean;
+  /** A count beside the label: open push errors. */
+  badge?: "push-errors";
+};
 export type TNavSection = { title?: string; items: TNavItem[] };
 
 export const NAV_SECTIONS: TNavSection[] = [
@@ -24,6 +33,8 @@ export const NAV_SECTIONS: TNavSection[] = [
     title: "Settings",
     items: [
       { href: "/sync", label: "Sync", icon: ActivityIcon },
+      { href: "/errors", label: "Errors", icon: CircleAlertIcon, badge: "push-errors" },
+      { href: "/settings/salesforce", label: "Salesforce", icon: CloudIcon, adminOnly: true },
       { href: "/settings/team", label: "Team", icon: UsersRoundIcon, adminOnly: true },
     ],
   },

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { TRole } from "@/server/users/roles";
+import { OpenErrorsBadge } from "@/components/push-errors/open-errors-badge";
 import { cn } from "@/components/ui/cn";
 import { NAV_SECTIONS } from "./nav-items";
 
@@ -39,6 +40,7 @@ export function NavLinks({ role, onNavigate }: { role: TRole; onNavigate?: () =>
                 >
                   <item.icon className="size-4" aria-hidden="true" />
                   {item.label}
+                  {item.badge === "push-errors" ? <OpenErrorsBadge /> : null}
                 </Link>
               );
             })}

@@ -5,6 +5,7 @@ export const SETUP_STEPS = [
   "Admin account",
   "Connect Salesforce",
   "Pull settings",
+  "Push settings",
   "First sync",
   "Real-time updates",
 ] as const;

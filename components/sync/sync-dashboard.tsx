@@ -5,6 +5,7 @@ import { AlertTriangleIcon, RefreshCwIcon } from "lucide-react";
 import Link from "next/link";
 import { toast } from "sonner";
 import { useTRPC } from "@/components/trpc/provider";
+import { ErrorLogCard } from "@/components/push-errors/error-log-card";
 import { PullVisibilitySettings } from "@/components/setup/pull-settings-step";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -146,6 +147,8 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
         </CardHeader>
         {data ? <TickTable ticks={data.ticks} /> : <Skeleton className="m-5 h-40" />}
       </Card>
+
+      <ErrorLogCard isAdmin={isAdmin} />
 
       {data ? <OutboundQueueCard queue={data.outbound} /> : null}
 

@@ -49,6 +49,8 @@ test("an admin connects the demo org and finishes the first sync", async ({ page
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.getByRole("heading", { name: "What the team sees" })).toBeVisible();
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { name: "What Tandem pushes" })).toBeVisible();
+  await page.getByRole("button", { name: "Push nothing for now" }).click();
 
   await expect(page.getByRole("heading", { name: "First sync" })).toBeVisible();
   await page.getByRole("button", { name: "Start first sync" }).click();

@@ -1,5 +1,7 @@
+import { crmRouter } from "./routers/crm/_router";
 import { recordsRouter } from "./routers/records/_router";
 import { prospectsRouter } from "./routers/prospects/_router";
+import { pushRouter } from "./routers/push/_router";
 import { salesforceRouter } from "./routers/salesforce/_router";
 import { syncRouter } from "./routers/sync/_router";
 import { usersRouter } from "./routers/users/_router";
@@ -9,6 +11,8 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   prospects: prospectsRouter,
   records: recordsRouter,
+  crm: crmRouter,
+  push: pushRouter,
   salesforce: salesforceRouter,
   sync: syncRouter,
 });

@@ -15,6 +15,7 @@ import { describeTick } from "@/server/sync/describe-tick";
 import { runTick } from "@/server/sync/run-tick";
 import { getSyncStatus } from "@/server/status/sync-status";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
+import { runErrorsCommand } from "./commands/errors-command";
 import { runImportCommand } from "./commands/import-command";
 import { runProspectsCommand } from "./commands/prospects-command";
 import { runSettingsCommand } from "./commands/settings-command";
@@ -37,7 +38,11 @@ Commands:
   settings import FILE [--dry-run] Apply such a document (a partial one changes only what it names);
                                    prints { changed, dryRun } as JSON
   prospects add-to-crm (--all | --ids ID,…) [--as contact|lead]
-                                   "Add to CRM" in bulk; prints { created, skipped, alreadyInCrm }`;
+                                   "Add to CRM" in bulk; prints { created, skipped, alreadyInCrm }
+  errors list [--json] [--state open|resolved|dismissed|all]
+                                   The push error log (open: open and retrying), with a fix for each
+  errors retry (ID… | --code CODE | --all)
+                                   Send the failed pushes again; prints { retried }`;
 
 async function runMigrate() {
   const config = readDatabaseConfig();
@@ -165,6 +170,7 @@ async function main(argv: string[]) {
   if (command === "import") return runImportCommand(rest, openConfiguredDatabase);
   if (command === "settings") return runSettingsCommand(rest, openConfiguredDatabase);
   if (command === "prospects") return runProspectsCommand(rest, openConfiguredDatabase);
+  if (command === "errors") return runErrorsCommand(rest, openConfiguredDatabase);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);
     return;

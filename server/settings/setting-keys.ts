@@ -35,8 +35,13 @@ export const ZPullVisibilitySchema = z
 
 /** The wizard's steps an admin confirmed (the others are derived from the data). */
 export const ZSetupStepsSchema = z
-  .object({ pullConfirmed: z.boolean().default(false), realtimeDone: z.boolean().default(false) })
-  .default({ pullConfirmed: false, realtimeDone: false });
+  .object({
+    pullConfirmed: z.boolean().default(false),
+    /** The admin passed "What Tandem pushes" (pushing nothing for now is an answer too). */
+    pushReviewed: z.boolean().default(false),
+    realtimeDone: z.boolean().default(false),
+  })
+  .default({ pullConfirmed: false, pushReviewed: false, realtimeDone: false });
 
 /** The generated outbound-message path token, encrypted (server/sync/outbound/outbound-token.ts). */
 export const ZOutboundTokenSchema = z.object({ sealed: z.string() }).nullable().default(null);

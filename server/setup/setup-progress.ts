@@ -4,12 +4,13 @@ import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
 import { getSyncProgress } from "@/server/status/sync-progress";
 
-export const SETUP_STEP_KEYS = ["connect", "pull", "sync", "realtime"] as const;
+export const SETUP_STEP_KEYS = ["connect", "pull", "push", "sync", "realtime"] as const;
 export type TSetupStepKey = (typeof SETUP_STEP_KEYS)[number];
 
 export const ZSetupProgressSchema = z.object({
   connected: z.boolean(),
   pullConfirmed: z.boolean(),
+  pushReviewed: z.boolean(),
   firstSyncDone: z.boolean(),
   realtimeDone: z.boolean(),
   nextStep: z.enum(SETUP_STEP_KEYS).nullable(),
@@ -24,6 +25,7 @@ export async function getSetupProgress(db: TDatabase, now: number): Promise<TSet
   const facts = {
     connected: connection?.status === "connected",
     pullConfirmed: stored.pullConfirmed,
+    pushReviewed: stored.pushReviewed,
     firstSyncDone: progress.state === "done",
     realtimeDone: stored.realtimeDone,
   };
@@ -31,18 +33,20 @@ export async function getSetupProgress(db: TDatabase, now: number): Promise<TSet
     ? "connect"
     : !facts.pullConfirmed
       ? "pull"
-      : !facts.firstSyncDone
-        ? "sync"
-        : !facts.realtimeDone
-          ? "realtime"
-          : null;
+      : // Optional: a workspace whose first sync is done does not go back to it.
+        !facts.pushReviewed && !facts.firstSyncDone
+        ? "push"
+        : !facts.firstSyncDone
+          ? "sync"
+          : !facts.realtimeDone
+            ? "realtime"
+            : null;
   return { ...facts, nextStep };
 }
 
-export async function completeSetupStep(db: TDatabase, step: "pull" | "realtime"): Promise<void> {
+const STORED_STEPS = { pull: "pullConfirmed", push: "pushReviewed", realtime: "realtimeDone" } as const;
+
+export async function completeSetupStep(db: TDatabase, step: keyof typeof STORED_STEPS): Promise<void> {
   const stored = await readSetting(db, "setup.progress");
-  await writeSetting(db, "setup.progress", {
-    ...stored,
-    ...(step === "pull" ? { pullConfirmed: true } : { realtimeDone: true }),
-  });
+  await writeSetting(db, "setup.progress", { ...stored, [STORED_STEPS[step]]: true });
 }

@@ -36,7 +36,7 @@ export const syncRouter = createTRPCRouter({
   }),
   setupProgress: adminProcedure.output(ZSetupProgressSchema).query(({ ctx }) => getSetupProgress(ctx.db, Date.now())),
   completeSetupStep: adminProcedure
-    .input(z.object({ step: z.enum(["pull", "realtime"]) }))
+    .input(z.object({ step: z.enum(["pull", "push", "realtime"]) }))
     .mutation(async ({ ctx, input }) => {
       await completeSetupStep(ctx.db, input.step);
       return { ok: true };
