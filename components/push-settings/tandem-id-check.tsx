@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { CircleCheckIcon, CircleDashedIcon, RefreshCwIcon } from "lucide-react";
 import Link from "next/link";
 import { toast } from "sonner";
@@ -64,6 +65,8 @@ function SetupSteps({ missing, username }: { missing: string[]; username: string
   );
 }
 
+const DAY_MS = 24 * 60 * 60_000;
+
 /**
  * Exactly-once creates (PUSH-2): per object, whether the org has the `Tandem_Id__c` external Id
  * Tandem upserts by, how to add it where missing, and what happens without it.
@@ -78,13 +81,18 @@ export function TandemIdCheck({ username }: { username: string | null }) {
         queryClient.setQueryData(trpc.push.settings.get.queryKey(), (old: TPushSettingsView | undefined) =>
           old ? { ...old, tandemId } : old,
         );
-        const missing = tandemId.objects.filter((object) => !object.hasTandemId).length;
-        toast.success(missing === 0 ? "Every object has Tandem_Id__c." : "Checked. See which objects still need it.");
       },
       onError: (error) => toast.error(error.message),
     }),
   );
   const view = settings.data;
+  // Opening the page checks an org that was never checked, or not today (one describe, one query).
+  const { mutate, isIdle } = check;
+  const connected = Boolean(view?.connected);
+  const checkedAt = view?.tandemId?.checkedAt ?? null;
+  useEffect(() => {
+    if (connected && isIdle && (checkedAt === null || Date.now() - checkedAt > DAY_MS)) mutate();
+  }, [connected, checkedAt, isIdle, mutate]);
   if (!view) return <Skeleton className="h-48 w-full" />;
   if (!view.connected) {
     return (
@@ -111,7 +119,21 @@ export function TandemIdCheck({ username }: { username: string | null }) {
             "Not checked yet."
           )}
         </p>
-        <Button variant="outline" size="sm" onClick={() => check.mutate()} disabled={check.isPending}>
+        <Button
+          variant="outline"
+          size="sm"
+          onClick={() =>
+            check.mutate(undefined, {
+              onSuccess: (tandemId) => {
+                const missing = tandemId.objects.filter((object) => !object.hasTandemId).length;
+                toast.success(
+                  missing === 0 ? "Every object has Tandem_Id__c." : "Checked. See which objects still need it.",
+                );
+              },
+            })
+          }
+          disabled={check.isPending}
+        >
           {check.isPending ? <Spinner label="Checking" /> : <RefreshCwIcon />} {result ? "Check again" : "Check now"}
         </Button>
       </div>
