@@ -1,6 +1,8 @@
 import { Building2Icon, UserIcon } from "lucide-react";
 import type { TDataTableColumn } from "@/components/data-table/data-table";
 import { DataTableTruncate } from "@/components/data-table/data-table-truncate";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
 import type { TProspect } from "@/server/prospects/schemas";
 import { InCrmBadge } from "./in-crm-badge";
 
@@ -33,25 +35,73 @@ function secondLine(row: TProspect): string | null {
   return [row.title, row.company].filter(Boolean).join(" · ") || row.email;
 }
 
-export const PROSPECT_COLUMNS: TDataTableColumn<TProspect>[] = [
-  {
-    id: "name",
-    header: "Name",
-    sortKey: "name",
-    className: "w-[15rem] sm:w-[17rem]",
-    cell: (row) => (
-      <div className="flex items-center gap-2.5">
-        <KindIcon kind={row.kind} />
-        <div className="min-w-0 flex-1">
-          <div className="flex min-w-0 items-center gap-2">
+/** What the rows offer: selection for the bulk action, and "Add to CRM" one at a time. */
+export type TProspectRowActions = {
+  isSelected: (id: string) => boolean;
+  onToggle: (row: TProspect) => void;
+  onAdd: (row: TProspect) => void;
+  /** Rows in the run under way: their button shows it. */
+  adding: ReadonlySet<string>;
+  busy: boolean;
+};
+
+/** A prospect in the CRM shows its badge; one that is not can be selected and added. */
+export function prospectColumns(actions: TProspectRowActions): TDataTableColumn<TProspect>[] {
+  return [
+    {
+      id: "name",
+      header: "Name",
+      sortKey: "name",
+      className: "w-[13rem] sm:w-[18.5rem]",
+      cell: (row) => (
+        <div className="flex items-center gap-2.5">
+          {row.inCrm ? (
+            <span aria-hidden="true" className="size-4 shrink-0" />
+          ) : (
+            <input
+              type="checkbox"
+              aria-label={`Select ${row.name}`}
+              className="size-4 shrink-0 accent-primary"
+              checked={actions.isSelected(row.id)}
+              disabled={actions.busy}
+              onChange={() => actions.onToggle(row)}
+            />
+          )}
+          <KindIcon kind={row.kind} />
+          <div className="min-w-0 flex-1">
             <DataTableTruncate className="font-medium">{row.name}</DataTableTruncate>
-            {row.inCrm ? <InCrmBadge link={row.inCrm} name={row.name} /> : null}
+            <span className="block truncate text-xs text-muted-foreground md:hidden">{secondLine(row)}</span>
           </div>
-          <span className="block truncate text-xs text-muted-foreground md:hidden">{secondLine(row)}</span>
         </div>
-      </div>
-    ),
-  },
+      ),
+    },
+    ...DETAIL_COLUMNS,
+    {
+      id: "crm",
+      header: "CRM",
+      align: "right",
+      className: "w-[8.5rem]",
+      cell: (row) =>
+        row.inCrm ? (
+          <InCrmBadge link={row.inCrm} name={row.name} />
+        ) : (
+          <Button
+            variant="outline"
+            size="sm"
+            className="h-7 px-2.5"
+            disabled={actions.busy}
+            onClick={() => actions.onAdd(row)}
+            aria-label={`Add to CRM: ${row.name}`}
+          >
+            {actions.adding.has(row.id) ? <Spinner aria-hidden="true" role={undefined} /> : null}
+            Add to CRM
+          </Button>
+        ),
+    },
+  ];
+}
+
+const DETAIL_COLUMNS: TDataTableColumn<TProspect>[] = [
   {
     id: "email",
     header: "Email",
@@ -71,7 +121,7 @@ export const PROSPECT_COLUMNS: TDataTableColumn<TProspect>[] = [
     id: "domain",
     header: "Domain",
     sortKey: "domain",
-    className: "hidden lg:table-cell w-44",
+    className: "hidden 2xl:table-cell w-44",
     cell: (row) => <Muted text={row.domain} />,
   },
   {

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DataTableFilter } from "@/components/data-table/data-table-filter";
 import { DataTablePagination } from "@/components/data-table/data-table-pagination";
@@ -10,9 +11,13 @@ import { DataTableLoadState } from "@/components/data-table/data-table-load-stat
 import { useTRPC } from "@/components/trpc/provider";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
+import type { TPersonAs } from "./add-all-dialog";
+import { AddToCrmBar } from "./add-to-crm-bar";
+import { AddToCrmSummary } from "./add-to-crm-summary";
 import { PROSPECT_PAGE_SIZES } from "./list-params";
-import { PROSPECT_COLUMNS } from "./prospect-columns";
+import { prospectColumns } from "./prospect-columns";
 import { ProspectsEmptyState } from "./prospects-empty-state";
+import { useAddToCrm } from "./use-add-to-crm";
 import { useProspectListState } from "./use-prospect-list-state";
 
 const KIND_OPTIONS = [
@@ -21,14 +26,42 @@ const KIND_OPTIONS = [
 ];
 const numbers = new Intl.NumberFormat("en");
 
-/** The prospect database, driven by the URL (see list-params.ts). */
+/**
+ * The prospect database, driven by the URL (see list-params.ts), with "Add to CRM" for a row, a
+ * selection (kept across pages) or every prospect.
+ */
 export function ProspectsView() {
   const trpc = useTRPC();
   const state = useProspectListState();
   const { input } = state;
   const list = useQuery({ ...trpc.prospects.list.queryOptions(input), placeholderData: keepPreviousData });
+  const options = useQuery(trpc.crm.form.options.queryOptions());
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [chosenAs, setChosenAs] = useState<TPersonAs | null>(null);
+  const adder = useAddToCrm({ onAdded: () => setSelected(new Set()) });
+  const as: TPersonAs = chosenAs ?? (options.data?.personDefault === "Lead" ? "lead" : "contact");
   const data = list.data;
   if (!data) return <DataTableLoadState what="Prospects" retry={() => void list.refetch()} failed={list.isError} />;
+
+  const addable = data.rows.filter((row) => !row.inCrm);
+  const onPage = addable.filter((row) => selected.has(row.id)).length;
+  const pageState = addable.length === 0 ? null : onPage === addable.length ? "all" : onPage > 0 ? "some" : "none";
+  const toggle = (ids: string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  const columns = prospectColumns({
+    isSelected: (id) => selected.has(id),
+    onToggle: (row) => toggle([row.id], !selected.has(row.id)),
+    onAdd: (row) => adder.run({ target: { ids: [row.id] }, as }, row.name),
+    adding: new Set(adder.pendingIds),
+    busy: adder.pending,
+  });
 
   const hidden = input.includeInCrm ? 0 : data.hiddenInCrm;
   // An empty database has nothing to search or filter: only the next steps are shown.
@@ -61,6 +94,7 @@ export function ProspectsView() {
           </div>
         </DataTableToolbar>
       )}
+      {adder.result ? <AddToCrmSummary result={adder.result} onDismiss={adder.dismissResult} /> : null}
       {data.total === 0 ? (
         <ProspectsEmptyState
           filtered={state.filtered}
@@ -70,14 +104,37 @@ export function ProspectsView() {
         />
       ) : (
         <>
+          <AddToCrmBar
+            pageState={pageState}
+            onTogglePage={() =>
+              toggle(
+                addable.map((row) => row.id),
+                pageState !== "all",
+              )
+            }
+            selected={selected.size}
+            onClear={() => setSelected(new Set())}
+            as={as}
+            onAsChange={setChosenAs}
+            onAddSelected={() =>
+              adder.run(
+                { target: { ids: [...selected] }, as },
+                `${numbers.format(selected.size)} ${selected.size === 1 ? "prospect" : "prospects"}`,
+              )
+            }
+            onAddAll={(allAs, count) =>
+              adder.run({ target: { all: true }, as: allAs }, `${numbers.format(count)} prospects`)
+            }
+            running={adder.running}
+          />
           <DataTable
             label="Prospects"
-            columns={PROSPECT_COLUMNS}
+            columns={columns}
             rows={data.rows}
             sort={state.sort}
             onSort={state.setSort}
             busy={list.isFetching && list.isPlaceholderData}
-            tableClassName="min-w-[20rem] sm:min-w-[28rem] md:min-w-[50rem]"
+            tableClassName="min-w-[22rem] sm:min-w-[36rem] md:min-w-[58rem]"
           />
           <DataTablePagination
             noun="prospects"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountsTable } from "@/components/records/accounts-table";
+import { NewAccountDialog } from "@/components/records/create/new-account-dialog";
 import { accountsListInput } from "@/components/records/list-params";
 import { PageHeader } from "@/components/shell/page-header";
 import { getQueryClient, HydrateClient, trpc } from "@/server/api/rsc";
@@ -24,6 +25,7 @@ export default async function AccountsPage({
       <PageHeader
         title="Accounts"
         description="Companies in your Salesforce org, with their contacts and open opportunities."
+        actions={<NewAccountDialog />}
       />
       <AccountsTable canSetUp={user.role === "admin"} />
     </HydrateClient>

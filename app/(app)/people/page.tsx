@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PeopleTabs } from "@/components/people/people-tabs";
+import { NewPersonDialog } from "@/components/records/create/new-person-dialog";
 import { peopleListInput } from "@/components/records/list-params";
 import { PeopleTable } from "@/components/records/people-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -22,7 +23,11 @@ export default async function PeoplePage({
   ]);
   return (
     <HydrateClient>
-      <PageHeader title="People" description="Contacts and leads from Salesforce, kept in step with your org." />
+      <PageHeader
+        title="People"
+        description="Contacts and leads from Salesforce, kept in step with your org."
+        actions={<NewPersonDialog />}
+      />
       <PeopleTabs />
       <PeopleTable canSetUp={user.role === "admin"} />
     </HydrateClient>

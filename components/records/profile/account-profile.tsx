@@ -3,15 +3,19 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Building2Icon } from "lucide-react";
 import { useTRPC } from "@/components/trpc/provider";
+import { ActivityTimeline } from "../activities/activity-timeline";
+import { NewOpportunityDialog } from "../create/new-opportunity-dialog";
 import { displayDomain } from "../format";
 import { SourceBadge, StateBadge } from "../record-badges";
 import { ActivityLog } from "./activity-log";
+import { EditRecordDialog } from "./edit-record-dialog";
 import { FieldsCard } from "./fields-card";
 import { HiddenProfile } from "./hidden-profile";
 import { ProfileHeader } from "./profile-header";
 import { ProfileLayout } from "./profile-layout";
 import { RecordStateBanner } from "./record-state-banner";
 import { RelatedPanel } from "./related-panel";
+import { RecordPushState, SyncHistoryPanel } from "./sync-history-panel";
 
 /** An account's profile. */
 export function AccountProfile({ id }: { id: string }) {
@@ -36,7 +40,16 @@ export function AccountProfile({ id }: { id: string }) {
           <>
             <SourceBadge source={account.source} />
             <StateBadge state={account.state} />
+            <RecordPushState type="account" id={id} />
           </>
+        }
+        actions={
+          account.state === "active" ? (
+            <>
+              <NewOpportunityDialog accountId={id} accountName={account.name} />
+              <EditRecordDialog type="account" id={id} name={account.name} summary={account.summary} />
+            </>
+          ) : null
         }
         salesforceUrl={account.salesforceUrl}
       />
@@ -55,6 +68,8 @@ export function AccountProfile({ id }: { id: string }) {
           />
         }
         related={<RelatedPanel type="account" id={id} />}
+        timeline={<ActivityTimeline on={{ type: "account", id }} />}
+        syncHistory={<SyncHistoryPanel type="account" id={id} />}
         activity={<ActivityLog type="account" id={id} />}
       />
     </>

@@ -13,8 +13,8 @@ function fetchProfile(type: TRecordType, id: string) {
 
 /**
  * Fetches a profile into the request's query client (metadata and page share it), and answers
- * 404 for an unknown or malformed id. The related records and activity start loading at once
- * and stream in behind their skeletons.
+ * 404 for an unknown or malformed id. The related records, the timeline, the sync history and the
+ * activity log start loading at once and stream in behind their skeletons.
  */
 export async function loadProfile(type: TRecordType, id: string): Promise<{ name: string | null }> {
   let result;
@@ -29,5 +29,12 @@ export async function loadProfile(type: TRecordType, id: string): Promise<{ name
   void queryClient.prefetchInfiniteQuery(
     trpc.records.activity.infiniteQueryOptions({ type, id }, { getNextPageParam: (page) => page.nextCursor }),
   );
+  void queryClient.prefetchInfiniteQuery(
+    trpc.crm.activities.list.infiniteQueryOptions(
+      { on: { type, id } },
+      { getNextPageParam: (page) => page.nextCursor },
+    ),
+  );
+  void queryClient.prefetchQuery(trpc.crm.syncHistory.queryOptions({ type, id }));
   return { name: result.status === "ok" ? result.profile.name : null };
 }

@@ -3,15 +3,18 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { HandshakeIcon } from "lucide-react";
 import { useTRPC } from "@/components/trpc/provider";
+import { ActivityTimeline } from "../activities/activity-timeline";
 import { formatCurrency } from "../format";
 import { SourceBadge, StateBadge } from "../record-badges";
 import { ActivityLog } from "./activity-log";
+import { EditRecordDialog } from "./edit-record-dialog";
 import { FieldsCard } from "./fields-card";
 import { HiddenProfile } from "./hidden-profile";
 import { ProfileHeader } from "./profile-header";
 import { ProfileLayout } from "./profile-layout";
 import { RecordStateBanner } from "./record-state-banner";
 import { RelatedPanel } from "./related-panel";
+import { RecordPushState, SyncHistoryPanel } from "./sync-history-panel";
 
 /** An opportunity's profile. */
 export function OpportunityProfile({ id }: { id: string }) {
@@ -36,7 +39,13 @@ export function OpportunityProfile({ id }: { id: string }) {
           <>
             <SourceBadge source={opportunity.source} />
             <StateBadge state={opportunity.state} />
+            <RecordPushState type="opportunity" id={id} />
           </>
+        }
+        actions={
+          opportunity.state === "active" ? (
+            <EditRecordDialog type="opportunity" id={id} name={opportunity.name} summary={opportunity.summary} />
+          ) : null
         }
         salesforceUrl={opportunity.salesforceUrl}
       />
@@ -55,6 +64,8 @@ export function OpportunityProfile({ id }: { id: string }) {
           />
         }
         related={<RelatedPanel type="opportunity" id={id} />}
+        timeline={<ActivityTimeline on={{ type: "opportunity", id }} />}
+        syncHistory={<SyncHistoryPanel type="opportunity" id={id} />}
         activity={<ActivityLog type="opportunity" id={id} />}
       />
     </>

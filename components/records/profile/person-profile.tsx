@@ -3,14 +3,17 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { UserIcon } from "lucide-react";
 import { useTRPC } from "@/components/trpc/provider";
+import { ActivityTimeline } from "../activities/activity-timeline";
 import { KindBadge, SourceBadge, StateBadge } from "../record-badges";
 import { ActivityLog } from "./activity-log";
+import { EditRecordDialog } from "./edit-record-dialog";
 import { FieldsCard } from "./fields-card";
 import { HiddenProfile } from "./hidden-profile";
 import { ProfileHeader } from "./profile-header";
 import { ProfileLayout } from "./profile-layout";
 import { RecordStateBanner } from "./record-state-banner";
 import { RelatedPanel } from "./related-panel";
+import { RecordPushState, SyncHistoryPanel } from "./sync-history-panel";
 
 /** A contact's or lead's profile. */
 export function PersonProfile({ id }: { id: string }) {
@@ -32,7 +35,19 @@ export function PersonProfile({ id }: { id: string }) {
             <KindBadge kind={person.kind} />
             <SourceBadge source={person.source} />
             <StateBadge state={person.state} />
+            <RecordPushState type="person" id={id} />
           </>
+        }
+        actions={
+          person.state === "active" ? (
+            <EditRecordDialog
+              type="person"
+              id={id}
+              name={person.name}
+              summary={person.summary}
+              personKind={person.kind}
+            />
+          ) : null
         }
         salesforceUrl={person.salesforceUrl}
       />
@@ -47,6 +62,8 @@ export function PersonProfile({ id }: { id: string }) {
           <FieldsCard summary={person.summary} salesforceFields={person.salesforceFields} currency={person.currency} />
         }
         related={<RelatedPanel type="person" id={id} personKind={person.kind} />}
+        timeline={<ActivityTimeline on={{ type: "person", id }} />}
+        syncHistory={<SyncHistoryPanel type="person" id={id} />}
         activity={<ActivityLog type="person" id={id} />}
       />
     </>

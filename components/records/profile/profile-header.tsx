@@ -2,13 +2,14 @@ import { ChevronLeftIcon } from "lucide-react";
 import Link from "next/link";
 import { SalesforceButtonLink } from "../salesforce-link";
 
-/** A profile's top: the way back to its list, the name with its badges, and the Salesforce link. */
+/** A profile's top: the way back to its list, the name with its badges, its actions and the Salesforce link. */
 export function ProfileHeader({
   back,
   name,
   icon,
   badges,
   subline,
+  actions,
   salesforceUrl,
 }: {
   back: { href: string; label: string };
@@ -16,6 +17,8 @@ export function ProfileHeader({
   icon: React.ReactNode;
   badges: React.ReactNode;
   subline?: React.ReactNode;
+  /** Edit, new opportunity…: shown beside the Salesforce link, wrapping on phones. */
+  actions?: React.ReactNode;
   salesforceUrl: string | null;
 }) {
   return (
@@ -40,7 +43,8 @@ export function ProfileHeader({
             <div className="mt-2 flex flex-wrap items-center gap-1.5">{badges}</div>
           </div>
         </div>
-        <div className="flex shrink-0 gap-2">
+        <div className="flex shrink-0 flex-wrap gap-2">
+          {actions}
           <SalesforceButtonLink href={salesforceUrl} />
         </div>
       </div>

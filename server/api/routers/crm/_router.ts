@@ -20,6 +20,7 @@ import {
   ZOwnerPreviewSchema,
 } from "@/server/records/write/form-schemas";
 import { getFormOptions } from "@/server/records/write/get-form-options";
+import { getSyncHistory, ZSyncHistoryInputSchema, ZSyncHistorySchema } from "@/server/records/write/get-sync-history";
 import { listActivities } from "@/server/records/write/list-activities";
 import { logActivity } from "@/server/records/write/log-activity";
 import { previewOwner } from "@/server/records/write/resolve-owner";
@@ -124,4 +125,9 @@ export const crmRouter = createTRPCRouter({
   form: createTRPCRouter({
     options: protectedProcedure.output(ZFormOptionsSchema).query(({ ctx }) => getFormOptions(ctx.db)),
   }),
+  /** ERR-2: a record's pushes and push errors, newest first. */
+  syncHistory: protectedProcedure
+    .input(ZSyncHistoryInputSchema)
+    .output(ZSyncHistorySchema)
+    .query(({ ctx, input }) => getSyncHistory(ctx.db, input)),
 });
