@@ -37,6 +37,7 @@ function columnsFor(showContacts: boolean, showOpportunities: boolean): TDataTab
       className: "w-[13rem] @3xl:w-[15rem]",
       cell: (row) => (
         <RecordNameCell
+          pushState={row.pushState}
           href={`/accounts/${row.id}`}
           name={row.name}
           salesforceUrl={row.salesforceUrl}

@@ -32,6 +32,7 @@ const COLUMNS: TDataTableColumn<TOpportunityRow>[] = [
     className: "min-w-[12rem]",
     cell: (row) => (
       <RecordNameCell
+        pushState={row.pushState}
         href={`/opportunities/${row.id}`}
         name={row.name}
         salesforceUrl={row.salesforceUrl}

@@ -24,6 +24,7 @@ const COLUMNS: TDataTableColumn<TPersonRow>[] = [
     className: "w-[13rem] @3xl:w-[14rem]",
     cell: (row) => (
       <RecordNameCell
+        pushState={row.pushState}
         href={`/people/${row.id}`}
         name={row.name}
         salesforceUrl={row.salesforceUrl}

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { DataTableTruncate } from "@/components/data-table/data-table-truncate";
+import type { TPushState } from "@/server/sync/core/push-kinds";
+import { PushStateBadge } from "./push-state-badge";
 import { SalesforceIconLink } from "./salesforce-link";
 
 /** The first cell of a row: the record's name linking to its profile, a line under it on phones, and its Salesforce link. */
@@ -8,11 +10,14 @@ export function RecordNameCell({
   name,
   salesforceUrl,
   subline,
+  pushState,
 }: {
   href: string;
   name: string;
   salesforceUrl: string | null;
   subline?: string | null;
+  /** Shown while Tandem's writes have not reached Salesforce (PUSH-2); "pushed" needs no badge. */
+  pushState?: TPushState | null;
 }) {
   return (
     <div className="flex items-center gap-1">
@@ -25,6 +30,7 @@ export function RecordNameCell({
         {/* Secondary columns fold away on phones; their gist shows here instead. */}
         {subline ? <span className="block truncate text-xs text-muted-foreground @3xl:hidden">{subline}</span> : null}
       </div>
+      {pushState && pushState !== "pushed" ? <PushStateBadge state={pushState} className="shrink-0" /> : null}
       <SalesforceIconLink href={salesforceUrl} name={name} revealOnHover />
     </div>
   );

@@ -1,8 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { crmAccounts, crmOpportunities } from "@/db/schema";
+import { crmOpportunities } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import { findAccount } from "./related-lists";
 import { getRecordsWorkspace, isVisible } from "./get-records-workspace";
 import { profileBase } from "./profile-base";
 import type { TOpportunityProfileResult } from "./profile-schemas";
@@ -30,9 +31,7 @@ export async function getOpportunity(db: TDatabase, id: string): Promise<TOpport
           .where(eq(crmOpportunities.id, row.mergedIntoId))
           .get()
       : undefined,
-    row.accountSfId && isVisible(workspace, "Account")
-      ? db.select({ name: crmAccounts.name }).from(crmAccounts).where(eq(crmAccounts.sfId, row.accountSfId)).get()
-      : undefined,
+    findAccount(db, workspace, row),
   ]);
   const summary = [
     typedField("account", "Account", account?.name),

@@ -1,8 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { crmAccounts, crmPeople } from "@/db/schema";
+import { crmPeople } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import { findAccount } from "./related-lists";
 import { getRecordsWorkspace, isVisible } from "./get-records-workspace";
 import { profileBase } from "./profile-base";
 import type { TPersonProfileResult } from "./profile-schemas";
@@ -26,9 +27,7 @@ export async function getPerson(db: TDatabase, id: string): Promise<TPersonProfi
           .where(eq(crmPeople.id, row.mergedIntoId))
           .get()
       : undefined,
-    row.accountSfId && isVisible(workspace, "Account")
-      ? db.select({ name: crmAccounts.name }).from(crmAccounts).where(eq(crmAccounts.sfId, row.accountSfId)).get()
-      : undefined,
+    findAccount(db, workspace, row),
   ]);
   const summary = [
     typedField("title", "Title", row.title),
@@ -51,6 +50,8 @@ export async function getPerson(db: TDatabase, id: string): Promise<TPersonProfi
       type: "person",
       kind: row.kind,
       title: row.title,
+      firstName: row.firstName,
+      lastName: row.lastName,
     },
   };
 }

@@ -22,8 +22,7 @@ export async function getRelated(db: TDatabase, type: TRecordType, id: string): 
       .where(eq(crmAccounts.id, id))
       .get();
     if (!row) throw new AppError("NOT_FOUND", "No account has this id.");
-    // An account Salesforce does not know yet has no contacts or opportunities linked by Id.
-    const account = row.sfId ? { id: row.id, sfId: row.sfId } : null;
+    const account = { id: row.id, sfId: row.sfId };
     const lists = await Promise.all([
       contactsOfAccount(db, workspace, account),
       opportunitiesOfAccount(db, workspace, account),
@@ -32,15 +31,19 @@ export async function getRelated(db: TDatabase, type: TRecordType, id: string): 
   }
 
   const table = type === "person" ? crmPeople : crmOpportunities;
-  const row = await db.select({ accountSfId: table.accountSfId }).from(table).where(eq(table.id, id)).get();
+  const row = await db
+    .select({ accountSfId: table.accountSfId, accountId: table.accountId })
+    .from(table)
+    .where(eq(table.id, id))
+    .get();
   if (!row) throw new AppError("NOT_FOUND", `No ${type} has this id.`);
-  const account = await findAccount(db, workspace, row.accountSfId);
+  const account = await findAccount(db, workspace, row);
   const list = await (type === "person"
     ? opportunitiesOfAccount(db, workspace, account)
     : contactsOfAccount(db, workspace, account));
   return {
     account: account ? accountRecord(workspace, account) : null,
-    accountHidden: row.accountSfId !== null && !isVisible(workspace, "Account"),
+    accountHidden: (row.accountSfId !== null || row.accountId !== null) && !isVisible(workspace, "Account"),
     lists: [list],
   };
 }

@@ -62,6 +62,7 @@ export async function listAccounts(db: TDatabase, rawInput: TAccountsListInput):
         ownerName: crmAccounts.ownerName,
         ownerSfId: crmAccounts.ownerSfId,
         source: crmAccounts.source,
+        pushState: crmAccounts.pushState,
         contactCount: contactsVisible ? contactCount : sql<null>`null`,
         openOpportunityCount: opportunitiesVisible ? openOpportunityCount : sql<null>`null`,
       })
@@ -84,6 +85,7 @@ export async function listAccounts(db: TDatabase, rawInput: TAccountsListInput):
       country: row.country,
       owner: row.ownerName ?? row.ownerSfId,
       source: row.source,
+      pushState: row.pushState,
       contactCount: row.contactCount === null ? null : Number(row.contactCount),
       openOpportunityCount: row.openOpportunityCount === null ? null : Number(row.openOpportunityCount),
       salesforceUrl: salesforceRecordUrl(workspace, "Account", row.sfId),

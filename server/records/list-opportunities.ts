@@ -82,6 +82,7 @@ export async function listOpportunities(db: TDatabase, rawInput: TOpportunitiesL
         ownerName: crmOpportunities.ownerName,
         ownerSfId: crmOpportunities.ownerSfId,
         source: crmOpportunities.source,
+        pushState: crmOpportunities.pushState,
       })
       .from(crmOpportunities)
       .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmOpportunities.accountSfId))
@@ -105,6 +106,7 @@ export async function listOpportunities(db: TDatabase, rawInput: TOpportunitiesL
       isWon: row.isWon,
       owner: row.ownerName ?? row.ownerSfId,
       source: row.source,
+      pushState: row.pushState,
       salesforceUrl: salesforceRecordUrl(workspace, "Opportunity", row.sfId),
     })),
     total: counted?.total ?? 0,

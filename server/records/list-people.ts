@@ -105,9 +105,11 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
           ownerName: crmPeople.ownerName,
           ownerSfId: crmPeople.ownerSfId,
           source: crmPeople.source,
+          pushState: crmPeople.pushState,
         })
         .from(crmPeople)
-        .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId))
+        // A contact created in Tandem links its account by Tandem id until both are in Salesforce.
+        .leftJoin(crmAccounts, or(eq(crmAccounts.sfId, crmPeople.accountSfId), eq(crmAccounts.id, crmPeople.accountId)))
         .where(
           inArray(
             rowid,
@@ -132,6 +134,7 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
         account: rowAccount,
         owner: row.ownerName ?? row.ownerSfId,
         source: row.source,
+        pushState: row.pushState,
         salesforceUrl: salesforceRecordUrl(workspace, OBJECT_BY_KIND[row.kind], row.sfId),
       };
     }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PUSH_STATES } from "@/server/sync/core/push-kinds";
 import { ZListContextSchema, ZPersonKindSchema, ZRecordLinkSchema, ZRecordSourceSchema } from "./record-schemas";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
@@ -50,6 +51,8 @@ const ZRowBaseSchema = z.object({
   name: z.string(),
   owner: z.string().nullable(),
   source: ZRecordSourceSchema,
+  /** Where Tandem's writes to it stand (PUSH-2); null for a record Tandem never wrote. */
+  pushState: z.enum(PUSH_STATES).nullable(),
   salesforceUrl: z.string().nullable(),
 });
 

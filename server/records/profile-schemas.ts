@@ -58,6 +58,8 @@ export const ZPersonProfileSchema = ZProfileBaseSchema.extend({
   type: z.literal("person"),
   kind: ZPersonKindSchema,
   title: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
 });
 export const ZAccountProfileSchema = ZProfileBaseSchema.extend({
   type: z.literal("account"),

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmOpportunities, crmPeople } from "@/db/schema";
 import { isVisible, salesforceRecordUrl, type TRecordsWorkspace } from "./get-records-workspace";
@@ -11,31 +11,49 @@ export const RELATED_LIMIT = 10;
 export type TAccountRef = {
   id: string;
   name: string;
-  sfId: string;
+  /** Null for an account created in Tandem that is not in Salesforce yet. */
+  sfId: string | null;
   industry: string | null;
   city: string | null;
   country: string | null;
 };
 
-/** The account with this Salesforce id, in any state, when accounts are in view. */
+/**
+ * A record's account, in any state, when accounts are in view: by its Salesforce Id, or by the
+ * Tandem id a record created in Tandem carries before either reaches Salesforce.
+ */
 export async function findAccount(
   db: TDatabase,
   workspace: TRecordsWorkspace,
-  accountSfId: string | null,
+  link: { accountSfId: string | null; accountId?: string | null },
 ): Promise<TAccountRef | null> {
-  if (!accountSfId || !isVisible(workspace, "Account")) return null;
+  if (!isVisible(workspace, "Account")) return null;
+  const where = link.accountId
+    ? eq(crmAccounts.id, link.accountId)
+    : link.accountSfId
+      ? eq(crmAccounts.sfId, link.accountSfId)
+      : null;
+  if (!where) return null;
   const row = await db
     .select({
       id: crmAccounts.id,
       name: crmAccounts.name,
+      sfId: crmAccounts.sfId,
       industry: crmAccounts.industry,
       city: crmAccounts.city,
       country: crmAccounts.country,
     })
     .from(crmAccounts)
-    .where(eq(crmAccounts.sfId, accountSfId))
+    .where(where)
     .get();
-  return row ? { ...row, sfId: accountSfId } : null;
+  return row ?? null;
+}
+
+/** Records linked to an account: by its Salesforce Id, or (created in Tandem) by its Tandem id. */
+function linkedTo(columns: typeof crmPeople | typeof crmOpportunities, account: Pick<TAccountRef, "id" | "sfId">) {
+  return account.sfId
+    ? or(eq(columns.accountSfId, account.sfId), eq(columns.accountId, account.id))
+    : eq(columns.accountId, account.id);
 }
 
 /** The account as a related record: its name, with industry and place beneath. */
@@ -59,11 +77,7 @@ export async function contactsOfAccount(
 ): Promise<TRelatedList> {
   const hidden = !isVisible(workspace, "Contact");
   if (hidden || !account) return { object: "Contact", hidden, total: 0, records: [], viewAllHref: null };
-  const where = and(
-    eq(crmPeople.accountSfId, account.sfId),
-    eq(crmPeople.kind, "contact"),
-    eq(crmPeople.state, "active"),
-  );
+  const where = and(linkedTo(crmPeople, account), eq(crmPeople.kind, "contact"), eq(crmPeople.state, "active"));
   const [rows, [counted]] = await Promise.all([
     db
       .select({
@@ -112,7 +126,7 @@ export async function opportunitiesOfAccount(
 ): Promise<TRelatedList> {
   const hidden = !isVisible(workspace, "Opportunity");
   if (hidden || !account) return { object: "Opportunity", hidden, total: 0, records: [], viewAllHref: null };
-  const where = and(eq(crmOpportunities.accountSfId, account.sfId), eq(crmOpportunities.state, "active"));
+  const where = and(linkedTo(crmOpportunities, account), eq(crmOpportunities.state, "active"));
   const [rows, [counted]] = await Promise.all([
     db
       .select({

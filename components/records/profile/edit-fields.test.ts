@@ -7,7 +7,22 @@ const field = (key: string, value: string | number | null) => ({ key, label: key
 describe("the edit form", () => {
   it("starts from what the profile shows, and offers a lead's company but not a contact's", () => {
     const lead = editFieldsOf("person", "lead");
-    expect(lead.map((edit) => edit.key)).toEqual(["title", "email", "phone", "leadSource", "company"]);
+    expect(lead.map((edit) => edit.key)).toEqual([
+      "firstName",
+      "lastName",
+      "title",
+      "email",
+      "phone",
+      "leadSource",
+      "company",
+    ]);
+    expect(
+      initialValuesOf(editFieldsOf("person", "contact"), {
+        name: "Ada Lovelace",
+        summary: [field("title", "Countess")],
+        values: { firstName: "Ada", lastName: "Lovelace" },
+      }),
+    ).toMatchObject({ firstName: "Ada", lastName: "Lovelace", title: "Countess", email: "" });
     expect(editFieldsOf("person", "contact").map((edit) => edit.key)).not.toContain("company");
     expect(
       initialValuesOf(editFieldsOf("opportunity"), {

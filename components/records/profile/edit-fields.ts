@@ -17,8 +17,18 @@ const TITLE: TEditField = { key: "title", label: "Title", source: "title", input
 const EMAIL: TEditField = { key: "email", label: "Email", source: "email", input: "email", wide: true };
 const PHONE: TEditField = { key: "phone", label: "Phone", source: "phone", input: "tel" };
 const LEAD_SOURCE: TEditField = { key: "leadSource", label: "Lead source", source: "leadSource", input: "text" };
-const CONTACT_FIELDS = [TITLE, EMAIL, PHONE, LEAD_SOURCE];
+const FIRST_NAME: TEditField = { key: "firstName", label: "First name", source: "firstName", input: "text" };
+const LAST_NAME: TEditField = {
+  key: "lastName",
+  label: "Last name",
+  source: "lastName",
+  input: "text",
+  required: true,
+};
+const CONTACT_FIELDS = [FIRST_NAME, LAST_NAME, TITLE, EMAIL, PHONE, LEAD_SOURCE];
 const LEAD_FIELDS = [
+  FIRST_NAME,
+  LAST_NAME,
   TITLE,
   EMAIL,
   PHONE,
@@ -49,11 +59,17 @@ export function editFieldsOf(type: TRecordType, personKind?: TPersonKind): TEdit
 }
 
 /** The form's starting text per field, from what the profile shows. */
-export function initialValuesOf(fields: TEditField[], profile: { name: string; summary: TField[] }) {
+export function initialValuesOf(
+  fields: TEditField[],
+  profile: { name: string; summary: TField[]; values?: Record<string, string | null> },
+) {
   return Object.fromEntries(
     fields.map((field) => {
       if (field.source === "name") return [field.key, profile.name];
-      const value = profile.summary.find((shown) => shown.key === field.source)?.value;
+      const value =
+        profile.values && field.source in profile.values
+          ? profile.values[field.source]
+          : profile.summary.find((shown) => shown.key === field.source)?.value;
       return [field.key, value === null || value === undefined ? "" : String(value)];
     }),
   ) as Record<string, string>;

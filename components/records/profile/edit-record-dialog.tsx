@@ -60,12 +60,15 @@ export function EditRecordDialog({
   name,
   summary,
   personKind,
+  values: unlisted,
 }: {
   type: TRecordType;
   id: string;
   name: string;
   summary: TField[];
   personKind?: TPersonKind;
+  /** Editable values the profile does not list (a person's first and last name). */
+  values?: Record<string, string | null>;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -142,7 +145,7 @@ export function EditRecordDialog({
         setOpen(next);
         if (next) {
           // Starts from what the profile shows now, so an edit never sends a stale value back.
-          const start = initialValuesOf(fields, { name, summary });
+          const start = initialValuesOf(fields, { name, summary, values: unlisted });
           setInitial(start);
           setValues(start);
         }

@@ -46,6 +46,7 @@ export function PersonProfile({ id }: { id: string }) {
               name={person.name}
               summary={person.summary}
               personKind={person.kind}
+              values={{ firstName: person.firstName, lastName: person.lastName }}
             />
           ) : null
         }
