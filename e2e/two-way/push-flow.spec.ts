@@ -1,7 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { crmPeople } from "@/db/schema";
-import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { writeSetting } from "@/server/settings/settings-store";
 import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
@@ -20,10 +19,17 @@ const EMULATOR = `http://localhost:${E2E_EMULATOR_PORT}`;
 const EMAIL = "pat.pusher@push-flow-e2e.example";
 let personId = "";
 
-async function salesforce() {
-  const response = await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" });
-  const tokens = (await response.json()) as { instance_url: string; access_token: string };
-  return adminConnection({ issueTokens: () => tokens });
+/** A SOQL query straight to the emulated org's REST API, as Salesforce answers it. */
+async function soql<T>(query: string): Promise<{ totalSize: number; records: T[] }> {
+  const tokens = (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as {
+    instance_url: string;
+    access_token: string;
+  };
+  const response = await fetch(`${tokens.instance_url}/services/data/v62.0/query?q=${encodeURIComponent(query)}`, {
+    headers: { authorization: `Bearer ${tokens.access_token}` },
+  });
+  if (!response.ok) throw new Error(`query failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { totalSize: number; records: T[] };
 }
 
 async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
@@ -111,9 +117,7 @@ test("a prospect added to the CRM reaches Salesforce as a contact", async ({ pag
   await page.goto(`/people/${personId}`);
   await expectPushState(page, "pushed", "In Salesforce");
 
-  const contacts = await (
-    await salesforce()
-  ).query<{ Id: string; Email: string }>(`SELECT Id, Email FROM Contact WHERE Email = '${EMAIL}'`);
+  const contacts = await soql<{ Id: string; Email: string }>(`SELECT Id, Email FROM Contact WHERE Email = '${EMAIL}'`);
   expect(contacts.totalSize).toBe(1);
   const history = page.getByRole("region", { name: "Sync history" });
   await expect(history).toContainText("Created in Salesforce");
@@ -131,9 +135,7 @@ test("a call logged on the profile becomes a Task on the contact", async ({ page
   await expect(timeline.getByRole("listitem").filter({ hasText: "Push flow intro call" })).toBeVisible();
 
   await expect(async () => {
-    const tasks = await (
-      await salesforce()
-    ).query<{ WhoId: string; TaskSubtype: string; CallDurationInSeconds: number }>(
+    const tasks = await soql<{ WhoId: string; TaskSubtype: string; CallDurationInSeconds: number }>(
       "SELECT WhoId, TaskSubtype, CallDurationInSeconds FROM Task WHERE Subject = 'Push flow intro call'",
     );
     expect(tasks.records).toHaveLength(1);
@@ -164,11 +166,13 @@ test("an edit a validation rule rejects shows in the error log and on the profil
   await expectPushState(page, "failed", "Salesforce rejected it");
   const history = page.getByRole("region", { name: "Sync history" });
   await expect(history).toContainText("Enter an email address or a phone number for this contact.");
+  await page.screenshot({ path: "test-results/push-flow-rejected-profile.png", fullPage: true });
 
   await page.goto("/errors");
   const row = page.getByRole("table", { name: "Push errors" }).getByRole("row", { name: /Pat Pusher/ });
   await expect(row).toContainText("FIELD_CUSTOM_VALIDATION_EXCEPTION");
   await expect(row).toContainText("Enter an email address or a phone number for this contact.");
+  await page.screenshot({ path: "test-results/push-flow-error-log.png", fullPage: true });
   await row.getByRole("link", { name: "Pat Pusher" }).click();
   await expect(page).toHaveURL(new RegExp(`/people/${personId}$`));
 
@@ -180,9 +184,7 @@ test("an edit a validation rule rejects shows in the error log and on the profil
   await expectPushState(page, "pushed", "In Salesforce");
   await expect(page.getByRole("region", { name: "Sync history" })).toContainText("resolved");
 
-  const contacts = await (
-    await salesforce()
-  ).query<{ Email: string | null; Phone: string }>(
+  const contacts = await soql<{ Email: string | null; Phone: string }>(
     "SELECT Email, Phone FROM Contact WHERE LastName = 'Pusher' AND FirstName = 'Pat'",
   );
   expect(contacts.records).toEqual([expect.objectContaining({ Email: null, Phone: "+1 555 0100" })]);

@@ -65,9 +65,9 @@ function ErrorItem({ error }: { error: TSyncHistory["errors"][number] }) {
           </p>
           <Badge variant={state.variant}>{state.label}</Badge>
         </div>
-        <p className="mt-0.5 text-sm break-words text-muted-foreground">{error.hint.summary}</p>
+        <p className="mt-0.5 text-sm [overflow-wrap:anywhere] text-muted-foreground">{error.hint.summary}</p>
         {active ? <p className="mt-1 text-sm break-words">{error.hint.fix}</p> : null}
-        <p className="mt-1 text-xs break-words text-muted-foreground" suppressHydrationWarning>
+        <p className="mt-1 text-xs [overflow-wrap:anywhere] text-muted-foreground" suppressHydrationWarning>
           <code className="font-mono">{error.code}</code> · {error.attempts}{" "}
           {error.attempts === 1 ? "attempt" : "attempts"} · first {formatDateTime(error.firstAt)}
           {error.lastAt !== error.firstAt ? `, last ${formatDateTime(error.lastAt)}` : ""}
@@ -97,7 +97,7 @@ function EntryItem({ entry }: { entry: TSyncHistory["entries"][number] }) {
             <RelativeTime at={entry.at} />
           </span>
         </div>
-        <p className="mt-0.5 text-sm break-words text-muted-foreground">{entry.message}</p>
+        <p className="mt-0.5 text-sm [overflow-wrap:anywhere] text-muted-foreground">{entry.message}</p>
       </div>
     </li>
   );
