@@ -27,10 +27,10 @@ import { openSalesforce } from "@/server/salesforce/open-connection";
 import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { checkOrgForPush } from "@/server/sync/push/org-push-info";
 import { runTick } from "@/server/sync/run-tick";
-import { createTandemPeople, enablePush } from "@/server/sync/testing/push-fixtures";
+import { createTandemAccounts, createTandemPeople, enablePush } from "@/server/sync/testing/push-fixtures";
 import { BENCH_AUTH_SECRET, benchDatabase, connectToEmulator, emulatorApiCalls, tokens } from "./bench-org";
 import { pushProfiler } from "./push-profile";
-import { benchRecords, createBenchAccounts } from "./push-records";
+import { benchRecords } from "./push-records";
 
 type TSaveResult = { success: boolean; id?: string; errors?: unknown[] };
 
@@ -92,7 +92,7 @@ async function setup(url: string, people: number) {
   await checkOrgForPush(db, salesforce, Date.now());
   await salesforce.flush();
   const started = performance.now();
-  const accountIds = await createBenchAccounts(db, records.accounts);
+  const accountIds = await createTandemAccounts(db, records.accounts);
   await createTandemPeople(
     db,
     records.people.map((person) => ({

@@ -46,14 +46,9 @@ export const CRM_ROW_WRITERS: { [O in TSyncObject]: TCrmRowWriter<O> } = {
   Opportunity: rowWriter(crmOpportunities),
 };
 
-/** The stored rows of some Salesforce Ids, in the table of `recordType`. */
-export async function loadStoredRecords(
-  db: TDatabase,
-  recordType: TCrmRecordType,
-  sfIds: readonly string[],
-): Promise<Array<TStoredRecord & { sfId: string }>> {
-  const table: TCrmTable = CRM_TABLES[recordType];
-  const columns = {
+/** What planning a pulled page reads of a stored record. */
+function storedColumns(table: TCrmTable) {
+  return {
     id: table.id,
     sfId: table.sfId,
     state: table.state,
@@ -62,7 +57,18 @@ export async function loadStoredRecords(
     fields: table.fields,
     name: table.name,
   };
-  const rows = await selectInChunks(sfIds, (slice) => db.select(columns).from(table).where(inArray(table.sfId, slice)));
+}
+
+/** The stored rows of some Salesforce Ids, in the table of `recordType`. */
+export async function loadStoredRecords(
+  db: TDatabase,
+  recordType: TCrmRecordType,
+  sfIds: readonly string[],
+): Promise<Array<TStoredRecord & { sfId: string }>> {
+  const table: TCrmTable = CRM_TABLES[recordType];
+  const rows = await selectInChunks(sfIds, (slice) =>
+    db.select(storedColumns(table)).from(table).where(inArray(table.sfId, slice)),
+  );
   return rows.flatMap((row) => (row.sfId ? [{ ...row, sfId: row.sfId }] : []));
 }
 
@@ -73,15 +79,8 @@ export async function loadTandemRecords(
   ids: readonly string[],
 ): Promise<TStoredRecord[]> {
   const table: TCrmTable = CRM_TABLES[recordType];
-  const columns = {
-    id: table.id,
-    sfId: table.sfId,
-    state: table.state,
-    contentHash: table.contentHash,
-    systemModstamp: table.systemModstamp,
-    fields: table.fields,
-    name: table.name,
-  };
-  const rows = await selectInChunks(ids, (slice) => db.select(columns).from(table).where(inArray(table.id, slice)));
+  const rows = await selectInChunks(ids, (slice) =>
+    db.select(storedColumns(table)).from(table).where(inArray(table.id, slice)),
+  );
   return rows.filter((row) => row.sfId === null);
 }

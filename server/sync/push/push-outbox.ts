@@ -81,17 +81,7 @@ export async function pushOutboxRows(
   if (work.length === 0) return result;
 
   try {
-    const info = await ensureOrgPushInfo(db, salesforce, options.now());
-    const run: TRun = {
-      db,
-      salesforce,
-      options,
-      result,
-      externalIdObjects: new Set(info.tandemIdObjects),
-      enhancedNotes: info.enhancedNotes,
-      duplicateLookups: 0,
-      anyOpenErrors: await hasOpenErrors(db),
-    };
+    const run = await startRun(db, salesforce, options, result);
     if (!(await reconcileUnknown(run, kinds))) return result;
     for (const recordType of PUSH_RECORD_TYPES) {
       if (!(await pushLevel(run, kinds, recordType))) break;
@@ -124,20 +114,7 @@ export async function reconcilePushOutcomes(
   const kinds = enabledKinds(await readSetting(db, "push.settings"));
   if (kinds.length === 0) return result;
   try {
-    const info = await ensureOrgPushInfo(db, salesforce, options.now());
-    await reconcileUnknown(
-      {
-        db,
-        salesforce,
-        options,
-        result,
-        externalIdObjects: new Set(info.tandemIdObjects),
-        enhancedNotes: info.enhancedNotes,
-        duplicateLookups: 0,
-        anyOpenErrors: await hasOpenErrors(db),
-      },
-      kinds,
-    );
+    await reconcileUnknown(await startRun(db, salesforce, options, result), kinds);
   } catch (error) {
     if (!isSalesforceError(error)) throw error;
     if (error.connectionBroken) result.brokenConnection = error;
@@ -145,6 +122,26 @@ export async function reconcilePushOutcomes(
     result.more = true;
   }
   return result;
+}
+
+/** A push run's state: the org's facts (checked again when a day old) and what it has done. */
+async function startRun(
+  db: TDatabase,
+  salesforce: SalesforcePort,
+  options: TPushOptions,
+  result: TPushRunResult,
+): Promise<TRun> {
+  const info = await ensureOrgPushInfo(db, salesforce, options.now());
+  return {
+    db,
+    salesforce,
+    options,
+    result,
+    externalIdObjects: new Set(info.tandemIdObjects),
+    enhancedNotes: info.enhancedNotes,
+    duplicateLookups: 0,
+    anyOpenErrors: await hasOpenErrors(db),
+  };
 }
 
 type TRun = {

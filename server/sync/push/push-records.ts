@@ -131,71 +131,55 @@ export async function loadLevel(
   // An update of a record that never reached Salesforce waits for its create (a separate row).
   const operationFor = (row: TOutboxRow, sfId: string | null) => (sfId ? row.operation : "create");
 
+  // Accounts, people and opportunities: the active record's body, with its account where it has one.
+  const crmLevel = async <
+    R extends { id: string; sfId: string | null; state: string; name: string; createdBy: string | null },
+  >(
+    records: R[],
+    body: (input: {
+      operation: TOutboxRow["operation"];
+      record: R;
+      fields: string[];
+      account: TParentRef | null;
+    }) => TPushBody,
+    accountIdOf: (record: R) => string | null,
+  ) => {
+    const accounts = await accountRefs(db, ids(records.map(accountIdOf)));
+    const byId = new Map(records.map((record) => [record.id, record]));
+    for (const row of rows) {
+      const record = byId.get(row.recordId);
+      if (!record || record.state !== "active") {
+        level.gone.push(row);
+        continue;
+      }
+      const operation = operationFor(row, record.sfId);
+      const accountId = accountIdOf(record);
+      const account = accountId ? (accounts.get(accountId) ?? null) : null;
+      add({ ...row, operation }, body({ operation, record, fields: row.fields, account }), {
+        sfId: record.sfId,
+        name: record.name,
+        ownerUserId: record.createdBy,
+      });
+    }
+    return level;
+  };
   if (recordType === "account") {
     const records = await selectInChunks(recordIds, (slice) =>
       db.select(ACCOUNT_COLUMNS).from(crmAccounts).where(inArray(crmAccounts.id, slice)),
     );
-    const byId = new Map(records.map((record) => [record.id, record]));
-    for (const row of rows) {
-      const record = byId.get(row.recordId);
-      if (!record || record.state !== "active") {
-        level.gone.push(row);
-        continue;
-      }
-      const operation = operationFor(row, record.sfId);
-      add({ ...row, operation }, accountBody({ operation, record, fields: row.fields }), {
-        sfId: record.sfId,
-        name: record.name,
-        ownerUserId: record.createdBy,
-      });
-    }
-    return level;
+    return crmLevel(records, accountBody, () => null);
   }
-
   if (recordType === "person") {
     const records = await selectInChunks(recordIds, (slice) =>
       db.select(PERSON_COLUMNS).from(crmPeople).where(inArray(crmPeople.id, slice)),
     );
-    const accounts = await accountRefs(db, ids(records.map((record) => record.accountId)));
-    const byId = new Map(records.map((record) => [record.id, record]));
-    for (const row of rows) {
-      const record = byId.get(row.recordId);
-      if (!record || record.state !== "active") {
-        level.gone.push(row);
-        continue;
-      }
-      const operation = operationFor(row, record.sfId);
-      const account = record.accountId ? (accounts.get(record.accountId) ?? null) : null;
-      add({ ...row, operation }, personBody({ operation, record, fields: row.fields, account }), {
-        sfId: record.sfId,
-        name: record.name,
-        ownerUserId: record.createdBy,
-      });
-    }
-    return level;
+    return crmLevel(records, personBody, (record) => record.accountId);
   }
-
   if (recordType === "opportunity") {
     const records = await selectInChunks(recordIds, (slice) =>
       db.select(OPPORTUNITY_COLUMNS).from(crmOpportunities).where(inArray(crmOpportunities.id, slice)),
     );
-    const accounts = await accountRefs(db, ids(records.map((record) => record.accountId)));
-    const byId = new Map(records.map((record) => [record.id, record]));
-    for (const row of rows) {
-      const record = byId.get(row.recordId);
-      if (!record || record.state !== "active") {
-        level.gone.push(row);
-        continue;
-      }
-      const operation = operationFor(row, record.sfId);
-      const account = record.accountId ? (accounts.get(record.accountId) ?? null) : null;
-      add({ ...row, operation }, opportunityBody({ operation, record, fields: row.fields, account }), {
-        sfId: record.sfId,
-        name: record.name,
-        ownerUserId: record.createdBy,
-      });
-    }
-    return level;
+    return crmLevel(records, opportunityBody, (record) => record.accountId);
   }
 
   const activities = await selectInChunks(recordIds, (slice) =>

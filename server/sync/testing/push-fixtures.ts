@@ -29,43 +29,57 @@ export async function enablePush(
  * batch), for engine tests that do not go through the API.
  */
 export async function createTandemAccount(db: TDatabase, values: { name: string; website?: string }, now = Date.now()) {
-  const id = newId(now);
-  await db.$client.batch(
-    [
-      toStatement(
-        db.insert(crmAccounts).values({
-          id,
-          name: values.name,
-          website: values.website ?? null,
-          fields: {},
-          source: "tandem",
-          pushState: "pending",
-          createdAt: now,
-          updatedAt: now,
-        }),
-      ),
-      toStatement(
-        db.insert(activityLog).values({
+  const [id] = await createTandemAccounts(db, [{ name: values.name, website: values.website ?? null }], now);
+  return id!;
+}
+
+/** Many accounts created in Tandem, 500 to a batch. */
+export async function createTandemAccounts(
+  db: TDatabase,
+  accounts: ReadonlyArray<{ name: string; website: string | null }>,
+  now = Date.now(),
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < accounts.length; start += 500) {
+    const statements = accounts.slice(start, start + 500).flatMap((account) => {
+      const id = newId(now);
+      ids.push(id);
+      return [
+        toStatement(
+          db.insert(crmAccounts).values({
+            id,
+            name: account.name,
+            website: account.website,
+            fields: {},
+            source: "tandem",
+            pushState: "pending",
+            createdAt: now,
+            updatedAt: now,
+          }),
+        ),
+        toStatement(
+          db.insert(activityLog).values({
+            recordType: "account",
+            recordId: id,
+            at: now,
+            event: "created-in-tandem",
+            message: "Created in Tandem.",
+          }),
+        ),
+        enqueuePushStatement({
           recordType: "account",
           recordId: id,
-          at: now,
-          event: "created-in-tandem",
-          message: "Created in Tandem.",
+          kind: "accounts",
+          operation: "create",
+          fields: [],
+          createdBy: null,
+          now,
         }),
-      ),
-      enqueuePushStatement({
-        recordType: "account",
-        recordId: id,
-        kind: "accounts",
-        operation: "create",
-        fields: [],
-        createdBy: null,
-        now,
-      }),
-    ],
-    "write",
-  );
-  return id;
+      ];
+    });
+    await db.$client.batch(statements, "write");
+  }
+  return ids;
 }
 
 export async function createTandemPeople(
