@@ -1,5 +1,6 @@
 "use client";
 
+import type { TFieldErrors } from "@/components/crm/validate";
 import { Field, FieldControl, FieldDescription, FieldError, FieldLabel } from "@/components/ui/form";
 import { Input } from "@/components/ui/input";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
@@ -12,52 +13,50 @@ type TFieldFrame = {
   className?: string;
 };
 
-/** A labelled, controlled text input with its description and the messages that say what to fix. */
-export function TextField({
-  label,
-  errors,
-  description,
-  className,
-  value,
-  onValueChange,
-  ...props
-}: TFieldFrame & { value: string; onValueChange: (value: string) => void } & Omit<
-    React.ComponentProps<"input">,
-    "value" | "onChange" | "className"
-  >) {
+/** A field's frame with its controlled value; `TProps` are the control's own props. */
+type TControlledField<TProps> = TFieldFrame & { value: string; onValueChange: (value: string) => void } & TProps;
+
+/** The label, the control, its description and the messages that say what to fix. */
+function FieldFrame({ label, errors, description, className, children }: TFieldFrame & { children: React.ReactNode }) {
   return (
     <Field className={className}>
       <FieldLabel>{label}</FieldLabel>
-      <FieldControl>
-        <Input autoComplete="off" value={value} onChange={(event) => onValueChange(event.target.value)} {...props} />
-      </FieldControl>
+      {children}
       {description ? <FieldDescription>{description}</FieldDescription> : null}
       <FieldError errors={errors} />
     </Field>
   );
 }
 
-export function TextareaField({
-  label,
-  errors,
-  description,
-  className,
-  value,
-  onValueChange,
-  ...props
-}: TFieldFrame & { value: string; onValueChange: (value: string) => void } & Omit<
-    React.ComponentProps<"textarea">,
-    "value" | "onChange" | "className"
-  >) {
+/** A field's props split into its frame's and its control's. */
+function splitFrame<T extends TFieldFrame>({ label, errors, description, className, ...control }: T) {
+  return [{ label, errors, description, className }, control] as const;
+}
+
+type TTextFieldProps = TControlledField<Omit<React.ComponentProps<"input">, "value" | "onChange" | "className">>;
+
+/** A labelled, controlled text input with its description and the messages that say what to fix. */
+export function TextField(props: TTextFieldProps) {
+  const [frame, { value, onValueChange, ...input }] = splitFrame(props);
   return (
-    <Field className={className}>
-      <FieldLabel>{label}</FieldLabel>
+    <FieldFrame {...frame}>
       <FieldControl>
-        <Textarea value={value} onChange={(event) => onValueChange(event.target.value)} {...props} />
+        <Input autoComplete="off" value={value} onChange={(event) => onValueChange(event.target.value)} {...input} />
       </FieldControl>
-      {description ? <FieldDescription>{description}</FieldDescription> : null}
-      <FieldError errors={errors} />
-    </Field>
+    </FieldFrame>
+  );
+}
+
+type TTextareaFieldProps = TControlledField<Omit<React.ComponentProps<"textarea">, "value" | "onChange" | "className">>;
+
+export function TextareaField(props: TTextareaFieldProps) {
+  const [frame, { value, onValueChange, ...textarea }] = splitFrame(props);
+  return (
+    <FieldFrame {...frame}>
+      <FieldControl>
+        <Textarea value={value} onChange={(event) => onValueChange(event.target.value)} {...textarea} />
+      </FieldControl>
+    </FieldFrame>
   );
 }
 
@@ -66,33 +65,22 @@ const NONE = "__none__";
 
 export type TSelectOption = { value: string; label: string };
 
-/**
- * A labelled select. With `emptyLabel` the field is optional and that entry clears it; the value
- * is then "".
- */
-export function SelectField({
-  label,
-  errors,
-  description,
-  className,
-  value,
-  onValueChange,
-  options,
-  placeholder,
-  emptyLabel,
-  disabled,
-}: TFieldFrame & {
-  value: string;
-  onValueChange: (value: string) => void;
+type TSelectFieldProps = TControlledField<{
   options: readonly TSelectOption[];
   placeholder?: string;
   emptyLabel?: string;
   disabled?: boolean;
-}) {
+}>;
+
+/**
+ * A labelled select. With `emptyLabel` the field is optional and that entry clears it; the value
+ * is then "".
+ */
+export function SelectField(props: TSelectFieldProps) {
+  const [frame, { value, onValueChange, options, placeholder, emptyLabel, disabled }] = splitFrame(props);
   const known = value === "" || options.some((option) => option.value === value);
   return (
-    <Field className={className}>
-      <FieldLabel>{label}</FieldLabel>
+    <FieldFrame {...frame}>
       <Select
         value={value === "" ? (emptyLabel ? NONE : "") : value}
         onValueChange={(next) => onValueChange(next === NONE ? "" : next)}
@@ -114,8 +102,65 @@ export function SelectField({
           {known ? null : <SelectItem value={value}>{value}</SelectItem>}
         </SelectContent>
       </Select>
-      {description ? <FieldDescription>{description}</FieldDescription> : null}
-      <FieldError errors={errors} />
-    </Field>
+    </FieldFrame>
   );
+}
+
+/** What a form's state binds to each field: its value, its messages and its setter. */
+type TBound = "value" | "onValueChange" | "errors" | "className";
+
+/**
+ * A field of a form described as data: the value it edits (`name`), which control, and the
+ * control's props. `errorKey` is the schema's name for the field when it differs; `wide` spans
+ * both columns of a two-column grid; `value` shows instead of the stored text (a default the rep
+ * has not changed).
+ */
+export type TFieldSpec<K extends string = string> = {
+  name: K;
+  errorKey?: string;
+  wide?: boolean;
+  value?: string;
+} & (
+  | ({ control?: "text" } & Omit<TTextFieldProps, TBound>)
+  | ({ control: "textarea" } & Omit<TTextareaFieldProps, TBound>)
+  | ({ control: "select" } & Omit<TSelectFieldProps, TBound>)
+);
+
+/** The state a list of fields is bound to: see `useCheckedForm`. */
+export type TFieldsState<K extends string> = {
+  values: Record<K, string>;
+  errors: TFieldErrors;
+  set: (field: K, errorKey?: string) => (value: string) => void;
+};
+
+/** Each field of the list, in order, bound to the form's values, messages and setters. */
+export function FormFields<K extends string>({
+  fields,
+  form,
+}: {
+  fields: ReadonlyArray<TFieldSpec<K>>;
+  form: TFieldsState<K>;
+}) {
+  return fields.map(({ name, errorKey = name, wide, value = form.values[name], ...spec }) => {
+    const bound = {
+      value,
+      onValueChange: form.set(name, errorKey),
+      errors: form.errors[errorKey],
+      className: wide ? "sm:col-span-2" : undefined,
+    };
+    switch (spec.control) {
+      case "select": {
+        const { control: _select, ...props } = spec;
+        return <SelectField key={name} {...bound} {...props} />;
+      }
+      case "textarea": {
+        const { control: _textarea, ...props } = spec;
+        return <TextareaField key={name} {...bound} {...props} />;
+      }
+      default: {
+        const { control: _text, ...props } = spec;
+        return <TextField key={name} {...bound} {...props} />;
+      }
+    }
+  });
 }

@@ -2,19 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { FormActions } from "@/components/crm/checked-form";
 import { ChoiceGroup } from "@/components/crm/choice-group";
+import { FormDialog } from "@/components/crm/form-dialog";
 import { OwnerLine } from "@/components/crm/owner-line";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 
 const numbers = new Intl.NumberFormat("en");
@@ -50,61 +43,56 @@ export function AddAllDialog({
   const personAs = chosen ?? as;
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
         setChosen(null);
       }}
-    >
-      <DialogTrigger asChild>
+      trigger={
         <Button variant="outline" size="sm" disabled={disabled}>
           Add all to CRM
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-lg">
-        <DialogHeader>
-          <DialogTitle>Add every prospect to the CRM?</DialogTitle>
-          <DialogDescription asChild>
-            <div>
-              {total === undefined ? (
-                <Skeleton className="h-4 w-64 max-w-full" />
-              ) : (
-                <p>
-                  {numbers.format(total)} {total === 1 ? "prospect is" : "prospects are"} not in the CRM yet
-                  {people.data ? ` (${kinds(people.data.total, total - people.data.total)})` : ""}. Each becomes a CRM
-                  record and leaves prospecting lists; the list&apos;s search and filters do not narrow this.
-                </p>
-              )}
-            </div>
-          </DialogDescription>
-        </DialogHeader>
-        <ChoiceGroup
-          legend="Add people as"
-          value={personAs}
-          onChange={setChosen}
-          choices={[
-            { value: "contact", label: "Contacts", description: "With their company's account, found or created." },
-            { value: "lead", label: "Leads", description: "With their company name." },
-          ]}
-        />
-        <OwnerLine kind="people" />
-        <DialogFooter>
-          <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-            Cancel
-          </Button>
-          <Button
-            type="button"
-            disabled={!total}
-            onClick={() => {
-              setOpen(false);
-              onConfirm(personAs, total ?? 0);
-            }}
-          >
-            {total === undefined ? "Add all to CRM" : `Add ${numbers.format(total)} to CRM`}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Add every prospect to the CRM?"
+      description={
+        <div>
+          {total === undefined ? (
+            <Skeleton className="h-4 w-64 max-w-full" />
+          ) : (
+            <p>
+              {numbers.format(total)} {total === 1 ? "prospect is" : "prospects are"} not in the CRM yet
+              {people.data ? ` (${kinds(people.data.total, total - people.data.total)})` : ""}. Each becomes a CRM
+              record and leaves prospecting lists; the list&apos;s search and filters do not narrow this.
+            </p>
+          )}
+        </div>
+      }
+      descriptionAsChild
+      className="sm:max-w-lg"
+    >
+      <ChoiceGroup
+        legend="Add people as"
+        value={personAs}
+        onChange={setChosen}
+        choices={[
+          { value: "contact", label: "Contacts", description: "With their company's account, found or created." },
+          { value: "lead", label: "Leads", description: "With their company name." },
+        ]}
+      />
+      <OwnerLine kind="people" />
+      <FormActions onCancel={() => setOpen(false)}>
+        <Button
+          type="button"
+          disabled={!total}
+          onClick={() => {
+            setOpen(false);
+            onConfirm(personAs, total ?? 0);
+          }}
+        >
+          {total === undefined ? "Add all to CRM" : `Add ${numbers.format(total)} to CRM`}
+        </Button>
+      </FormActions>
+    </FormDialog>
   );
 }

@@ -188,6 +188,8 @@ test("PUSH-1: a rep creates a contact with a new company and its profile says it
   await dialog.getByLabel("Email").fill("wendy at wombat");
   await dialog.getByRole("button", { name: "Create contact" }).click();
   await expect(dialog.getByText(/Enter a valid email address/)).toBeVisible();
+  // Focus moves to the first field to fix a frame after the messages show: wait for it before typing.
+  await expect(dialog.getByLabel("Last name")).toBeFocused();
 
   await dialog.getByLabel("First name").fill("Wendy");
   await dialog.getByLabel("Last name").fill("Wombat");

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { PUSH_KIND_WORDS } from "@/components/crm/owner-line";
-import { focusFirstInvalid, serverErrors, type TFieldErrors, validate, withoutField } from "@/components/crm/validate";
+import { useCheckedForm } from "@/components/crm/use-checked-form";
+import type { TFieldErrors } from "@/components/crm/validate";
 import { useTRPC } from "@/components/trpc/provider";
 import {
   type TActivity,
@@ -33,11 +33,13 @@ export function loggedMessage(activity: TActivity): string {
  * One composer form's save: checked with the server's schema first (the messages say what to
  * fix), then logged on the record; the timeline and the record's history refresh.
  */
-export function useLogActivity(on: TActivityTarget, onDone: () => void) {
+export function useLogActivity<T extends Record<string, string>>(
+  on: TActivityTarget,
+  onDone: () => void,
+  initial: T | (() => T),
+) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<TFieldErrors>({});
   const log = useMutation(
     trpc.crm.activities.log.mutationOptions({
       onSuccess: async (activity) => {
@@ -50,25 +52,12 @@ export function useLogActivity(on: TActivityTarget, onDone: () => void) {
       },
     }),
   );
-  const server = serverErrors(log.error);
+  const form = useCheckedForm(initial, log);
 
   /** `formErrors`: what the form itself found, such as text in a number field, beside the schema's. */
   function submit(event: React.FormEvent<HTMLFormElement>, input: TLogActivityInput, formErrors: TFieldErrors = {}) {
-    event.preventDefault();
-    log.reset();
-    const checked = validate(ZLogActivitySchema, input);
-    const next = { ...(checked.ok ? {} : checked.errors), ...formErrors };
-    setErrors(next);
-    if (Object.keys(next).length > 0) return focusFirstInvalid(formRef.current);
-    log.mutate(input);
+    if (form.check(event, ZLogActivitySchema, input, formErrors)) log.mutate(input);
   }
 
-  return {
-    formRef,
-    submit,
-    errors: { ...server.fields, ...errors },
-    formError: Object.keys(server.fields).length > 0 ? undefined : server.form,
-    pending: log.isPending,
-    clearError: (field: string) => setErrors((current) => withoutField(current, field)),
-  };
+  return { ...form, submit };
 }

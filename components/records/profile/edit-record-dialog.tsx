@@ -2,24 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { PencilIcon } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { toast } from "sonner";
+import { CheckedForm } from "@/components/crm/checked-form";
+import { FormDialog } from "@/components/crm/form-dialog";
+import { FormFields, type TFieldSpec } from "@/components/crm/form-fields";
 import { PUSH_KIND_WORDS } from "@/components/crm/owner-line";
-import { SelectField, TextField } from "@/components/crm/form-fields";
-import { focusFirstInvalid, serverErrors, type TFieldErrors, validate, withoutField } from "@/components/crm/validate";
+import { useCheckedForm } from "@/components/crm/use-checked-form";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { FormMessage } from "@/components/ui/form";
-import { Spinner } from "@/components/ui/spinner";
 import type { TField } from "@/server/records/profile-schemas";
 import type { TPersonKind, TRecordType } from "@/server/records/record-schemas";
 import { labelFromApiName } from "@/server/records/salesforce-fields";
@@ -72,14 +63,12 @@ export function EditRecordDialog({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const formRef = useRef<HTMLFormElement>(null);
   const fields = editFieldsOf(type, personKind);
   const [open, setOpen] = useState(false);
   const [initial, setInitial] = useState<Record<string, string>>({});
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<TFieldErrors>({});
   const [unchanged, setUnchanged] = useState(false);
   const options = useQuery({ ...trpc.crm.form.options.queryOptions(), enabled: open && type === "opportunity" });
+  const stages = options.data?.opportunityStages ?? [];
 
   const update = useMutation(
     trpc.crm.records.update.mutationOptions({
@@ -94,97 +83,71 @@ export function EditRecordDialog({
       },
     }),
   );
-  const server = serverErrors(update.error);
-  const fieldErrors = { ...server.fields, ...errors };
+  const form = useCheckedForm<Record<string, string>>({}, update);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    update.reset();
-    const changed = changedValuesOf(fields, initial, values);
+    const changed = changedValuesOf(fields, initial, form.values);
     if (Object.keys(changed).length === 0) {
-      setErrors({});
+      event.preventDefault();
+      form.reset();
       return setUnchanged(true);
     }
-    const checked = validate(ZRecordUpdateSchema, { type, id, values: changed });
-    setErrors(checked.ok ? {} : checked.errors);
-    if (!checked.ok) return focusFirstInvalid(formRef.current);
-    update.mutate(checked.data);
+    const data = form.check(event, ZRecordUpdateSchema, { type, id, values: changed });
+    if (data) update.mutate(data);
   }
 
-  function control(field: TEditField) {
-    const common = {
-      label: field.label,
-      value: values[field.key] ?? "",
-      onValueChange: (value: string) => {
-        setUnchanged(false);
-        setValues((current) => ({ ...current, [field.key]: value }));
-        setErrors((current) => withoutField(current, field.key));
-      },
-      errors: fieldErrors[field.key],
-      className: field.wide ? "sm:col-span-2" : undefined,
-    };
-    const stages = options.data?.opportunityStages ?? [];
+  function specOf(field: TEditField): TFieldSpec {
+    const common = { name: field.key, label: field.label, value: form.values[field.key] ?? "", wide: field.wide };
     if (field.input === "stage" && stages.length > 0) {
-      return <SelectField key={field.key} {...common} options={stages.map(({ value, label }) => ({ value, label }))} />;
+      return { ...common, control: "select", options: stages.map(({ value, label }) => ({ value, label })) };
     }
-    return (
-      <TextField
-        key={field.key}
-        {...common}
-        required={field.required}
-        type={field.input === "email" || field.input === "tel" || field.input === "date" ? field.input : "text"}
-        inputMode={field.input === "amount" ? "decimal" : undefined}
-      />
-    );
+    return {
+      ...common,
+      required: field.required,
+      type: field.input === "email" || field.input === "tel" || field.input === "date" ? field.input : "text",
+      inputMode: field.input === "amount" ? "decimal" : undefined,
+    };
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (next) {
-          // Starts from what the profile shows now, so an edit never sends a stale value back.
-          const start = initialValuesOf(fields, { name, summary, values: unlisted });
-          setInitial(start);
-          setValues(start);
-        }
-        setErrors({});
+        // Starts from what the profile shows now, so an edit never sends a stale value back.
+        const start = next ? initialValuesOf(fields, { name, summary, values: unlisted }) : undefined;
+        if (start) setInitial(start);
+        form.reset(start);
         setUnchanged(false);
-        update.reset();
       }}
-    >
-      <DialogTrigger asChild>
+      trigger={
         <Button variant="outline">
           <PencilIcon /> Edit
         </Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-xl">
-        <DialogHeader>
-          <DialogTitle>Edit {name}</DialogTitle>
-          <DialogDescription>
-            Only the fields you change are saved and sent to Salesforce. Empty a field to clear it.
-          </DialogDescription>
-        </DialogHeader>
-        <form ref={formRef} onSubmit={submit} className="grid gap-4" noValidate>
-          <FormMessage>{Object.keys(server.fields).length > 0 ? undefined : server.form}</FormMessage>
-          <div className="grid gap-4 sm:grid-cols-2">{fields.map(control)}</div>
-          {unchanged ? (
-            <p role="status" className="text-sm text-muted-foreground">
-              Nothing changed: there is nothing to save.
-            </p>
-          ) : null}
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={update.isPending}>
-              {update.isPending ? <Spinner label="Saving" /> : null}
-              Save changes
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Edit ${name}`}
+      description="Only the fields you change are saved and sent to Salesforce. Empty a field to clear it."
+      className="sm:max-w-xl"
+    >
+      <CheckedForm form={form} onSubmit={submit} submitLabel="Save changes" onCancel={() => setOpen(false)}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormFields
+            fields={fields.map(specOf)}
+            form={{
+              ...form,
+              set: (field, errorKey) => (value) => {
+                setUnchanged(false);
+                form.set(field, errorKey)(value);
+              },
+            }}
+          />
+        </div>
+        {unchanged ? (
+          <p role="status" className="text-sm text-muted-foreground">
+            Nothing changed: there is nothing to save.
+          </p>
+        ) : null}
+      </CheckedForm>
+    </FormDialog>
   );
 }
