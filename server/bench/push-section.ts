@@ -83,7 +83,7 @@ export async function runPushSection(url: string, sizes: readonly number[]) {
     console.log(`  Tandem / bare  ${(tandem.wallMs / bare.wallMs).toFixed(2)}× (target ≤ 1.5×)`);
     const rest = tandem.wallMs - (tandem.salesforceMs ?? 0) - (tandem.databaseMs ?? 0);
     console.log(
-      `  Tandem's time  ${int(tandem.salesforceMs)} ms waiting on Salesforce, ${int(tandem.databaseMs)} ms on libSQL (${int(tandem.databaseCalls)} calls, ${int(tandem.statements)} statements: ${((tandem.statements ?? 0) / tandem.records).toFixed(1)} per record), ${int(rest)} ms in between (reading rows into objects, planning, JSON)`,
+      `  Tandem's time  ${int(tandem.salesforceMs)} ms waiting on Salesforce, ${int(tandem.databaseMs)} ms on libSQL (${int(tandem.databaseCalls)} calls, ${int(tandem.statements)} statements: ${per1000(tandem.statements ?? 0, tandem.records)} per 1,000 records), ${int(rest)} ms in between (reading rows into objects, planning, JSON)`,
     );
   }
 }
