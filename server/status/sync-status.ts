@@ -69,7 +69,10 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
       // Duplicate detection (DUP-1) reports here once it exists.
       potentialDuplicates: 0,
       openErrors: await countOf(
-        db.select({ value: count() }).from(pushErrors).where(inArray(pushErrors.state, ["open", "retrying"])),
+        db
+          .select({ value: count() })
+          .from(pushErrors)
+          .where(inArray(pushErrors.state, ["open", "retrying"])),
       ),
     },
     push: await pushBlock(db),
@@ -89,7 +92,11 @@ async function pushBlock(db: TDatabase): Promise<TSyncStatus["push"]> {
   return Object.fromEntries(
     PUSH_KINDS.map((kind) => [
       kind,
-      { enabled: settings[kind].enabled, pending: tally(kind, ["pending", "sending"]), failed: tally(kind, ["failed"]) },
+      {
+        enabled: settings[kind].enabled,
+        pending: tally(kind, ["pending", "sending"]),
+        failed: tally(kind, ["failed"]),
+      },
     ]),
   ) as TSyncStatus["push"];
 }

@@ -133,7 +133,6 @@ async function readCsvFile(file: string): Promise<string> {
   }
 }
 
-
 async function loadImportModules() {
   allowServerOnly();
   const [{ importProspects }, { getImportReport }] = await Promise.all([
