@@ -134,10 +134,8 @@ async function expectNoAxeViolations(page: Page, path: string, name: string, rea
         ),
         `${path} ${colorScheme} at ${width}px`,
       ).toEqual([]);
-      await page.screenshot({
-        path: `test-results/push-${name}-${colorScheme}-${width}.png`,
-        fullPage: true,
-      });
+      if (width === 1280)
+        await page.screenshot({ path: `test-results/push-${name}-${colorScheme}.png`, fullPage: true });
     }
   }
 }
