@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { crmAccounts, crmActivities, crmPeople, pushErrors, pushOutbox } from "@/db/schema";
+import { crmAccounts, crmActivities, crmPeople, pushErrors, pushOutbox, syncTicks } from "@/db/schema";
 import { testDatabaseKind } from "@/db/testing/test-database";
 import { startEmulator } from "@/server/emulator";
 import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { runTick } from "../run-tick";
 import { enqueuePushStatement } from "./enqueue";
+import { pushSoon } from "./push-soon";
 import { connectToEmulator, emulatorAdmin } from "../testing/emulator-connection";
 import { createTandemAccount, createTandemPeople, enablePush, logTandemActivity } from "../testing/push-fixtures";
 import { setUpSyncTestBed } from "../testing/test-bed";
@@ -38,6 +39,17 @@ describe(`push engine on ${testDatabaseKind()}`, () => {
     const inSalesforce = records("Account");
     expect(inSalesforce).toHaveLength(1);
     expect(inSalesforce[0]).toMatchObject({ Name: "Globex", Tandem_Id__c: accountId });
+  });
+
+  it("PUSH-2: the short tick after a rep's write runs only when something can be pushed", async () => {
+    const { db } = bed.database;
+    await createTandemAccount(db, { name: "Quiet Ltd" });
+    expect(await pushSoon(db)).toBeNull();
+    expect(await db.select().from(syncTicks)).toEqual([]);
+    await enablePush(db, ["accounts"]);
+    const summary = await pushSoon(db);
+    expect(summary).toMatchObject({ ok: true, push: { Account: { created: 1 } } });
+    expect(await pushSoon(db)).toBeNull();
   });
 
   it("PUSH-2: accounts go before their people, people before their activities, in one call per level", async () => {
