@@ -11,3 +11,4 @@ export * from "./prospects";
 export * from "./activity";
 export * from "./sync";
 export * from "./push";
+export * from "./mapping";

@@ -38,6 +38,8 @@ export const prospects = sqliteTable(
     index("prospects_email_idx").on(table.emailNormalized),
     index("prospects_domain_idx").on(table.domainNormalized),
     index("prospects_kind_name_idx").on(table.kind, table.name),
+    // MAP-4 and the Enrichment page find a CRM record's prospect by the link.
+    index("prospects_crm_record_idx").on(table.crmRecordId),
   ],
 );
 

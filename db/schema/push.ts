@@ -24,6 +24,11 @@ export const pushOutbox = sqliteTable(
     operation: text("operation", { enum: PUSH_OPERATIONS }).notNull(),
     /** Updates: the Salesforce fields that changed. Creates send every field the record has. */
     fields: text("fields", { mode: "json" }).$type<string[]>().notNull(),
+    /**
+     * Values to set that are not the record's own columns: field mapping and enrichment writes
+     * (MAP-2/3/5), by Salesforce field. A later write to the same field replaces the value.
+     */
+    fieldValues: text("field_values", { mode: "json" }).$type<Record<string, string>>(),
     state: text("state", { enum: OUTBOX_STATES }).notNull(),
     /** A rep's own action goes before background work (mapping, bulk add-to-CRM). */
     priority: integer("priority").notNull().default(0),
@@ -33,6 +38,8 @@ export const pushOutbox = sqliteTable(
     sentAt: integer("sent_at"),
     /** "Create anyway": sent with the duplicate-rule header that lets alert-level rules pass. */
     allowDuplicates: integer("allow_duplicates", { mode: "boolean" }).notNull().default(false),
+    /** Sent even while push is off for its kind: a rep confirmed a one-off enrichment (MAP-5). */
+    oneOff: integer("one_off", { mode: "boolean" }).notNull().default(false),
     /** Why it is not sent yet, in words (a parent not in Salesforce yet, push off for its kind). */
     waitingOn: text("waiting_on"),
     lastErrorCode: text("last_error_code"),
@@ -68,6 +75,10 @@ export const pushErrors = sqliteTable(
     duplicates: text("duplicates", { mode: "json" }).$type<Array<{ id: string; object: string }>>(),
     attempts: integer("attempts").notNull().default(1),
     state: text("state", { enum: PUSH_ERROR_STATES }).notNull(),
+    /** `warning`: nothing was rejected, but Tandem stopped doing something (a field Salesforce keeps changing). */
+    severity: text("severity", { enum: ["error", "warning"] })
+      .notNull()
+      .default("error"),
     /** The Tandem user whose record it is: members see their own records' errors. */
     ownerUserId: text("owner_user_id"),
     firstAt: integer("first_at").notNull(),

@@ -1,4 +1,5 @@
 import { crmRouter } from "./routers/crm/_router";
+import { enrichmentRouter, mappingRouter } from "./routers/mapping/_router";
 import { recordsRouter } from "./routers/records/_router";
 import { prospectsRouter } from "./routers/prospects/_router";
 import { pushRouter } from "./routers/push/_router";
@@ -15,6 +16,8 @@ export const appRouter = createTRPCRouter({
   push: pushRouter,
   salesforce: salesforceRouter,
   sync: syncRouter,
+  mapping: mappingRouter,
+  enrichment: enrichmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

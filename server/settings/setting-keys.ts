@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
+import { FIELD_MAPPING_MODES, MAPPED_OBJECTS } from "@/server/sync/core/field-mapping";
 
 /**
  * Every workspace setting, by key, with the schema its JSON value must satisfy: the one place a
@@ -106,10 +107,45 @@ export const ZOrgPushInfoSchema = z
     opportunityStages: z.array(z.object({ value: z.string(), label: z.string(), isDefault: z.boolean() })),
     leadStatuses: z.array(z.object({ value: z.string(), label: z.string(), isDefault: z.boolean() })),
     users: z.array(z.object({ id: z.string(), name: z.string(), email: z.string().nullable() })),
+    /**
+     * MAP-1: the fields of Contact, Lead and Account a mapping may write (updateable, of a type
+     * Tandem can fill). Absent in a check made before field mapping existed: checked again.
+     */
+    mappableFields: z
+      .record(
+        z.string(),
+        z.array(
+          z.object({
+            name: z.string(),
+            label: z.string(),
+            type: z.string(),
+            length: z.number(),
+            updateable: z.boolean(),
+            picklistValues: z.array(z.string()),
+          }),
+        ),
+      )
+      .optional(),
   })
   .nullable()
   .default(null);
 export type TOrgPushInfo = NonNullable<z.infer<typeof ZOrgPushInfoSchema>>;
+
+/**
+ * MAP-1: the field mapping per object, as an admin saved it. An object never saved reads as its
+ * default pairs, every one off (server/settings/field-mapping-settings.ts).
+ */
+const ZMappingList = z.array(
+  z.object({ tandem: z.string(), salesforce: z.string(), mode: z.enum(FIELD_MAPPING_MODES) }),
+);
+export const ZFieldMappingSettingSchema = z
+  .object(
+    Object.fromEntries(MAPPED_OBJECTS.map((object) => [object, ZMappingList.optional()])) as Record<
+      (typeof MAPPED_OBJECTS)[number],
+      z.ZodOptional<typeof ZMappingList>
+    >,
+  )
+  .default({});
 
 export const SETTINGS = {
   "sync.options": ZSyncOptionsSchema,
@@ -122,6 +158,7 @@ export const SETTINGS = {
   "salesforce.headlessDisconnected": ZHeadlessDisconnectSchema,
   "push.settings": ZPushSettingsSchema,
   "salesforce.pushInfo": ZOrgPushInfoSchema,
+  "mapping.fields": ZFieldMappingSettingSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TSettingKey = keyof typeof SETTINGS;

@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { TDatabaseOrTransaction } from "@/db/client";
 import { settings } from "@/db/schema";
 import { toStatement } from "@/db/statements";
@@ -14,6 +14,21 @@ export async function readSetting<K extends TSettingKey>(
   const schema = SETTINGS[key];
   const parsed = schema.safeParse(row?.value);
   return (parsed.success ? parsed.data : schema.parse(undefined)) as TSettingValue<K>;
+}
+
+/** Several settings in one query, each parsed by its schema (defaults for absent or stale ones). */
+export async function readSettings<const K extends TSettingKey>(
+  db: TDatabaseOrTransaction,
+  keys: readonly K[],
+): Promise<{ [P in K]: TSettingValue<P> }> {
+  const rows = await db.select().from(settings).where(inArray(settings.key, [...keys]));
+  const byKey = new Map(rows.map((row) => [row.key, row.value]));
+  return Object.fromEntries(
+    keys.map((key) => {
+      const parsed = SETTINGS[key].safeParse(byKey.get(key));
+      return [key, parsed.success ? parsed.data : SETTINGS[key].parse(undefined)];
+    }),
+  ) as { [P in K]: TSettingValue<P> };
 }
 
 export async function writeSetting<K extends TSettingKey>(

@@ -3,12 +3,32 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { settings } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
 import { readSetting, writeSetting } from "./settings-store";
-import {
-  exportWorkspaceSettings,
-  formatWorkspaceSettings,
-  importWorkspaceSettings,
-  MAPPING_UNAVAILABLE,
-} from "./workspace-settings";
+import { exportWorkspaceSettings, formatWorkspaceSettings, importWorkspaceSettings } from "./workspace-settings";
+import { mappingRecheck, prospects } from "@/db/schema";
+import type { TOrgPushInfo } from "./setting-keys";
+
+/** What a describe of the org found, as the push's org check stores it. */
+const ORG_INFO: TOrgPushInfo = {
+  checkedAt: 1,
+  orgId: "00D000000000001AAA",
+  tandemIdObjects: [],
+  enhancedNotes: true,
+  opportunityStages: [],
+  leadStatuses: [],
+  users: [],
+  mappableFields: {
+    Contact: [
+      { name: "Title", label: "Title", type: "string", length: 128, updateable: true, picklistValues: [] },
+      { name: "Phone", label: "Business Phone", type: "phone", length: 40, updateable: true, picklistValues: [] },
+      { name: "MailingCity", label: "Mailing City", type: "string", length: 40, updateable: true, picklistValues: [] },
+      { name: "Name", label: "Full Name", type: "string", length: 121, updateable: false, picklistValues: [] },
+    ],
+    Lead: [{ name: "Title", label: "Title", type: "string", length: 128, updateable: true, picklistValues: [] }],
+    Account: [
+      { name: "Phone", label: "Account Phone", type: "phone", length: 40, updateable: true, picklistValues: [] },
+    ],
+  },
+};
 
 let database: TTestDatabase;
 
@@ -45,7 +65,7 @@ async function importError(document: unknown): Promise<string> {
 }
 
 describe(`workspace settings as one document on ${testDatabaseKind()}`, () => {
-  it("exports every setting in a fixed key order, with an empty mapping", async () => {
+  it("exports every setting in a fixed key order, with the default mapping (every pair off)", async () => {
     const exported = await exportWorkspaceSettings(database.db);
     expect(exported).toEqual({
       pull: { visible: { Account: true, Contact: true, Lead: false, Opportunity: true } },
@@ -58,7 +78,17 @@ describe(`workspace settings as one document on ${testDatabaseKind()}`, () => {
         meetings: { enabled: false },
         notes: { enabled: false },
       },
-      mapping: {},
+      mapping: {
+        Contact: [
+          { tandem: "title", salesforce: "Title", mode: "off" },
+          { tandem: "phone", salesforce: "Phone", mode: "off" },
+          { tandem: "linkedinUrl", salesforce: "LinkedIn_URL__c", mode: "off" },
+          { tandem: "city", salesforce: "MailingCity", mode: "off" },
+          { tandem: "country", salesforce: "MailingCountry", mode: "off" },
+        ],
+        Lead: expect.any(Array),
+        Account: expect.any(Array),
+      },
     });
     expect(Object.keys(exported)).toEqual(["pull", "push", "mapping"]);
     expect(Object.keys(exported.pull.visible)).toEqual(["Account", "Contact", "Lead", "Opportunity"]);
@@ -167,27 +197,86 @@ describe(`workspace settings as one document on ${testDatabaseKind()}`, () => {
     expect(await storedRows()).toEqual(before);
   });
 
-  it("validates a mapping's shape, and refuses a non-empty one as not available yet", async () => {
+  it("MAP-1: validates a mapping's shape, listing every problem", async () => {
     const before = await storedRows();
     const badShape = await importError({
       mapping: { Contact: [{ tandem: "title", salesforce: "Title", mode: "sometimes" }], Opportunity: [] },
     });
-    expect(badShape).toContain("mapping.Contact[0].mode: ");
+    expect(badShape).toContain("mapping.Contact[0].mode: use one of off, auto-fill, auto-overwrite");
     expect(badShape).toContain("mapping.Opportunity: unknown key; expected one of Contact, Lead, Account");
+    expect(await storedRows()).toEqual(before);
+  });
 
-    const valid = await importError({
+  it("MAP-1: refuses a mapping while the org's fields were never read, saying what to do", async () => {
+    const before = await storedRows();
+    const message = await importError({
       push: { people: { enabled: false } },
       mapping: { Contact: [{ tandem: "title", salesforce: "Title", mode: "auto-fill" }] },
     });
-    expect(valid).toContain(`mapping: ${MAPPING_UNAVAILABLE}`);
+    expect(message).toContain("mapping.Contact: Tandem has not read this org's fields yet");
     expect(await storedRows()).toEqual(before);
+  });
 
-    const empty = await importWorkspaceSettings(
-      database.db,
-      { mapping: { Contact: [], Lead: [] }, push: { tasks: { enabled: false } } },
-      { dryRun: false },
+  it("MAP-1: refuses unknown, read-only and incompatible fields, and changes nothing", async () => {
+    await writeSetting(database.db, "salesforce.pushInfo", ORG_INFO);
+    const before = await storedRows();
+    const message = await importError({
+      push: { tasks: { enabled: false } },
+      mapping: {
+        Contact: [
+          { tandem: "title", salesforce: "Titel__c", mode: "auto-fill" },
+          { tandem: "title", salesforce: "Name", mode: "auto-fill" },
+          { tandem: "title", salesforce: "Phone", mode: "auto-overwrite" },
+          { tandem: "shoeSize", salesforce: "Title", mode: "off" },
+        ],
+      },
+    });
+    expect(message).toContain("mapping.Contact[0]: Contact has no field Titel__c in Salesforce");
+    expect(message).toContain("mapping.Contact[1]: Contact.Name identifies the record");
+    expect(message).toContain(
+      "mapping.Contact[2]: Contact.Phone is a phone field; Job title (text) fits string, textarea",
     );
-    expect(empty.changed).toEqual(["push.tasks.enabled"]);
+    expect(message).toContain("mapping.Contact[3]: shoeSize is not a Tandem field of people");
+    expect(await storedRows()).toEqual(before);
+  });
+
+  it("MAP-1: a list replaces that object's mapping, queues linked records for the next pull, and exports back", async () => {
+    await writeSetting(database.db, "salesforce.pushInfo", ORG_INFO);
+    await database.db.delete(mappingRecheck);
+    await database.db.delete(prospects);
+    await database.db.insert(prospects).values({
+      id: "pr1",
+      kind: "person",
+      name: "Ada Lovelace",
+      extra: {},
+      source: "import",
+      crmRecordType: "person",
+      crmRecordId: "person-1",
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const mapping = {
+      Contact: [
+        { tandem: "title", salesforce: "Title", mode: "auto-fill" },
+        { tandem: "phone", salesforce: "Phone", mode: "auto-overwrite" },
+      ],
+    };
+    const dry = await importWorkspaceSettings(database.db, { mapping }, { dryRun: true });
+    expect(dry.changed).toEqual(expect.arrayContaining(["mapping.Contact"]));
+    expect(await database.db.select().from(mappingRecheck)).toEqual([]);
+
+    await importWorkspaceSettings(database.db, { mapping }, { dryRun: false });
+    const exported = await exportWorkspaceSettings(database.db);
+    expect(exported.mapping.Contact).toEqual(mapping.Contact);
+    expect(exported.mapping.Account).toEqual([{ tandem: "phone", salesforce: "Phone", mode: "off" }]);
+    expect(await database.db.select({ id: mappingRecheck.recordId }).from(mappingRecheck)).toEqual([
+      { id: "person-1" },
+    ]);
+    // Importing the export again changes nothing.
+    const again = await importWorkspaceSettings(database.db, JSON.parse(formatWorkspaceSettings(exported)), {
+      dryRun: false,
+    });
+    expect(again.changed).toEqual([]);
   });
 
   it.each([

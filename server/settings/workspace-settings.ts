@@ -4,6 +4,16 @@ import type { TDatabase } from "@/db/client";
 import { AppError } from "@/server/errors";
 import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
 import { SYNC_OBJECTS, type TSyncObject } from "@/server/sync/core/sync-objects";
+import {
+  FIELD_MAPPING_MODES,
+  MAPPED_OBJECTS,
+  type TFieldMapping,
+  type TFieldMappingEntry,
+  type TFieldMappingMode,
+  type TMappedObject,
+} from "@/server/sync/core/field-mapping";
+import { changedObjects, mappingChangeProblems, saveMappingStatements } from "@/server/mapping/save-mapping";
+import { readFieldMapping, type TResolvedMapping } from "./field-mapping-settings";
 import type { TPullVisibility } from "./pull-visibility";
 import type { TPushSettings } from "./setting-keys";
 import { readSetting, settingStatement } from "./settings-store";
@@ -14,23 +24,14 @@ import { readSetting, settingStatement } from "./settings-store";
  * per kind, and field mapping per object.
  */
 
-/** The objects whose fields can be mapped, and what a mapping does on sync. */
-export const MAPPED_OBJECTS = ["Contact", "Lead", "Account"] as const;
-export type TMappedObject = (typeof MAPPED_OBJECTS)[number];
-export const FIELD_MAPPING_MODES = ["off", "auto-fill", "auto-overwrite"] as const;
-export type TFieldMappingMode = (typeof FIELD_MAPPING_MODES)[number];
-
-export type TFieldMappingEntry = { tandem: string; salesforce: string; mode: TFieldMappingMode };
-export type TFieldMapping = Partial<Record<TMappedObject, TFieldMappingEntry[]>>;
+export { FIELD_MAPPING_MODES, MAPPED_OBJECTS };
+export type { TFieldMapping, TFieldMappingEntry, TFieldMappingMode, TMappedObject };
 
 export type TWorkspaceSettings = {
   pull: { visible: TPullVisibility };
   push: TPushSettings;
   mapping: TFieldMapping;
 };
-
-export const MAPPING_UNAVAILABLE =
-  'Field mapping is not available in this version; remove "mapping" or leave it empty.';
 
 /** An object that refuses unknown keys, naming the keys it knows. */
 function strictObject<T extends z.ZodRawShape>(shape: T) {
@@ -43,7 +44,7 @@ function strictObject<T extends z.ZodRawShape>(shape: T) {
 export const ZFieldMappingEntrySchema = strictObject({
   tandem: z.string().trim().min(1, { error: "name the Tandem field" }),
   salesforce: z.string().trim().min(1, { error: "name the Salesforce field" }),
-  mode: z.enum(FIELD_MAPPING_MODES),
+  mode: z.enum(FIELD_MAPPING_MODES, { error: `use one of ${FIELD_MAPPING_MODES.join(", ")}` }),
 });
 
 /** A list per object replaces that object's mapping. */
@@ -62,17 +63,18 @@ export const ZWorkspaceSettingsImportSchema = strictObject({
     people: strictObject({ enabled: z.boolean().optional(), as: z.enum(["Contact", "Lead"]).optional() }).optional(),
     ...pick(OTHER_PUSH_KINDS, () => strictObject({ enabled: z.boolean().optional() }).optional()),
   }).optional(),
-  // No mapping is stored yet: a mapping is checked in full, then refused unless it is empty.
-  mapping: ZFieldMappingSchema.refine((mapping) => Object.values(mapping).every((list) => !list?.length), {
-    error: MAPPING_UNAVAILABLE,
-  }).optional(),
+  mapping: ZFieldMappingSchema.optional(),
 });
 export type TWorkspaceSettingsImport = z.infer<typeof ZWorkspaceSettingsImportSchema>;
 
 /** The current settings as the document, keys in a fixed order and no timestamps. */
 export async function exportWorkspaceSettings(db: TDatabase): Promise<TWorkspaceSettings> {
-  const [visibility, push] = await Promise.all([readSetting(db, "pull.visibility"), readSetting(db, "push.settings")]);
-  return documentOf(visibility, push);
+  const [visibility, push, mapping] = await Promise.all([
+    readSetting(db, "pull.visibility"),
+    readSetting(db, "push.settings"),
+    readFieldMapping(db),
+  ]);
+  return documentOf(visibility, push, mapping);
 }
 
 /** The document as it is written to a file: two-space JSON with a final newline. */
@@ -94,6 +96,25 @@ export async function importWorkspaceSettings(
   const parsed = ZWorkspaceSettingsImportSchema.safeParse(document);
   if (!parsed.success) throw new AppError("BAD_REQUEST", describeProblems(parsed.error.issues));
 
+  const resolved = await readFieldMapping(db);
+  // Only lists that change are checked: an export imported back never needs the org.
+  const mappingChange = Object.fromEntries(
+    Object.entries(parsed.data.mapping ?? {}).filter(
+      ([object, list]) => JSON.stringify(list) !== JSON.stringify(resolved.mapping[object as TMappedObject]),
+    ),
+  );
+  const mappingProblems = mappingChangeProblems(resolved, mappingChange);
+  if (mappingProblems.length) {
+    throw new AppError(
+      "BAD_REQUEST",
+      describeLines(
+        mappingProblems.map(
+          (problem) =>
+            `${problem.index < 0 ? `mapping.${problem.object}` : `mapping.${problem.object}[${problem.index}]`}: ${problem.message}`,
+        ),
+      ),
+    );
+  }
   const current = await exportWorkspaceSettings(db);
   const next = applyDocument(current, parsed.data);
   const changed = changedPaths(current, next);
@@ -105,18 +126,27 @@ export async function importWorkspaceSettings(
   if (changed.some((path) => path.startsWith("push."))) {
     statements.push(settingStatement(db, "push.settings", next.push));
   }
+  statements.push(
+    ...saveMappingStatements(db, next.mapping, changedObjects(current.mapping, next.mapping), Date.now()),
+  );
   if (!options.dryRun && statements.length) await db.$client.batch(statements, "write");
   return { changed, dryRun: options.dryRun };
 }
 
-function documentOf(visibility: TPullVisibility, push: TPushSettings): TWorkspaceSettings {
+function documentOf(visibility: TPullVisibility, push: TPushSettings, mapping: TResolvedMapping): TWorkspaceSettings {
   return {
     pull: { visible: pick(SYNC_OBJECTS, (object) => visibility[object]) },
     push: {
       people: { enabled: push.people.enabled, as: push.people.as },
       ...pick(OTHER_PUSH_KINDS, (kind) => ({ enabled: push[kind].enabled })),
     },
-    mapping: {},
+    mapping: pick(MAPPED_OBJECTS, (object) =>
+      mapping.mapping[object].map((entry) => ({
+        tandem: entry.tandem,
+        salesforce: entry.salesforce,
+        mode: entry.mode,
+      })),
+    ),
   };
 }
 
@@ -132,7 +162,8 @@ function applyDocument(current: TWorkspaceSettings, patch: TWorkspaceSettingsImp
       },
       ...pick(OTHER_PUSH_KINDS, (kind) => ({ enabled: push?.[kind]?.enabled ?? current.push[kind].enabled })),
     },
-    mapping: current.mapping,
+    // A list replaces that object's mapping, in the order given.
+    mapping: pick(MAPPED_OBJECTS, (object: TMappedObject) => patch.mapping?.[object] ?? current.mapping[object]),
   };
 }
 
@@ -155,11 +186,16 @@ function pick<K extends string, V>(keys: readonly K[], valueOf: (key: K) => V): 
 
 /** One line per problem, each with its JSON path. */
 function describeProblems(issues: z.core.$ZodIssue[]): string {
-  const lines = issues.flatMap((issue) =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => `${jsonPath([...issue.path, key])}: ${issue.message}`)
-      : [`${jsonPath(issue.path)}: ${issue.message}`],
+  return describeLines(
+    issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => `${jsonPath([...issue.path, key])}: ${issue.message}`)
+        : [`${jsonPath(issue.path)}: ${issue.message}`],
+    ),
   );
+}
+
+function describeLines(lines: readonly string[]): string {
   return `The settings document was not imported; nothing changed:\n${lines.map((line) => `  ${line}`).join("\n")}`;
 }
 

@@ -16,6 +16,7 @@ import type { SalesforcePort } from "@/server/salesforce/port";
 import { acquireLease, isLeaseLost, type TLease } from "./lease";
 import { applyPendingNotifications } from "./outbound/apply-notifications";
 import { pullObjects } from "./pull/pull-objects";
+import { hasRecheckWork, recheckMappedRecords } from "./pull/recheck-mapped";
 import { pushOutboxRows, reconcilePushOutcomes } from "./push/push-outbox";
 import { getSyncOptions, type TSyncOptions } from "./sync-options";
 import type { TBusyTick, TTickSummary } from "./tick-summary";
@@ -143,6 +144,15 @@ async function syncWith(
     if (brokenConnection) {
       await markBroken(db, brokenConnection, salesforce.orgId);
       return;
+    }
+    // MAP-4: records queued by a mapping change (or a new prospect link) are pulled again by Id.
+    if (await hasRecheckWork(db)) {
+      const recheck = await recheckMappedRecords(db, salesforce, { ...options, lease });
+      if (recheck.brokenConnection) {
+        await markBroken(db, recheck.brokenConnection, salesforce.orgId);
+        recordFailure(summary, recheck.brokenConnection);
+        return;
+      }
     }
   }
   // Notifications left pending (a crash, a Salesforce error, a tick that was busy) are applied here.

@@ -10,6 +10,7 @@ import {
   PencilLineIcon,
   PlusIcon,
   RotateCcwIcon,
+  SparklesIcon,
   Trash2Icon,
   UploadIcon,
   UserCheckIcon,
@@ -43,6 +44,8 @@ const EVENTS: Record<TActivityEvent, TEventStyle> = {
   "push-failed": { title: "Salesforce rejected a push", icon: CircleAlertIcon, tone: "negative" },
   "push-resolved": { title: "Push error resolved", icon: CircleCheckIcon, tone: "positive" },
   "linked-by-pull": { title: "Linked to its Salesforce record", icon: LinkIcon, tone: "neutral" },
+  "field-written": { title: "Enriched in Salesforce", icon: SparklesIcon, tone: "positive" },
+  "field-reverted": { title: "Salesforce changed a value back", icon: CircleAlertIcon, tone: "warning" },
 };
 
 export function eventStyle(event: string): TEventStyle {

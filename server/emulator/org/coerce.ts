@@ -29,7 +29,8 @@ function describeJson(v: unknown): string {
 /**
  * A JSON (or SOAP text) value → the stored form, with Salesforce's field checks: empty strings
  * are null, text longer than the field is STRING_TOO_LONG (message uses the field label), emails
- * must look like emails, lookups must hold an Id of a referenced object.
+ * must look like emails, a restricted picklist takes only its values, lookups must hold an Id of
+ * a referenced object.
  */
 export function coerceValue(store: Store, f: FieldDef, value: unknown): SfValue {
   // A checkbox is never null: clearing it stores false.
@@ -84,6 +85,14 @@ export function coerceValue(store: Store, f: FieldDef, value: unknown): SfValue 
         throw new SfError(400, "STRING_TOO_LONG", `${f.label}: data value too large: ${s} (max length=${f.length})`, [
           f.name,
         ]);
+      }
+      if (f.type === "picklist" && f.restrictedPicklist && !f.picklistValues.some((p) => p.active && p.value === s)) {
+        throw new SfError(
+          400,
+          "INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST",
+          `${f.label}: bad value for restricted picklist field: ${s}`,
+          [f.name],
+        );
       }
       if (f.type === "email" && !EMAIL.test(s)) {
         throw new SfError(400, "INVALID_EMAIL_ADDRESS", `${f.label}: invalid email address: ${s}`, [f.name]);

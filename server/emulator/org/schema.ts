@@ -40,6 +40,8 @@ export interface FieldDef {
   referenceTo: string[];
   relationshipName: string | null;
   picklistValues: PicklistValue[];
+  /** A restricted picklist refuses values outside its list (INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST). */
+  restrictedPicklist: boolean;
   precision: number;
   scale: number;
 }
@@ -91,6 +93,7 @@ export function field(input: FieldInput): FieldDef {
     referenceTo: input.referenceTo ?? [],
     relationshipName: input.relationshipName ?? null,
     picklistValues: input.picklistValues ?? [],
+    restrictedPicklist: input.restrictedPicklist ?? false,
     precision: input.precision ?? (input.type === "currency" || input.type === "double" ? 18 : 0),
     scale: input.scale ?? (input.type === "currency" || input.type === "double" ? 2 : 0),
     ...input,

@@ -113,7 +113,7 @@ function describeField(f: FieldDef, nameField: string) {
     relationshipName: f.relationshipName,
     relationshipOrder: null,
     restrictedDelete: false,
-    restrictedPicklist: false,
+    restrictedPicklist: f.restrictedPicklist,
     scale: f.type === "double" || f.type === "currency" ? f.scale : 0,
     searchPrefilterable: false,
     soapType: SOAP_TYPE[f.type],

@@ -27,6 +27,8 @@ export const ACTIVITY_EVENTS = [
   "push-failed",
   "push-resolved",
   "linked-by-pull",
+  "field-written",
+  "field-reverted",
 ] as const;
 export type TActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 

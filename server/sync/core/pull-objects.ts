@@ -51,9 +51,25 @@ export const PULL_FIELDS: Record<TSyncObject, string[]> = {
 /** The external Id field Tandem upserts by, holding Tandem's own record id (PUSH-2). */
 export const TANDEM_ID_FIELD = "Tandem_Id__c";
 
-/** What a pull asks for: the usual fields, plus Tandem_Id__c on objects whose org has it. */
-export function pullFieldsOf(object: TSyncObject, tandemIdObjects: readonly string[] = []): string[] {
-  return tandemIdObjects.includes(object) ? [...PULL_FIELDS[object], TANDEM_ID_FIELD] : PULL_FIELDS[object];
+/**
+ * What a pull asks for: the usual fields, plus Tandem_Id__c on objects whose org has it, plus the
+ * fields a mapping compares (MAP-4), each once.
+ */
+export function pullFieldsOf(
+  object: TSyncObject,
+  tandemIdObjects: readonly string[] = [],
+  mappedFields: readonly string[] = [],
+): string[] {
+  const fields = tandemIdObjects.includes(object)
+    ? [...PULL_FIELDS[object], TANDEM_ID_FIELD]
+    : [...PULL_FIELDS[object]];
+  const seen = new Set(fields.map((field) => field.toLowerCase()));
+  for (const field of mappedFields) {
+    if (seen.has(field.toLowerCase())) continue;
+    seen.add(field.toLowerCase());
+    fields.push(field);
+  }
+  return fields;
 }
 
 /** Pull order within a tick: accounts before the people and deals that point at them, contacts before leads (PULL-4). */

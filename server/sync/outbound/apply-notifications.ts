@@ -5,8 +5,7 @@ import { toStatement } from "@/db/statements";
 import type { SalesforceError } from "@/server/errors";
 import type { SalesforcePort } from "@/server/salesforce/port";
 import { planNotificationRetry } from "../core/notification-retry";
-import { pullFieldsOf } from "../core/pull-objects";
-import { tandemIdObjects } from "../pull/tandem-id-objects";
+import { pullFieldLists } from "../pull/pull-field-lists";
 import { SYNC_OBJECTS, type TSyncObject } from "../core/sync-objects";
 import { commitFenced, type TLease } from "../lease";
 import { applyPulledPage, emptyCounts, type TObjectCounts } from "../pull/apply-page";
@@ -82,11 +81,11 @@ async function applyRound(
     (SYNC_OBJECTS as readonly string[]).includes(row.object),
   );
   const objects = [...new Set(synced.map((row) => row.object))];
-  const withTandemId = await tandemIdObjects(db, salesforce.orgId);
+  const fieldsOf = await pullFieldLists(db, salesforce.orgId);
   const chunks = await salesforce.queryAllByIds(
     objects.map((object) => ({
       object,
-      fields: pullFieldsOf(object, withTandemId),
+      fields: fieldsOf(object),
       ids: [...new Set(synced.filter((row) => row.object === object).map((row) => row.sfId))],
     })),
   );

@@ -18,6 +18,8 @@ import { CRM_ROW_WRITERS } from "./crm-tables";
 import { prospectMarkQueries } from "./prospect-marks";
 import { readPulledPage } from "./read-page";
 import { leadRetirementStatements } from "./retire-leads";
+import { pulledPageMappingStatements, readPullMapping } from "./map-fields";
+import { isMappedObject } from "../core/field-mapping";
 
 export type { TApplySource };
 export type TObjectCounts = TPulledPageCounts;
@@ -48,9 +50,17 @@ async function applyObjectPage<O extends TSyncObject>(
   commitWith?: (counts: TObjectCounts) => InStatement[],
 ): Promise<TObjectCounts> {
   const { object, records, now, source, lease } = input;
-  const existing = await readPulledPage(db, object, records);
+  const [existing, mapping] = await Promise.all([
+    readPulledPage(db, object, records),
+    isMappedObject(object) ? readPullMapping(db) : null,
+  ]);
   const plan = planPulledPage(existing, records, { object, source, now, newId: () => newId(now) });
-  const statements = [...planStatements(db, plan), ...(commitWith?.(plan.counts) ?? [])];
+  const statements = [
+    ...planStatements(db, plan),
+    // MAP-4: the writes field mapping decides on the records just pulled go in the same batch.
+    ...(mapping ? await pulledPageMappingStatements(db, { object, records, plan, mapping }) : []),
+    ...(commitWith?.(plan.counts) ?? []),
+  ];
   if (statements.length > 0) await commitFenced(db, lease, statements);
   return plan.counts;
 }

@@ -12,8 +12,8 @@ import type { TLease } from "../lease";
 import type { TTickSummary } from "../tick-summary";
 import { applyPulledPage, type TObjectCounts } from "./apply-page";
 import { runBulkFirstLoad } from "./bulk-first-load";
-import { tandemIdObjects } from "./tandem-id-objects";
-import { pullFieldsOf } from "../core/pull-objects";
+import { pullFieldLists } from "./pull-field-lists";
+import { checkOrgForPush } from "../push/org-push-info";
 
 type TCursorRow = typeof syncCursors.$inferSelect;
 
@@ -41,19 +41,31 @@ export async function pullObjects(
     PULL_ORDER.map((object) => [object, parseCursor(rows.get(object))]),
   );
   const queryAt = options.now();
-  const withTandemId = await tandemIdObjects(db, salesforce.orgId);
-  const outcomes = await salesforce.compositeQueryAll(
-    PULL_ORDER.map((object) => ({
-      referenceId: object,
-      soql: buildPullQuery(
-        object,
-        cursors.get(object) ?? null,
-        rows.get(object)?.lastQueryAt ?? null,
-        options.overlapMs,
-        pullFieldsOf(object, withTandemId),
-      ),
-    })),
-  );
+  let fieldsOf = await pullFieldLists(db, salesforce.orgId);
+  const firstPages = (objects: readonly TSyncObject[]) =>
+    salesforce.compositeQueryAll(
+      objects.map((object) => ({
+        referenceId: object,
+        soql: buildPullQuery(
+          object,
+          cursors.get(object) ?? null,
+          rows.get(object)?.lastQueryAt ?? null,
+          options.overlapMs,
+          fieldsOf(object),
+        ),
+      })),
+    );
+  const outcomes = await firstPages(PULL_ORDER);
+  // A mapped field deleted in Salesforce since the last describe: describe again and ask without it.
+  const lostField = PULL_ORDER.filter((object) => {
+    const outcome = outcomes.get(object);
+    return outcome && !outcome.ok && outcome.error.salesforceCode === "INVALID_FIELD";
+  });
+  if (lostField.length > 0) {
+    await checkOrgForPush(db, salesforce, options.now());
+    fieldsOf = await pullFieldLists(db, salesforce.orgId);
+    for (const [object, outcome] of await firstPages(lostField)) outcomes.set(object, outcome);
+  }
 
   for (const object of PULL_ORDER) {
     const outcome = outcomes.get(object)!;
@@ -71,7 +83,7 @@ export async function pullObjects(
         const finished = await runBulkFirstLoad(db, salesforce, object, row, {
           ...options,
           queryAt,
-          fields: pullFieldsOf(object, withTandemId),
+          fields: fieldsOf(object),
           total: outcome.page.totalSize,
           addCounts: (counts) => addCounts(summary, object, counts),
         });

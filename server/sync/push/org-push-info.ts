@@ -2,6 +2,7 @@ import type { TDatabase } from "@/db/client";
 import type { SalesforcePort, TObjectDescribe } from "@/server/salesforce/port";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
 import type { TOrgPushInfo } from "@/server/settings/setting-keys";
+import { isTextLikeField, MAPPED_OBJECTS, type TMappableField } from "../core/field-mapping";
 
 /** The external Id field Tandem upserts by: Tandem's own record id. */
 export const TANDEM_ID_FIELD = "Tandem_Id__c";
@@ -44,14 +45,33 @@ export async function checkOrgForPush(db: TDatabase, salesforce: SalesforcePort,
       name: typeof user.Name === "string" ? user.Name : user.Id,
       email: typeof user.Email === "string" ? user.Email : null,
     })),
+    mappableFields: Object.fromEntries(
+      MAPPED_OBJECTS.map((object) => [object, mappableFieldsOf(described.get(object))]),
+    ),
   };
   await writeSetting(db, "salesforce.pushInfo", info);
   return info;
 }
 
-/** The stored facts, checked again when missing, stale or of another org. */
+/** MAP-1: the text-like fields of an object (read-only ones too, so a mapping onto one is explained). */
+function mappableFieldsOf(describe: TObjectDescribe | null | undefined): TMappableField[] {
+  return (describe?.fields ?? [])
+    .map((field) => ({
+      name: field.name,
+      label: field.label,
+      type: field.type,
+      length: field.length,
+      updateable: field.updateable,
+      picklistValues: field.picklistValues.filter((value) => value.active).map((value) => value.value),
+    }))
+    .filter(isTextLikeField)
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** The stored facts, checked again when missing, stale, of another org, or older than field mapping. */
 export async function ensureOrgPushInfo(db: TDatabase, salesforce: SalesforcePort, now: number) {
   const info = await readSetting(db, "salesforce.pushInfo");
-  if (info && info.orgId === salesforce.orgId && now - info.checkedAt < INFO_MAX_AGE_MS) return info;
+  if (info && info.orgId === salesforce.orgId && now - info.checkedAt < INFO_MAX_AGE_MS && info.mappableFields)
+    return info;
   return checkOrgForPush(db, salesforce, now);
 }

@@ -22,8 +22,10 @@ import { commitFenced, type TLease } from "../lease";
 import { selectInChunks } from "../pull/select-in-chunks";
 import { ensureOrgPushInfo, TANDEM_ID_FIELD } from "./org-push-info";
 import { loadLevel, noteLinkBody, type TOutboxRow, type TPushItem } from "./push-records";
+import { skippedFieldStatements } from "./field-write-results";
 import {
   failureStatements,
+  nothingLeftStatements,
   reopenStatements,
   sendingStatement,
   successBatchStatements,
@@ -58,6 +60,12 @@ export function enabledKinds(settings: TPushSettings): TPushKind[] {
   return PUSH_KINDS.filter((kind) => settings[kind].enabled);
 }
 
+/** Rows that may go: of a kind an admin switched on, or a one-off a rep confirmed (MAP-5). */
+export function sendable(kinds: readonly TPushKind[]) {
+  const oneOff = eq(pushOutbox.oneOff, true);
+  return kinds.length ? or(inArray(pushOutbox.kind, kinds), oneOff)! : oneOff;
+}
+
 /**
  * Pushes what the outbox holds for the kinds an admin switched on (PUSH-1), in dependency order,
  * packed into sObject Collections five to a composite call (PUSH-2). Every request is preceded by
@@ -72,11 +80,10 @@ export async function pushOutboxRows(
 ): Promise<TPushRunResult> {
   const result: TPushRunResult = { counts: {}, more: false, brokenConnection: null, error: null };
   const kinds = enabledKinds(await readSetting(db, "push.settings"));
-  if (kinds.length === 0) return result;
   const work = await db
     .select({ id: pushOutbox.id })
     .from(pushOutbox)
-    .where(and(inArray(pushOutbox.kind, kinds), inArray(pushOutbox.state, ["pending", "sending"])))
+    .where(and(sendable(kinds), inArray(pushOutbox.state, ["pending", "sending"])))
     .limit(1);
   if (work.length === 0) return result;
 
@@ -112,7 +119,6 @@ export async function reconcilePushOutcomes(
     .limit(1);
   if (sending.length === 0) return result;
   const kinds = enabledKinds(await readSetting(db, "push.settings"));
-  if (kinds.length === 0) return result;
   try {
     await reconcileUnknown(await startRun(db, salesforce, options, result), kinds);
   } catch (error) {
@@ -139,6 +145,7 @@ async function startRun(
     result,
     externalIdObjects: new Set(info.tandemIdObjects),
     enhancedNotes: info.enhancedNotes,
+    knownFields: knownFieldsOf(info.mappableFields),
     duplicateLookups: 0,
     anyOpenErrors: await hasOpenErrors(db),
   };
@@ -151,10 +158,19 @@ type TRun = {
   result: TPushRunResult;
   externalIdObjects: Set<string>;
   enhancedNotes: boolean;
+  /** The org's text-like fields per object: a mapped value for a field it lost is skipped. */
+  knownFields: (object: string) => ReadonlySet<string> | null;
   duplicateLookups: number;
   /** Whether any push error was open when the run began (else no success needs to resolve one). */
   anyOpenErrors: boolean;
 };
+
+function knownFieldsOf(fields: Record<string, Array<{ name: string }>> | undefined) {
+  const byObject = new Map(
+    Object.entries(fields ?? {}).map(([object, list]) => [object, new Set(list.map((f) => f.name.toLowerCase()))]),
+  );
+  return (object: string) => byObject.get(object) ?? null;
+}
 
 function count(run: TRun, object: string, key: keyof TPushObjectCounts) {
   const counts = (run.result.counts[object] ??= { created: 0, updated: 0, failed: 0 });
@@ -173,7 +189,7 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
   const rows = await db
     .select()
     .from(pushOutbox)
-    .where(and(eq(pushOutbox.state, "sending"), inArray(pushOutbox.kind, kinds)))
+    .where(and(eq(pushOutbox.state, "sending"), sendable(kinds)))
     .orderBy(asc(pushOutbox.id))
     .limit(1000);
   if (rows.length === 0) return true;
@@ -184,7 +200,10 @@ async function reconcileUnknown(run: TRun, kinds: TPushKind[]): Promise<boolean>
   for (const recordType of PUSH_RECORD_TYPES) {
     const levelRows = rows.filter((row) => row.recordType === recordType);
     if (levelRows.length === 0) continue;
-    const level = await loadLevel(db, recordType, levelRows, { enhancedNotes: run.enhancedNotes });
+    const level = await loadLevel(db, recordType, levelRows, {
+      enhancedNotes: run.enhancedNotes,
+      knownFields: run.knownFields,
+    });
     again.push(...level.waiting.map((w) => w.row.id), ...level.gone.map((row) => row.id));
     for (const item of level.ready) {
       const needsLookup =
@@ -252,7 +271,7 @@ async function pushLevel(run: TRun, kinds: TPushKind[], recordType: TOutboxRow["
   const due = and(
     eq(pushOutbox.state, "pending"),
     eq(pushOutbox.recordType, recordType),
-    inArray(pushOutbox.kind, kinds),
+    sendable(kinds),
     or(isNull(pushOutbox.nextAttemptAt), lte(pushOutbox.nextAttemptAt, now)),
   );
   // Rows whose earlier push is still unknown (a lookup failed) wait for it; usually there are none.
@@ -315,8 +334,13 @@ async function pushLevel(run: TRun, kinds: TPushKind[], recordType: TOutboxRow["
       db,
       recordType,
       rows.filter((row) => !inFlight.has(row.recordId)),
-      { enhancedNotes: run.enhancedNotes },
+      { enhancedNotes: run.enhancedNotes, knownFields: run.knownFields },
     );
+    // An update left with nothing to send (its only values were for fields the org lost) ends here.
+    const empty = level.ready.filter(
+      (item) => item.operation === "update" && Object.keys(item.values).length === 0 && item.row.fieldValues,
+    );
+    const ready = level.ready.filter((item) => !empty.includes(item));
     const settle: InStatement[] = [
       ...level.waiting.map(({ row, waitingOn }) => ({
         sql: `UPDATE push_outbox SET waiting_on = ?, updated_at = ? WHERE id = ?`,
@@ -326,9 +350,11 @@ async function pushLevel(run: TRun, kinds: TPushKind[], recordType: TOutboxRow["
         sql: `UPDATE push_outbox SET state = 'cancelled', waiting_on = 'The record is no longer in Tandem.', updated_at = ? WHERE id = ?`,
         args: [now, row.id],
       })),
+      ...skippedFieldStatements(level.skippedFields, now),
+      ...empty.flatMap((item) => nothingLeftStatements(item, now)),
     ];
     if (settle.length > 0) await commitFenced(db, options.lease, settle);
-    if (!(await sendItems(run, level.ready))) return false;
+    if (!(await sendItems(run, ready))) return false;
     if (rows.length < chunk) return true;
   }
 }

@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { crmAccounts, crmActivities, crmOpportunities, crmPeople, pushOutbox } from "@/db/schema";
+import { crmAccounts, crmActivities, crmOpportunities, crmPeople, fieldWrites, pushOutbox } from "@/db/schema";
 import type { TReadyItem } from "../core/push-plan";
 import type { TPushRecordType } from "../core/push-kinds";
 import {
@@ -12,6 +12,7 @@ import {
   type TPushBody,
 } from "../core/push-values";
 import { selectInChunks } from "../pull/select-in-chunks";
+import type { TFieldWriteSource } from "../core/plan-field-writes";
 
 export type TOutboxRow = typeof pushOutbox.$inferSelect;
 
@@ -23,13 +24,21 @@ export type TPushItem = TReadyItem & {
   /** Activities: the record a note links to, and the kind. */
   noteParentSfId: string | null;
   activityKind: string | null;
+  /** Field mapping and enrichment values this item carries (MAP-2/3/5), by Salesforce field. */
+  fieldValues: Record<string, string>;
+  /** What the ledger says of each of them: Salesforce's value before, and who chose the write. */
+  fieldWrites: Record<string, { from: string | null; source: TFieldWriteSource }>;
 };
+
+/** Mapped values that cannot go: the org no longer has the field (deleted or renamed since). */
+export type TSkippedFieldValues = { row: TOutboxRow; object: string; name: string; fields: string[] };
 
 export type TLoadedLevel = {
   ready: TPushItem[];
   waiting: Array<{ row: TOutboxRow; waitingOn: string }>;
   /** Rows whose record no longer exists (or left Tandem): nothing to send. */
   gone: TOutboxRow[];
+  skippedFields: TSkippedFieldValues[];
 };
 
 // What a push reads of each record: its typed columns, never Salesforce's copy (`fields`).
@@ -93,9 +102,50 @@ export async function loadLevel(
   db: TDatabase,
   recordType: TPushRecordType,
   rows: readonly TOutboxRow[],
-  options: { enhancedNotes: boolean },
+  options: TLoadOptions,
 ): Promise<TLoadedLevel> {
-  const level: TLoadedLevel = { ready: [], waiting: [], gone: [] };
+  const level = await loadLevelItems(db, recordType, rows, options);
+  await attachFieldWrites(db, recordType, level.ready);
+  return level;
+}
+
+/** The ledger's word on the mapped values of some items (one query per 500 records). */
+async function attachFieldWrites(db: TDatabase, recordType: TPushRecordType, items: TPushItem[]) {
+  const withValues = items.filter((item) => Object.keys(item.fieldValues).length > 0);
+  if (withValues.length === 0 || (recordType !== "person" && recordType !== "account")) return;
+  const rows = await selectInChunks(
+    withValues.map((item) => item.recordId),
+    (slice) =>
+      db
+        .select({
+          recordId: fieldWrites.recordId,
+          field: fieldWrites.field,
+          previous: fieldWrites.previous,
+          source: fieldWrites.source,
+        })
+        .from(fieldWrites)
+        .where(and(eq(fieldWrites.recordType, recordType), inArray(fieldWrites.recordId, slice))),
+  );
+  const byRecord = new Map(withValues.map((item) => [item.recordId, item]));
+  for (const row of rows) {
+    const item = byRecord.get(row.recordId);
+    if (item && row.field in item.fieldValues) item.fieldWrites[row.field] = { from: row.previous, source: row.source };
+  }
+}
+
+type TLoadOptions = {
+  enhancedNotes: boolean;
+  /** The org's text-like fields per object (lower-cased), when described: mapped values check against it. */
+  knownFields?: (object: string) => ReadonlySet<string> | null;
+};
+
+async function loadLevelItems(
+  db: TDatabase,
+  recordType: TPushRecordType,
+  rows: readonly TOutboxRow[],
+  options: TLoadOptions,
+): Promise<TLoadedLevel> {
+  const level: TLoadedLevel = { ready: [], waiting: [], gone: [], skippedFields: [] };
   const recordIds = ids(rows.map((row) => row.recordId));
   const add = (
     row: TOutboxRow,
@@ -112,6 +162,7 @@ export async function loadLevel(
       level.waiting.push({ row, waitingOn: body.waitingOn });
       return;
     }
+    const fieldValues = row.operation === "update" && facts.sfId ? usableFieldValues(row, body.object, facts.name) : {};
     level.ready.push({
       outboxId: row.id,
       recordType,
@@ -119,14 +170,25 @@ export async function loadLevel(
       operation: row.operation,
       object: body.object,
       sfId: facts.sfId,
-      values: body.values,
+      // A rep's own edit of a field goes before a mapped value for it.
+      values: { ...fieldValues, ...body.values },
       allowDuplicates: row.allowDuplicates,
       row,
       name: facts.name,
       ownerUserId: facts.ownerUserId,
       noteParentSfId: facts.noteParentSfId ?? null,
       activityKind: facts.activityKind ?? null,
+      fieldValues,
+      fieldWrites: {},
     });
+  };
+  const usableFieldValues = (row: TOutboxRow, object: string, name: string) => {
+    const values = { ...(row.fieldValues ?? {}) };
+    const known = options.knownFields?.(object);
+    const missing = known ? Object.keys(values).filter((field) => !known.has(field.toLowerCase())) : [];
+    for (const field of missing) delete values[field];
+    if (missing.length) level.skippedFields.push({ row, object, name, fields: missing });
+    return values;
   };
   // An update of a record that never reached Salesforce waits for its create (a separate row).
   const operationFor = (row: TOutboxRow, sfId: string | null) => (sfId ? row.operation : "create");

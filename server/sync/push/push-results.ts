@@ -3,6 +3,15 @@ import { newId } from "@/server/ids";
 import type { TItemDecision, TItemError } from "../core/push-plan";
 import type { TPushRecordType } from "../core/push-kinds";
 import type { TPushItem } from "./push-records";
+import { FIELD_LEVEL_CODES, fieldWriteFailureStatements, fieldWriteSuccessStatements } from "./field-write-results";
+
+/** Resolving a record's errors leaves the ones about a single mapped field open. */
+const RECORD_LEVEL_ERROR = `code NOT IN (${FIELD_LEVEL_CODES.map((code) => `'${code}'`).join(", ")})`;
+
+/** The fields an update entry names: the record's own, the mapped ones have entries of their own. */
+function ownFields(item: TPushItem): string[] {
+  return Object.keys(item.values).filter((field) => field !== "OwnerId" && !(field in item.fieldValues));
+}
 
 /** The table of each record type push writes (names, for statements built by hand). */
 const TABLES: Record<TPushRecordType, string> = {
@@ -75,10 +84,11 @@ export function successStatements(
       args: [now, item.outboxId],
     });
     statements.push({
-      sql: `UPDATE push_errors SET state = 'resolved', resolved_at = ?, last_at = ? WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying')`,
+      sql: `UPDATE push_errors SET state = 'resolved', resolved_at = ?, last_at = ? WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying') AND ${RECORD_LEVEL_ERROR}`,
       args: [now, now, item.recordType, item.recordId],
     });
   }
+  statements.push(...fieldWriteSuccessStatements([item], now));
   const fields = Object.keys(item.values).filter((field) => field !== "OwnerId");
   if (item.object === "ContentDocumentLink") {
     statements.push(activityEntry(item, now, "pushed-create", "Attached to its record in Salesforce.", { sfId }));
@@ -90,9 +100,9 @@ export function successStatements(
         fields,
       }),
     );
-  } else {
+  } else if (ownFields(item).length > 0 || fields.length === 0) {
     statements.push(
-      activityEntry(item, now, "pushed-update", `Updated in Salesforce: ${fields.join(", ") || "no field"}.`, {
+      activityEntry(item, now, "pushed-update", `Updated in Salesforce: ${ownFields(item).join(", ") || "no field"}.`, {
         sfId,
         object: item.object,
         fields,
@@ -133,6 +143,7 @@ export function failureStatements(
       sql: `UPDATE ${TABLES[item.recordType]} SET push_state = 'failed', updated_at = ? WHERE id = ?`,
       args: [now, item.recordId],
     });
+    statements.push(...fieldWriteFailureStatements([item], now));
     const what = failed && decision.undeliverable ? "could not deliver" : "rejected";
     statements.push(
       activityEntry(
@@ -160,7 +171,7 @@ function errorRowStatements(
   return [
     {
       sql: `UPDATE push_errors SET code = ?, message = ?, fields = ?, duplicates = ?, attempts = ?, state = ?, last_at = ?, outbox_id = ?, object = ?, operation = ?
-            WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying')`,
+            WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying') AND ${RECORD_LEVEL_ERROR}`,
       args: [
         error.code,
         error.message,
@@ -179,7 +190,7 @@ function errorRowStatements(
     {
       sql: `INSERT INTO push_errors (id, record_type, record_id, outbox_id, object, operation, record_name, code, message, fields, duplicates, attempts, state, owner_user_id, first_at, last_at)
             SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM push_errors WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying'))`,
+            WHERE NOT EXISTS (SELECT 1 FROM push_errors WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying') AND ${RECORD_LEVEL_ERROR})`,
       args: [
         newId(now),
         item.recordType,
@@ -200,6 +211,23 @@ function errorRowStatements(
         item.recordType,
         item.recordId,
       ],
+    },
+  ];
+}
+
+/**
+ * An update whose values all went to fields the org no longer has: nothing is sent; the row is
+ * done and the record reads failed while its field error is open.
+ */
+export function nothingLeftStatements(item: TPushItem, now: number): InStatement[] {
+  return [
+    {
+      sql: `UPDATE push_outbox SET state = 'done', waiting_on = NULL, updated_at = ? WHERE id = ?`,
+      args: [now, item.outboxId],
+    },
+    {
+      sql: `UPDATE ${TABLES[item.recordType]} SET push_state = ${settledState("failed")}, updated_at = ? WHERE id = ?`,
+      args: [item.recordType, item.recordId, item.outboxId, now, item.recordId],
     },
   ];
 }
@@ -323,12 +351,20 @@ export function successBatchStatements(
   const resolved = successes.filter(({ item }) => openErrors.has(item.recordId));
   for (const { item } of resolved) {
     statements.push({
-      sql: `UPDATE push_errors SET state = 'resolved', resolved_at = ?, last_at = ? WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying')`,
+      sql: `UPDATE push_errors SET state = 'resolved', resolved_at = ?, last_at = ? WHERE record_type = ? AND record_id = ? AND state IN ('open', 'retrying') AND ${RECORD_LEVEL_ERROR}`,
       args: [now, now, item.recordType, item.recordId],
     });
   }
+  statements.push(
+    ...fieldWriteSuccessStatements(
+      successes.map(({ item }) => item),
+      now,
+    ),
+  );
   const entries = successes.flatMap(({ item, sfId }) => {
     const fields = Object.keys(item.values).filter((field) => field !== "OwnerId");
+    // Mapped values have a line each (field-written); an update of nothing else needs no other.
+    if (item.operation === "update" && fields.length > 0 && ownFields(item).length === 0) return [];
     const entry =
       item.operation === "create"
         ? {
@@ -338,7 +374,7 @@ export function successBatchStatements(
           }
         : {
             event: "pushed-update",
-            message: `Updated in Salesforce: ${fields.join(", ") || "no field"}.`,
+            message: `Updated in Salesforce: ${ownFields(item).join(", ") || "no field"}.`,
             details: { sfId, object: item.object, fields },
           };
     const row = { t: item.recordType, id: item.recordId, ...entry };

@@ -157,8 +157,11 @@ export async function forgetLoad(client: Client) {
     "crm_activities",
     "push_outbox",
     "push_errors",
+    "field_writes",
+    "mapping_recheck",
+    "prospects",
   ]) {
     await client.execute(`DELETE FROM ${table}`);
   }
-  await client.execute(`DELETE FROM settings WHERE key IN ('push.settings', 'salesforce.pushInfo')`);
+  await client.execute(`DELETE FROM settings WHERE key IN ('push.settings', 'salesforce.pushInfo', 'mapping.fields')`);
 }

@@ -1,0 +1,53 @@
+/**
+ * MAP-2/MAP-3 compare values the way a person would: case and spacing do not make two titles
+ * different, nor do phone formats ("(555) 010-0199" and "+1 555 010 0199") or URL forms
+ * ("https://www.linkedin.com/in/ada/" and "linkedin.com/in/ada"). Pure.
+ */
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import type { TValueKind } from "./field-mapping";
+
+/** Empty for a mapping: absent, or nothing but spaces. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** A value as text for display and sending, or null when empty. */
+export function valueText(value: unknown): string | null {
+  if (isEmptyValue(value)) return null;
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return JSON.stringify(value);
+}
+
+/** Phone numbers as E.164 when they parse (US unless they carry a country code), else their digits. */
+function phoneKey(value: string, defaultCountry: CountryCode): string {
+  const parsed = parsePhoneNumberFromString(value, defaultCountry);
+  if (parsed?.isPossible()) return parsed.number;
+  const digits = value.replace(/\D+/g, "");
+  return digits.length === 10 && defaultCountry === "US" ? `+1${digits}` : digits;
+}
+
+/** A URL without its scheme, "www.", trailing slashes, fragment, and with its host lower-cased. */
+function urlKey(value: string): string {
+  let text = value.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, "");
+  text = text.replace(/#.*$/, "").replace(/\/+$/, "");
+  const slash = text.search(/[/?]/);
+  const host = (slash === -1 ? text : text.slice(0, slash)).toLowerCase().replace(/^www\d*\./, "");
+  const rest = slash === -1 ? "" : text.slice(slash).replace(/\/+(\?|$)/, "$1");
+  return `${host}${rest}`;
+}
+
+/** The form two values are compared in. */
+export function comparisonKey(kind: TValueKind, value: unknown, defaultCountry: CountryCode = "US"): string | null {
+  const text = valueText(value);
+  if (text === null) return null;
+  if (kind === "phone") return phoneKey(text, defaultCountry);
+  if (kind === "url") return urlKey(text);
+  if (kind === "email") return text.toLowerCase();
+  return text.normalize("NFKC").replace(/\s+/g, " ").toLocaleLowerCase("en");
+}
+
+/** Whether two values say the same thing (both empty counts as the same). */
+export function sameValue(kind: TValueKind, a: unknown, b: unknown): boolean {
+  return comparisonKey(kind, a) === comparisonKey(kind, b);
+}
