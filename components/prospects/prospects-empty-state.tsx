@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AddProspectDialog } from "./add-prospect-dialog";
+import { LoadSampleProspectsButton } from "./load-sample-prospects-button";
 
 /** What an empty prospect list says, from the most specific cause. */
 export function ProspectsEmptyState({
@@ -48,7 +49,7 @@ export function ProspectsEmptyState({
     <EmptyState
       icon={<UsersIcon />}
       title="No prospects yet"
-      description="Import a CSV of the people or companies you want to reach, or add one by hand. Anyone already in Salesforce is recognised and marked “In CRM”."
+      description="Import a CSV of the people or companies you want to reach, or add one by hand. To look around first, load the sample prospects. Anyone already in Salesforce is recognised and marked “In CRM”."
       action={
         <>
           <Button asChild size="sm">
@@ -56,6 +57,7 @@ export function ProspectsEmptyState({
               <UploadIcon /> Import a CSV
             </Link>
           </Button>
+          <LoadSampleProspectsButton />
           <AddProspectDialog variant="outline" size="sm" />
         </>
       }

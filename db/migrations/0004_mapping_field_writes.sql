@@ -13,7 +13,6 @@ CREATE TABLE `field_writes` (
 	PRIMARY KEY(`record_type`, `record_id`, `field`)
 );
 --> statement-breakpoint
-CREATE INDEX `field_writes_state_idx` ON `field_writes` (`state`);--> statement-breakpoint
 CREATE TABLE `mapping_recheck` (
 	`record_type` text NOT NULL,
 	`record_id` text PRIMARY KEY NOT NULL,

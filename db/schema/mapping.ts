@@ -1,12 +1,13 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { FIELD_WRITE_SOURCES, FIELD_WRITE_STATES } from "../../server/sync/core/plan-field-writes";
 
 export { FIELD_WRITE_SOURCES, FIELD_WRITE_STATES };
 
 /**
- * What Tandem wrote (or chose) for one Salesforce field of one CRM record: the ledger that keeps
- * field mapping honest. Manual choices (MAP-5) are never undone by auto-overwrite, a write on its
- * way is not planned twice, and a value Salesforce changes back is noticed once, never fought.
+ * What Tandem wrote (or chose) for one Salesforce field of one CRM record, once the push settled:
+ * the ledger that keeps field mapping honest. Manual choices (MAP-5) are never undone by
+ * auto-overwrite, a rejected value is not sent again on every pull, and a value Salesforce changes
+ * back is noticed once, never fought. Values still on their way are in the outbox rows.
  */
 export const fieldWrites = sqliteTable(
   "field_writes",
@@ -25,10 +26,7 @@ export const fieldWrites = sqliteTable(
     byUserId: text("by_user_id"),
     at: integer("at").notNull(),
   },
-  (table) => [
-    primaryKey({ columns: [table.recordType, table.recordId, table.field] }),
-    index("field_writes_state_idx").on(table.state),
-  ],
+  (table) => [primaryKey({ columns: [table.recordType, table.recordId, table.field] })],
 );
 
 /**

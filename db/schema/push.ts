@@ -6,6 +6,7 @@ import {
   PUSH_OPERATIONS,
   PUSH_RECORD_TYPES,
 } from "../../server/sync/core/push-kinds";
+import type { TQueuedFieldValue } from "../../server/sync/core/plan-field-writes";
 
 export { OUTBOX_STATES, PUSH_ERROR_STATES, PUSH_KINDS, PUSH_OPERATIONS, PUSH_RECORD_TYPES };
 
@@ -26,9 +27,10 @@ export const pushOutbox = sqliteTable(
     fields: text("fields", { mode: "json" }).$type<string[]>().notNull(),
     /**
      * Values to set that are not the record's own columns: field mapping and enrichment writes
-     * (MAP-2/3/5), by Salesforce field. A later write to the same field replaces the value.
+     * (MAP-2/3/5), by Salesforce field, each with who chose it and Salesforce's value then. A later
+     * write to the same field replaces it.
      */
-    fieldValues: text("field_values", { mode: "json" }).$type<Record<string, string>>(),
+    fieldValues: text("field_values", { mode: "json" }).$type<Record<string, TQueuedFieldValue>>(),
     state: text("state", { enum: OUTBOX_STATES }).notNull(),
     /** A rep's own action goes before background work (mapping, bulk add-to-CRM). */
     priority: integer("priority").notNull().default(0),

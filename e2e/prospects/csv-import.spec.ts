@@ -2,14 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { eq } from "drizzle-orm";
-import { crmPeople } from "@/db/schema";
+import { eq, inArray, like } from "drizzle-orm";
+import { activityLog, crmPeople, prospectImports, prospects } from "@/db/schema";
 import { insertCrmPerson } from "@/server/prospects/testing/crm-records";
 import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
 
 /**
  * A CSV import with good and bad rows: the bad ones are reported with their line and reason,
- * the good ones are listed, and one already in the CRM (PULL-3) is marked and hidden.
+ * the good ones are listed, and one already in the CRM (PULL-3) is marked and hidden. Before it,
+ * the empty list's "Load sample prospects", whose rows are removed again for the tests after it.
  */
 test.describe.configure({ mode: "serial" });
 
@@ -52,6 +53,49 @@ test("unreadable files are refused with a message that says what to do", async (
     .getByLabel("CSV file")
     .setInputFiles(writeCsv("workbook.csv", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00])));
   await expect(page.getByRole("alert").filter({ hasText: "workbook.csv is not a CSV file" })).toBeVisible();
+});
+
+async function removeSampleProspects() {
+  const database = openE2eDatabase();
+  try {
+    const { db } = database;
+    const imports = db
+      .select({ id: prospectImports.id })
+      .from(prospectImports)
+      .where(like(prospectImports.fileName, "Sample prospects (%"));
+    const loaded = db.select({ id: prospects.id }).from(prospects).where(inArray(prospects.importId, imports));
+    await db.delete(activityLog).where(inArray(activityLog.recordId, loaded));
+    await db.delete(prospects).where(inArray(prospects.importId, imports));
+    await db.delete(prospectImports).where(like(prospectImports.fileName, "Sample prospects (%"));
+  } finally {
+    database.client.close();
+  }
+}
+
+test("an empty prospect list loads the sample prospects with one click", async ({ page }) => {
+  // The first sample person; searched with prospects in the CRM shown, wherever the list sorts it.
+  const [firstName, lastName, email] = readFileSync(join("samples", "prospects-people.csv"), "utf8")
+    .split("\n")[1]!
+    .split(",");
+  await signInAsAdmin(page);
+  await page.goto("/people/prospects");
+  await expect(page.getByText("No prospects yet")).toBeVisible();
+  try {
+    await page.getByRole("button", { name: "Load sample prospects" }).click();
+    await expect(page.getByText("Loaded 1,000 people and 200 companies.")).toBeVisible();
+    await expect(page.getByText("No prospects yet")).toBeHidden();
+    await expect(page.getByRole("table", { name: "Prospects" }).getByRole("row").nth(1)).toBeVisible();
+
+    await page.goto(`/people/prospects?crm=1&q=${encodeURIComponent(email!)}`);
+    await expect(
+      page
+        .getByRole("table", { name: "Prospects" })
+        .getByRole("row")
+        .filter({ hasText: `${firstName} ${lastName}` }),
+    ).toBeVisible();
+  } finally {
+    await removeSampleProspects();
+  }
 });
 
 test("a CSV with good and bad rows imports the good ones and reports the bad ones", async ({ page }) => {

@@ -5,20 +5,25 @@
  * jsforce fetching the same records into nothing, and the floor (floor.ts): bare jsforce
  * downloads written into one indexed libSQL table. Then push (push-section.ts): 1,000 and 10,000
  * people created in Tandem with their accounts, against bare jsforce creating the same records.
- * `npm run bench -- --quick`: pull at 10,000 and push at 1,000 only. `--push-only`: the push
- * section alone (with `--quick`, at 1,000 only).
+ * Then field mapping (mapping-section.ts): an incremental pull of 10,000 linked contacts with five
+ * mapped fields on, against the same pull with them off, and the API calls of the writes.
+ * `npm run bench -- --quick`: pull at 10,000, push at 1,000, mapping at 2,000 only. `--push-only`
+ * and `--mapping-only`: that section alone (smaller with `--quick`).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { startSqld } from "@/db/testing/sqld";
 import { childProcessEnv } from "@/server/env";
+import { runMappingSection } from "./mapping-section";
 import { runPushSection } from "./push-section";
 import type { TRoundTrips } from "./round-trips";
 
 const QUICK = process.argv.includes("--quick");
 const PUSH_ONLY = process.argv.includes("--push-only");
-const SIZES = PUSH_ONLY ? [] : QUICK ? [10_000] : [10_000, 100_000];
-const PUSH_SIZES = QUICK ? [1_000] : [1_000, 10_000];
+const MAPPING_ONLY = process.argv.includes("--mapping-only");
+const SIZES = PUSH_ONLY || MAPPING_ONLY ? [] : QUICK ? [10_000] : [10_000, 100_000];
+const PUSH_SIZES = MAPPING_ONLY ? [] : QUICK ? [1_000] : [1_000, 10_000];
+const MAPPING_CONTACTS = PUSH_ONLY ? 0 : QUICK ? 2_000 : 10_000;
 const MIX = { Account: 0.2, Contact: 0.45, Lead: 0.2, Opportunity: 0.15 } as const;
 const PAGE = 2000;
 const BULK_ABOVE = 10_000;
@@ -184,7 +189,8 @@ async function main() {
     const [small, large] = rows;
     if (small && large)
       console.log(`\nPeak RSS growth 10,000 → 100,000 records: ${large.rss - small.rss} MB (target < 150 MB)`);
-    await runPushSection(emulator.url, PUSH_SIZES);
+    if (PUSH_SIZES.length > 0) await runPushSection(emulator.url, PUSH_SIZES);
+    if (MAPPING_CONTACTS > 0) await runMappingSection(emulator.url, MAPPING_CONTACTS);
   } finally {
     emulator.stop();
   }

@@ -34,6 +34,8 @@ Commands:
   import <people|companies> FILE.csv [--map "Header=field,…"]
                                    Import prospects from a CSV (columns guessed; --map sets some);
                                    prints { total, imported, bad, inCrm, report } as JSON
+  import sample                    Load the sample prospects (samples/*.csv; a second load adds nothing);
+                                   prints { people: { total, imported, bad, inCrm }, companies: { … } }
   settings export [--out FILE]     The sync settings (pull, push, mapping) as one JSON document
   settings import FILE [--dry-run] Apply such a document (a partial one changes only what it names);
                                    prints { changed, dryRun } as JSON

@@ -10,8 +10,8 @@ const root = process.cwd();
 let database: TTestDatabase;
 let workDir: string;
 
-/** Runs `npm run tandem -- …` from the work directory against the test database. */
-function runCli(args: string[]) {
+/** Runs `npm run tandem -- …` from the work directory (or `cwd`) against the test database. */
+function runCli(args: string[], cwd = workDir) {
   const env =
     testDatabaseKind() === "sqld"
       ? { DATABASE_URL: inject("sqld").url, DATABASE_AUTH_TOKEN: inject("sqld").authToken }
@@ -27,7 +27,7 @@ function runCli(args: string[]) {
         ...args,
       ],
       {
-        cwd: workDir,
+        cwd,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "test", ...env },
         stdio: ["ignore", "pipe", "pipe"],
       },
@@ -169,6 +169,26 @@ describeOnFile(`importing a CSV from the shell on ${testDatabaseKind()}`, { time
     const mapped = await runCli(["import", "companies", file, "--map", "Org=name"]);
     expect(mapped.code).toBe(0);
     expect(JSON.parse(mapped.stdout)).toMatchObject({ total: 1, imported: 1, bad: 0, report: [] });
+  });
+
+  it("import sample loads samples/ from where it runs, companies and people; a second run adds nothing", async () => {
+    const loaded = await runCli(["import", "sample"], root);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    expect(JSON.parse(loaded.stdout)).toEqual({
+      people: { total: 1000, imported: 1000, bad: 0, inCrm: 0 },
+      companies: { total: 200, imported: 200, bad: 0, inCrm: 0 },
+    });
+    const files = await database.db.select({ fileName: prospectImports.fileName }).from(prospectImports);
+    expect(files.map((row) => row.fileName)).toEqual(
+      expect.arrayContaining(["Sample prospects (companies).csv", "Sample prospects (people).csv"]),
+    );
+
+    const again = await runCli(["import", "sample"], root);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({
+      people: { total: 1000, imported: 0, bad: 1000, inCrm: 0 },
+      companies: { total: 200, imported: 0, bad: 200, inCrm: 0 },
+    });
   });
 });
 

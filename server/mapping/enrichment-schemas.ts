@@ -49,6 +49,8 @@ export type TEnrichmentRow = z.infer<typeof ZEnrichmentRowSchema>;
 export const ZEnrichmentListSchema = z.object({
   rows: z.array(ZEnrichmentRowSchema),
   total: z.number().int(),
+  /** Records linked to prospects at all (visible objects, known to Salesforce), listed or not. */
+  linked: z.number().int(),
   /** Fields that differ or are empty across every matching record. */
   totalFields: z.number().int(),
   page: z.number().int(),

@@ -191,6 +191,7 @@ describe(`field mapping on ${testDatabaseKind()}`, () => {
   it("MAP-2: a picklist value Salesforce rejects goes to the error log, and is not sent again on every pull", async () => {
     const { db } = bed.database;
     const sf = adminConnection(bed.emulator);
+    const industry = bed.emulator.store.table("Account")!.def.byLowerName.get("industry")!;
     bed.emulator.store.addField("Account", {
       name: "Industry",
       type: "picklist",
@@ -221,7 +222,7 @@ describe(`field mapping on ${testDatabaseKind()}`, () => {
       const again = await tick();
       expect(again.push).toEqual({});
     } finally {
-      bed.emulator.store.addField("Account", { name: "Industry", type: "picklist" });
+      bed.emulator.store.addField("Account", industry);
     }
   });
 

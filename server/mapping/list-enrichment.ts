@@ -18,17 +18,26 @@ import { loadLinkedRecords } from "./linked-records";
  * MAP-5's worklist for `/enrichment`: CRM records linked to prospects whose comparable fields (the
  * mapped pairs, whatever their mode) are empty in Salesforce or differ from Tandem's value, with
  * both values side by side. Filters by object, field, owner and status; facets count records per
- * object, field and owner under the other filters. Read from Tandem's data (no API call).
+ * object, field and owner under the other filters. Objects hidden from view (PULL-2) are left out.
+ * Read from Tandem's data (no API call).
  */
 export async function listEnrichment(db: TDatabase, filter: TEnrichmentFilter): Promise<TEnrichmentList> {
   const input = ZEnrichmentFilterSchema.parse(filter);
-  const [resolved, push] = await Promise.all([readFieldMapping(db), readSetting(db, "push.settings")]);
+  const [resolved, push, visible] = await Promise.all([
+    readFieldMapping(db),
+    readSetting(db, "push.settings"),
+    readSetting(db, "pull.visibility"),
+  ]);
   const all: TEnrichmentRow[] = [];
-  for (const object of MAPPED_OBJECTS) {
+  let linked = 0;
+  // PULL-2: an object hidden from view is hidden here too.
+  for (const object of MAPPED_OBJECTS.filter((candidate) => visible[candidate])) {
     const rules = mappingRules(resolved, object, { includeOff: true });
     if (rules.length === 0) continue;
     const labelOf = (name: string) => resolved.orgFields?.[object].get(name.toLowerCase())?.label ?? name;
-    for (const record of await loadLinkedRecords(db, object)) {
+    const records = await loadLinkedRecords(db, object);
+    linked += records.length;
+    for (const record of records) {
       const fields: TEnrichmentField[] = [];
       for (const rule of rules) {
         const found = enrichmentStatus(record, rule);
@@ -91,6 +100,7 @@ export async function listEnrichment(db: TDatabase, filter: TEnrichmentFilter): 
   return {
     rows: matching.slice(start, start + input.pageSize),
     total: matching.length,
+    linked,
     totalFields: matching.reduce((sum, row) => sum + row.fields.length, 0),
     page: input.page,
     pageSize: input.pageSize,

@@ -79,7 +79,7 @@ export const ZMappingPreviewSchema = z.object({
   examples: z.array(ZFieldChangeExampleSchema),
   /** Data that Salesforce may refuse (too long, not a picklist value, not an email…), in words. */
   warnings: z.array(z.string()),
-  /** Entries that cannot work against the org, with why. */
+  /** Entries that cannot work against the org, with why (index -1: the whole list). */
   problems: z.array(z.object({ index: z.number().int(), message: z.string() })),
   /** Fields not pulled yet for some records: the next pull fetches them, then decides. */
   unknown: z.array(z.object({ field: z.string(), label: z.string(), records: z.number().int() })),

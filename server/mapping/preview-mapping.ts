@@ -1,7 +1,6 @@
 import "server-only";
 import type { TDatabase } from "@/db/client";
 import {
-  entryProblem,
   mappingPushEnabled,
   mappingRules,
   readFieldMapping,
@@ -11,6 +10,7 @@ import { readSetting } from "@/server/settings/settings-store";
 import type { TMappableField, TMappedObject } from "@/server/sync/core/field-mapping";
 import { planFieldWrites, type TPlannedFieldWrite } from "@/server/sync/core/plan-field-writes";
 import { loadLinkedRecords } from "./linked-records";
+import { mappingChangeProblems } from "./save-mapping";
 import { LARGE_WRITE_RECORDS, type TMappingEntryInput, type TMappingPreview } from "./mapping-schemas";
 
 const EXAMPLES = 10;
@@ -56,10 +56,11 @@ export async function previewMapping(
       source: write.source,
     })),
     warnings: valueWarnings(writes, (name) => fields?.get(name.toLowerCase())),
-    problems: input.entries.flatMap((entry, index) => {
-      const message = entryProblem(resolved, input.object, entry);
-      return message ? [{ index, message }] : [];
-    }),
+    // The same check saving makes (a field mapped twice, an org whose fields were never read…).
+    problems: mappingChangeProblems(current, { [input.object]: input.entries }).map(({ index, message }) => ({
+      index,
+      message,
+    })),
     unknown: rules.flatMap((rule) => {
       const missing = candidates.filter((candidate) => !(rule.salesforce in candidate.salesforce)).length;
       return missing ? [{ field: rule.salesforce, label: labelOf(rule.salesforce), records: missing }] : [];

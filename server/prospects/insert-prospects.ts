@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TDatabaseOrTransaction } from "@/db/client";
-import { activityLog, prospects } from "@/db/schema";
+import { activityLog, mappingRecheck, prospects } from "@/db/schema";
 import { indexCrmRecordsByKey, planProspectMarks } from "@/server/sync/core/prospect-match";
 import type { TProspectDraft } from "./build-prospect-draft";
 import { chunk } from "./chunk";
@@ -67,6 +67,14 @@ export async function insertProspects(
   }
   for (const slice of chunk(rows, ROWS_PER_INSERT)) await db.insert(prospects).values(slice);
   for (const slice of chunk(log, LOG_ROWS_PER_INSERT)) await db.insert(activityLog).values(slice);
+  // MAP-4: the next pull fetches the records these prospects now match and applies the mapping.
+  const linked = rows.flatMap((row) =>
+    row.crmRecordId && (row.crmRecordType === "person" || row.crmRecordType === "account")
+      ? [{ recordType: row.crmRecordType, recordId: row.crmRecordId, queuedAt: now }]
+      : [],
+  );
+  for (const slice of chunk(linked, ROWS_PER_INSERT))
+    await db.insert(mappingRecheck).values(slice).onConflictDoNothing();
   return { ids: rows.map((row) => row.id), matched };
 }
 

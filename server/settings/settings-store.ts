@@ -21,7 +21,10 @@ export async function readSettings<const K extends TSettingKey>(
   db: TDatabaseOrTransaction,
   keys: readonly K[],
 ): Promise<{ [P in K]: TSettingValue<P> }> {
-  const rows = await db.select().from(settings).where(inArray(settings.key, [...keys]));
+  const rows = await db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, [...keys]));
   const byKey = new Map(rows.map((row) => [row.key, row.value]));
   return Object.fromEntries(
     keys.map((key) => {

@@ -24,10 +24,14 @@ export type TCliImportResult = {
   report: Array<Pick<TBadRow, "line" | "reason" | "values">>;
 };
 
+/** The counts of one import, as `import sample` prints them for people and for companies. */
+type TCliImportCounts = Omit<TCliImportResult, "report">;
+
 /**
  * `import <people|companies> FILE.csv [--map "Header=field,…"]`: the CSV import of the browser,
  * without one. Columns are mapped as the import screen guesses them; `--map` sets the named ones.
- * Prints `{ total, imported, bad, inCrm, report }`.
+ * Prints `{ total, imported, bad, inCrm, report }`. `import sample` loads the sample prospects
+ * from samples/ and prints `{ people: { total, imported, bad, inCrm }, companies: { … } }`.
  */
 export async function runImportCommand(
   args: string[],
@@ -40,8 +44,14 @@ export async function runImportCommand(
     strict: true,
   });
   const [what, file, ...more] = positionals;
+  if (what === "sample") return runImportSample(positionals.length > 1 || values.map !== undefined, openDb);
   const kind = what === undefined ? undefined : KINDS[what];
-  if (!kind) throw new AppError("BAD_REQUEST", "Say what to import: people or companies, then the CSV file.");
+  if (!kind) {
+    throw new AppError(
+      "BAD_REQUEST",
+      "Say what to import: people or companies, then the CSV file; or sample, for the sample prospects.",
+    );
+  }
   if (file === undefined || more.length) {
     throw new AppError("BAD_REQUEST", `Name one CSV file to import: import ${what} FILE.csv [--map "Header=field,…"].`);
   }
@@ -69,6 +79,32 @@ export async function runImportCommand(
     console.error(
       `Imported ${result.imported} of ${result.total} rows from ${fileName}` +
         (result.bad ? `; ${result.bad} not imported (see "report").` : "."),
+    );
+  } finally {
+    handle.client.close();
+  }
+}
+
+async function runImportSample(
+  extraArguments: boolean,
+  openDb: () => Promise<Pick<TDatabaseHandle, "db" | "client">>,
+): Promise<void> {
+  if (extraArguments) throw new AppError("BAD_REQUEST", "import sample takes no file and no --map: run import sample.");
+  allowServerOnly();
+  const { loadSampleProspects } = await import("@/server/prospects/sample/load-sample-prospects");
+  const handle = await openDb();
+  try {
+    const { people, companies } = await loadSampleProspects(handle.db, CLI_USER, Date.now());
+    const counts = (summary: typeof people): TCliImportCounts => ({
+      total: summary.totalRows,
+      imported: summary.importedRows,
+      bad: summary.badRows,
+      inCrm: summary.inCrmRows,
+    });
+    console.log(JSON.stringify({ people: counts(people), companies: counts(companies) }, null, 2));
+    console.error(
+      `Loaded ${people.importedRows} of ${people.totalRows} sample people and ${companies.importedRows} of ${companies.totalRows} sample companies` +
+        (people.badRows + companies.badRows ? "; the others are prospects already." : "."),
     );
   } finally {
     handle.client.close();

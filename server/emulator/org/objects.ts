@@ -33,7 +33,8 @@ export const OPPORTUNITY_STAGES = [
   "Closed Won",
   "Closed Lost",
 ];
-const INDUSTRIES = [
+/** Account.Industry's (and Lead.Industry's) picklist values, as a new org ships them. */
+export const INDUSTRIES = [
   "Agriculture",
   "Apparel",
   "Banking",
@@ -85,6 +86,9 @@ function address(prefix: "Billing" | "Shipping" | "Mailing" | ""): FieldDef[] {
 /** The External Id a sync upserts by: unique, case-insensitive, indexed. */
 export const tandemIdField = () =>
   field({ name: "Tandem_Id__c", type: "string", label: "Tandem ID", length: 64, externalId: true, unique: true });
+
+/** A custom field many orgs add to people; the demo org leaves it empty, for enrichment to fill. */
+const linkedInUrlField = () => field({ name: "LinkedIn_URL__c", type: "url", label: "LinkedIn URL", length: 255 });
 
 const withMaster = (def: ObjectDef): ObjectDef => {
   const master = def.byLowerName.get("masterrecordid");
@@ -165,6 +169,7 @@ export function standardObjects(): ObjectDef[] {
         field({ name: "LeadSource", type: "picklist", picklistValues: picklist(LEAD_SOURCES) }),
         field({ name: "HasOptedOutOfEmail", type: "boolean", label: "Email Opt Out" }),
         field({ name: "Description", type: "textarea" }),
+        linkedInUrlField(),
         tandemIdField(),
       ],
       { mergeable: true },
@@ -208,6 +213,7 @@ export function standardObjects(): ObjectDef[] {
           updateable: false,
         }),
         field({ name: "Description", type: "textarea" }),
+        linkedInUrlField(),
         tandemIdField(),
       ],
       { mergeable: true },

@@ -30,6 +30,21 @@ export interface DemoCounts {
   opportunities: number;
 }
 
+/**
+ * Fields left empty on some demo records, so that enrichment from the prospect database has
+ * something to fill (MAP-2). Chosen by position and applied after the record's faker draws, so
+ * every other value of the org stays as it was.
+ */
+const sparseAccount = (index: number): Record<string, SfValue> =>
+  index % 8 === 5 ? { Industry: null } : index % 8 === 1 ? { Phone: null } : {};
+// Only for contacts with an email: one without both breaks Contact_Requires_Email_Or_Phone, and
+// the demo has its own few of those on purpose.
+const sparseContact = (index: number): Record<string, SfValue> => ({
+  ...(index % 6 === 5 ? { Title: null } : {}),
+  ...(index % 10 === 3 ? { Phone: null } : {}),
+});
+const sparseLead = (index: number): Record<string, SfValue> => (index % 6 === 5 ? { Title: null } : {});
+
 const slug = (s: string) =>
   s
     .toLowerCase()
@@ -127,7 +142,7 @@ export function seedDemo(
     if (usedNames.has(name)) continue;
     usedNames.add(name);
     const domain = `${slug(name)}.com`;
-    addAccount(name, `https://www.${domain}`, domain);
+    addAccount(name, `https://www.${domain}`, domain, sparseAccount(accounts.length));
   }
 
   interface Person {
@@ -190,7 +205,13 @@ export function seedDemo(
       addContact(first, last, account, null, { Phone: null });
       continue;
     }
-    addContact(first, last, account, `${slug(first)}.${slug(last)}${contacts.length}@${account.domain}`.slice(0, 80));
+    addContact(
+      first,
+      last,
+      account,
+      `${slug(first)}.${slug(last)}${contacts.length}@${account.domain}`.slice(0, 80),
+      sparseContact(contacts.length),
+    );
   }
 
   // The recycle bin: a few deleted contacts, and a few merged into a surviving duplicate.
@@ -286,7 +307,7 @@ export function seedDemo(
     const first = f.person.firstName();
     const last = f.person.lastName();
     const company = f.company.name();
-    addLead(first, last, company, `${slug(first)}.${slug(last)}@${slug(company)}.com`.slice(0, 80));
+    addLead(first, last, company, `${slug(first)}.${slug(last)}@${slug(company)}.com`.slice(0, 80), sparseLead(leads));
   }
 
   for (let i = 0; i < counts.opportunities; i++) {

@@ -182,3 +182,17 @@ describe("MAP-3: no ping-pong with Salesforce", () => {
     expect(fields(c, [rule("title", "Title", "auto-overwrite")])).toEqual([["Title", "Head of Sales"]]);
   });
 });
+
+describe("MAP-3: phone comparison, fast forms and libphonenumber alike", () => {
+  it.each([
+    ["(555) 010-0199", "+1 555 010 0199", true],
+    ["1-555-010-0199", "555.010.0199", true],
+    ["+44 20 7946 0958", "+44 (0)20 7946 0958", true],
+    ["+44 20 7946 0958", "+1 555 010 0199", false],
+    ["555-010-0199 ext. 12", "+1 555 010 0199 x12", true],
+    ["555-010-0199", "555-010-0198", false],
+  ])("%s vs %s → same: %s", (a, b, same) => {
+    const c = candidate({ Phone: a }, { phone: b });
+    expect(plan(c, [rule("phone", "Phone", "auto-overwrite", "phone")]).writes).toHaveLength(same ? 0 : 1);
+  });
+});

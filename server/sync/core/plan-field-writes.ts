@@ -23,6 +23,16 @@ export const MANUAL_SOURCES: ReadonlySet<TFieldWriteSource> = new Set(["manual",
 
 export type TFieldLedgerEntry = { value: string | null; source: TFieldWriteSource; state: TFieldWriteState };
 
+/**
+ * A mapped value on its way (an outbox row's `field_values`, by Salesforce field): what to write,
+ * who chose it, and Salesforce's value when it was chosen (for the record's history).
+ */
+export type TQueuedFieldValue = {
+  value: string;
+  source: "auto-fill" | "auto-overwrite" | "manual";
+  from: string | null;
+};
+
 /** A rule as the planner uses it: a mapping entry that is on, with how its values compare. */
 export type TMappingRule = TFieldMappingEntry & { compareAs: TValueKind };
 

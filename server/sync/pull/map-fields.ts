@@ -1,7 +1,7 @@
 import type { InStatement } from "@libsql/client";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { fieldWrites, prospects } from "@/db/schema";
+import { fieldWrites, prospects, pushOutbox } from "@/db/schema";
 import {
   mappingPushEnabled,
   mappingRules,
@@ -80,29 +80,54 @@ export async function loadLinkedProspects(
   return byRecord;
 }
 
-/** Tandem's earlier writes and choices on some records, by record and Salesforce field. */
+/**
+ * Tandem's earlier writes and choices on some records, by record and Salesforce field: the
+ * ledger's settled outcomes, and the values still on their way in open outbox rows (queued).
+ */
 export async function loadFieldLedger(
   db: TDatabase,
   recordType: "person" | "account",
   recordIds: readonly string[],
 ): Promise<Map<string, Map<string, TFieldLedgerEntry>>> {
-  const rows = await selectInChunks(recordIds, (slice) =>
-    db
-      .select({
-        recordId: fieldWrites.recordId,
-        field: fieldWrites.field,
-        value: fieldWrites.value,
-        source: fieldWrites.source,
-        state: fieldWrites.state,
-      })
-      .from(fieldWrites)
-      .where(and(eq(fieldWrites.recordType, recordType), inArray(fieldWrites.recordId, slice))),
-  );
+  const [settled, open] = await Promise.all([
+    selectInChunks(recordIds, (slice) =>
+      db
+        .select({
+          recordId: fieldWrites.recordId,
+          field: fieldWrites.field,
+          value: fieldWrites.value,
+          source: fieldWrites.source,
+          state: fieldWrites.state,
+        })
+        .from(fieldWrites)
+        .where(and(eq(fieldWrites.recordType, recordType), inArray(fieldWrites.recordId, slice))),
+    ),
+    selectInChunks(recordIds, (slice) =>
+      db
+        .select({ recordId: pushOutbox.recordId, fieldValues: pushOutbox.fieldValues })
+        .from(pushOutbox)
+        .where(
+          and(
+            eq(pushOutbox.recordType, recordType),
+            inArray(pushOutbox.recordId, slice),
+            inArray(pushOutbox.state, ["pending", "sending"]),
+            isNotNull(pushOutbox.fieldValues),
+          ),
+        ),
+    ),
+  ]);
   const ledger = new Map<string, Map<string, TFieldLedgerEntry>>();
-  for (const row of rows) {
-    const entries = ledger.get(row.recordId) ?? new Map<string, TFieldLedgerEntry>();
-    entries.set(row.field, { value: row.value, source: row.source, state: row.state });
-    ledger.set(row.recordId, entries);
+  const entriesOf = (recordId: string) => {
+    const entries = ledger.get(recordId) ?? new Map<string, TFieldLedgerEntry>();
+    ledger.set(recordId, entries);
+    return entries;
+  };
+  for (const row of settled)
+    entriesOf(row.recordId).set(row.field, { value: row.value, source: row.source, state: row.state });
+  for (const row of open) {
+    for (const [field, queued] of Object.entries(row.fieldValues ?? {})) {
+      entriesOf(row.recordId).set(field, { value: queued.value, source: queued.source, state: "queued" });
+    }
   }
   return ledger;
 }

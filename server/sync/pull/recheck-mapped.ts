@@ -46,7 +46,9 @@ export async function recheckMappedRecords(
           })),
         )
       : [];
-    const done = new Set(queued.filter((row) => !targets.some((t) => t.recordId === row.recordId)).map((r) => r.recordId));
+    const done = new Set(
+      queued.filter((row) => !targets.some((t) => t.recordId === row.recordId)).map((r) => r.recordId),
+    );
     for (const chunk of chunks) {
       if (!chunk.outcome.ok) {
         const error = chunk.outcome.error;
@@ -84,7 +86,8 @@ async function linkedTargets(
   db: TDatabase,
   queued: ReadonlyArray<typeof mappingRecheck.$inferSelect>,
 ): Promise<Array<{ recordId: string; object: TSyncObject; sfId: string }>> {
-  const ids = (type: "person" | "account") => queued.filter((row) => row.recordType === type).map((row) => row.recordId);
+  const ids = (type: "person" | "account") =>
+    queued.filter((row) => row.recordType === type).map((row) => row.recordId);
   const [people, accounts] = await Promise.all([
     selectInChunks(ids("person"), (slice) =>
       db
@@ -106,7 +109,9 @@ async function linkedTargets(
         : [],
     ),
     ...accounts.flatMap((row) =>
-      row.sfId && row.state === "active" ? [{ recordId: row.id, object: "Account" as TSyncObject, sfId: row.sfId }] : [],
+      row.sfId && row.state === "active"
+        ? [{ recordId: row.id, object: "Account" as TSyncObject, sfId: row.sfId }]
+        : [],
     ),
   ];
 }

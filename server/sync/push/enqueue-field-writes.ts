@@ -1,7 +1,12 @@
 import type { InStatement } from "@libsql/client";
 import { newId } from "@/server/ids";
 import { mappedPushKind } from "../core/field-mapping";
-import { revertMessage, type TPlannedFieldWrite, type TPlannedRevert } from "../core/plan-field-writes";
+import {
+  revertMessage,
+  type TPlannedFieldWrite,
+  type TPlannedRevert,
+  type TQueuedFieldValue,
+} from "../core/plan-field-writes";
 import { enqueuePushStatements } from "./enqueue";
 
 const RECORD_TABLES = { person: "crm_people", account: "crm_accounts" } as const;
@@ -15,9 +20,10 @@ function slices<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
 
 /**
  * Field writes (MAP-2/3/5) as the push engine takes them: one outbox row per record carrying the
- * values by Salesforce field (joining a row already open), the record marked pending, and the
- * ledger entry per field that keeps manual choices and reverts in mind. Set-based: a few
- * statements per 400 records, whatever the number of fields.
+ * values by Salesforce field, each with who chose it and Salesforce's value then (joining a row
+ * already open), and the record marked pending. The ledger learns the outcome when the push
+ * settles; until then the open row is what says the write is on its way. Set-based: a few
+ * statements per 500 records, whatever the number of fields.
  */
 export function fieldWriteStatements(
   writes: readonly TPlannedFieldWrite[],
@@ -25,11 +31,11 @@ export function fieldWriteStatements(
 ): InStatement[] {
   if (writes.length === 0) return [];
   const { now, byUserId } = options;
-  const byRecord = new Map<string, { write: TPlannedFieldWrite; values: Record<string, string> }>();
+  const byRecord = new Map<string, { write: TPlannedFieldWrite; values: Record<string, TQueuedFieldValue> }>();
   for (const write of writes) {
     const key = `${write.recordType}:${write.recordId}`;
     const entry = byRecord.get(key) ?? { write, values: {} };
-    entry.values[write.field] = write.to;
+    entry.values[write.field] = { value: write.to, source: write.source, from: write.from };
     byRecord.set(key, entry);
   }
   const manual = writes.some((write) => write.source === "manual");
@@ -58,28 +64,6 @@ export function fieldWriteStatements(
         args: slice,
       });
     }
-  }
-  for (const slice of slices(writes)) {
-    statements.push({
-      sql: `INSERT INTO field_writes (record_type, record_id, field, object, tandem_field, value, previous, source, state, by_user_id, at)
-            VALUES ${slice.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)").join(", ")}
-            ON CONFLICT (record_type, record_id, field) DO UPDATE SET
-              object = excluded.object, tandem_field = excluded.tandem_field, value = excluded.value,
-              previous = excluded.previous, source = excluded.source, state = 'queued',
-              by_user_id = excluded.by_user_id, at = excluded.at`,
-      args: slice.flatMap((write) => [
-        write.recordType,
-        write.recordId,
-        write.field,
-        write.object,
-        write.tandemField,
-        write.to,
-        write.from,
-        write.source,
-        byUserId,
-        now,
-      ]),
-    });
   }
   return statements;
 }

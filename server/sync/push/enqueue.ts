@@ -1,5 +1,6 @@
 import type { InStatement } from "@libsql/client";
 import type { TPushKind, TPushOperation, TPushRecordType } from "@/server/sync/core/push-kinds";
+import type { TQueuedFieldValue } from "@/server/sync/core/plan-field-writes";
 
 export type TEnqueueInput = {
   recordType: TPushRecordType;
@@ -9,7 +10,7 @@ export type TEnqueueInput = {
   /** Updates: the Salesforce fields that changed. Creates: empty (the whole record goes). */
   fields: readonly string[];
   /** Values that are not the record's columns (field mapping, enrichment), by Salesforce field. */
-  fieldValues?: Readonly<Record<string, string>>;
+  fieldValues?: Readonly<Record<string, TQueuedFieldValue>>;
   /** 1 for a rep's own action (sent first), 0 for background work. */
   priority?: number;
   allowDuplicates?: boolean;

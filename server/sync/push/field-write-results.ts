@@ -1,7 +1,7 @@
 import type { InStatement } from "@libsql/client";
 import { newId } from "@/server/ids";
 import { normalizeDomain, normalizeEmailAddress } from "../core/normalize";
-import { fieldWriteMessage, type TFieldWriteSource } from "../core/plan-field-writes";
+import { fieldWriteMessage } from "../core/plan-field-writes";
 import type { TPushItem, TSkippedFieldValues } from "./push-records";
 
 /** Salesforce field → the typed column Tandem keeps it in, per object (and what follows from it). */
@@ -43,7 +43,7 @@ export function fieldWords(field: string): string {
     .trim();
 }
 
-type TItemWithValues = Pick<TPushItem, "recordType" | "recordId" | "object" | "fieldValues" | "fieldWrites">;
+type TItemWithValues = Pick<TPushItem, "recordType" | "recordId" | "object" | "fieldValues">;
 
 /**
  * Mapped values Salesforce accepted (MAP-2/3/5): they land in Tandem's typed columns as a pull
@@ -61,7 +61,7 @@ export function fieldWriteSuccessStatements(items: readonly TItemWithValues[], n
   const byColumn = new Map<string, Array<{ id: string; v: string | null }>>();
   for (const item of withValues) {
     const columns = COLUMNS[item.object] ?? {};
-    for (const [field, value] of Object.entries(item.fieldValues)) {
+    for (const [field, { value }] of Object.entries(item.fieldValues)) {
       const column = columns[field];
       if (!column) continue;
       const add = (name: string, v: string | null) => {
@@ -93,21 +93,14 @@ export function fieldWriteSuccessStatements(items: readonly TItemWithValues[], n
       args: [JSON.stringify(renamed.map((item) => item.recordId))],
     });
   }
-  const ledgerKeys = withValues.flatMap((item) =>
-    Object.keys(item.fieldValues).map((field) => ({ t: item.recordType, id: item.recordId, f: field })),
-  );
-  statements.push(ledgerStateStatement(ledgerKeys, "pushed", now));
+  statements.push(...ledgerStatements(withValues, "pushed", now));
   const entries = withValues.flatMap((item) =>
-    Object.entries(item.fieldValues).map(([field, to]) => {
-      const write = item.fieldWrites[field];
-      const source: TFieldWriteSource = write?.source ?? "manual";
-      return {
-        t: item.recordType,
-        id: item.recordId,
-        message: fieldWriteMessage({ source, from: write?.from ?? null, to }, fieldWords(field)),
-        details: { field, object: item.object, from: write?.from ?? null, to, source },
-      };
-    }),
+    Object.entries(item.fieldValues).map(([field, { value: to, from, source }]) => ({
+      t: item.recordType,
+      id: item.recordId,
+      message: fieldWriteMessage({ source, from, to }, fieldWords(field)),
+      details: { field, object: item.object, from, to, source },
+    })),
   );
   statements.push({
     sql: `INSERT INTO activity_log (record_type, record_id, at, event, message, details)
@@ -121,24 +114,45 @@ export function fieldWriteSuccessStatements(items: readonly TItemWithValues[], n
 
 /** Mapped values Salesforce rejected for good: the ledger says so, so they are not planned again. */
 export function fieldWriteFailureStatements(items: readonly TItemWithValues[], now: number): InStatement[] {
-  const keys = items.flatMap((item) =>
-    Object.keys(item.fieldValues).map((field) => ({ t: item.recordType, id: item.recordId, f: field })),
-  );
-  return keys.length ? [ledgerStateStatement(keys, "failed", now)] : [];
+  return ledgerStatements(items, "failed", now);
 }
 
-function ledgerStateStatement(
-  keys: ReadonlyArray<{ t: string; id: string; f: string }>,
+/**
+ * The ledger learns how the mapped values of some items ended: one upsert per call, whatever the
+ * number of fields. A manual choice keeps its source, so auto-overwrite never undoes it (MAP-5).
+ */
+function ledgerStatements(
+  items: readonly TItemWithValues[],
   state: "pushed" | "failed",
   now: number,
-): InStatement {
-  return {
-    sql: `UPDATE field_writes SET state = ?, at = ?
-          FROM (SELECT json_extract(value, '$.t') AS t, json_extract(value, '$.id') AS id, json_extract(value, '$.f') AS f FROM json_each(?)) AS k
-          WHERE field_writes.record_type = k.t AND field_writes.record_id = k.id AND field_writes.field = k.f
-            AND field_writes.state = 'queued'`,
-    args: [state, now, JSON.stringify(keys)],
-  };
+  only?: (item: TItemWithValues, field: string) => boolean,
+): InStatement[] {
+  const rows = items.flatMap((item) =>
+    Object.entries(item.fieldValues)
+      .filter(([field]) => !only || only(item, field))
+      .map(([field, queued]) => ({
+        t: item.recordType,
+        id: item.recordId,
+        f: field,
+        o: item.object,
+        v: queued.value,
+        p: queued.from,
+        s: queued.source,
+      })),
+  );
+  if (rows.length === 0) return [];
+  return [
+    {
+      sql: `INSERT INTO field_writes (record_type, record_id, field, object, tandem_field, value, previous, source, state, by_user_id, at)
+            SELECT json_extract(value, '$.t'), json_extract(value, '$.id'), json_extract(value, '$.f'), json_extract(value, '$.o'),
+                   NULL, json_extract(value, '$.v'), json_extract(value, '$.p'), json_extract(value, '$.s'), ?, NULL, ?
+            FROM json_each(?) WHERE true
+            ON CONFLICT (record_type, record_id, field) DO UPDATE SET
+              object = excluded.object, value = excluded.value, previous = excluded.previous,
+              source = excluded.source, state = excluded.state, at = excluded.at`,
+      args: [state, now, JSON.stringify(rows)],
+    },
+  ];
 }
 
 /** Error codes about one mapped field, which a later success of the record's other fields leaves open. */
@@ -155,12 +169,9 @@ export function skippedFieldStatements(skipped: readonly TSkippedFieldValues[], 
       fields.length === 1 ? "it" : "them"
     }. Map the Tandem field to another Salesforce field, or turn it off, in Settings → Field mapping.`;
     const recordType = row.recordType;
+    const item = { recordType, recordId: row.recordId, object, fieldValues: row.fieldValues ?? {} };
     return [
-      ledgerStateStatement(
-        fields.map((f) => ({ t: recordType, id: row.recordId, f })),
-        "failed",
-        now,
-      ),
+      ...ledgerStatements([item], "failed", now, (_item, field) => fields.includes(field)),
       {
         sql: `INSERT INTO push_errors (id, record_type, record_id, outbox_id, object, operation, record_name, code, message,
                 fields, attempts, state, severity, owner_user_id, first_at, last_at)

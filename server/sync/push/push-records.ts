@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { crmAccounts, crmActivities, crmOpportunities, crmPeople, fieldWrites, pushOutbox } from "@/db/schema";
+import { crmAccounts, crmActivities, crmOpportunities, crmPeople, pushOutbox } from "@/db/schema";
 import type { TReadyItem } from "../core/push-plan";
 import type { TPushRecordType } from "../core/push-kinds";
 import {
@@ -12,7 +12,7 @@ import {
   type TPushBody,
 } from "../core/push-values";
 import { selectInChunks } from "../pull/select-in-chunks";
-import type { TFieldWriteSource } from "../core/plan-field-writes";
+import type { TQueuedFieldValue } from "../core/plan-field-writes";
 
 export type TOutboxRow = typeof pushOutbox.$inferSelect;
 
@@ -25,9 +25,7 @@ export type TPushItem = TReadyItem & {
   noteParentSfId: string | null;
   activityKind: string | null;
   /** Field mapping and enrichment values this item carries (MAP-2/3/5), by Salesforce field. */
-  fieldValues: Record<string, string>;
-  /** What the ledger says of each of them: Salesforce's value before, and who chose the write. */
-  fieldWrites: Record<string, { from: string | null; source: TFieldWriteSource }>;
+  fieldValues: Record<string, TQueuedFieldValue>;
 };
 
 /** Mapped values that cannot go: the org no longer has the field (deleted or renamed since). */
@@ -104,33 +102,7 @@ export async function loadLevel(
   rows: readonly TOutboxRow[],
   options: TLoadOptions,
 ): Promise<TLoadedLevel> {
-  const level = await loadLevelItems(db, recordType, rows, options);
-  await attachFieldWrites(db, recordType, level.ready);
-  return level;
-}
-
-/** The ledger's word on the mapped values of some items (one query per 500 records). */
-async function attachFieldWrites(db: TDatabase, recordType: TPushRecordType, items: TPushItem[]) {
-  const withValues = items.filter((item) => Object.keys(item.fieldValues).length > 0);
-  if (withValues.length === 0 || (recordType !== "person" && recordType !== "account")) return;
-  const rows = await selectInChunks(
-    withValues.map((item) => item.recordId),
-    (slice) =>
-      db
-        .select({
-          recordId: fieldWrites.recordId,
-          field: fieldWrites.field,
-          previous: fieldWrites.previous,
-          source: fieldWrites.source,
-        })
-        .from(fieldWrites)
-        .where(and(eq(fieldWrites.recordType, recordType), inArray(fieldWrites.recordId, slice))),
-  );
-  const byRecord = new Map(withValues.map((item) => [item.recordId, item]));
-  for (const row of rows) {
-    const item = byRecord.get(row.recordId);
-    if (item && row.field in item.fieldValues) item.fieldWrites[row.field] = { from: row.previous, source: row.source };
-  }
+  return loadLevelItems(db, recordType, rows, options);
 }
 
 type TLoadOptions = {
@@ -171,7 +143,10 @@ async function loadLevelItems(
       object: body.object,
       sfId: facts.sfId,
       // A rep's own edit of a field goes before a mapped value for it.
-      values: { ...fieldValues, ...body.values },
+      values: {
+        ...Object.fromEntries(Object.entries(fieldValues).map(([field, queued]) => [field, queued.value])),
+        ...body.values,
+      },
       allowDuplicates: row.allowDuplicates,
       row,
       name: facts.name,
@@ -179,7 +154,6 @@ async function loadLevelItems(
       noteParentSfId: facts.noteParentSfId ?? null,
       activityKind: facts.activityKind ?? null,
       fieldValues,
-      fieldWrites: {},
     });
   };
   const usableFieldValues = (row: TOutboxRow, object: string, name: string) => {

@@ -14,6 +14,8 @@ import {
   ZPreviewImportInputSchema,
 } from "@/server/prospects/import/schemas";
 import { listProspects } from "@/server/prospects/list-prospects";
+import { loadSampleProspects } from "@/server/prospects/sample/load-sample-prospects";
+import { ZSampleProspectsLoadSchema } from "@/server/prospects/sample/schemas";
 import {
   ZListProspectsInputSchema,
   ZNewProspectSchema,
@@ -40,6 +42,10 @@ export const prospectsRouter = createTRPCRouter({
     .input(ZImportInputSchema)
     .output(ZImportResultSchema)
     .mutation(({ ctx, input }) => importProspects(ctx.db, input, ctx.user, Date.now())),
+  // The CSV import of the bundled sample files: open to members, like any import.
+  loadSample: protectedProcedure
+    .output(ZSampleProspectsLoadSchema)
+    .mutation(({ ctx }) => loadSampleProspects(ctx.db, ctx.user, Date.now())),
   imports: protectedProcedure.output(z.array(ZImportSummarySchema)).query(({ ctx }) => listImports(ctx.db)),
   importReport: protectedProcedure
     .input(z.object({ importId: z.string().min(1, { error: "importId is required." }) }))

@@ -43,6 +43,7 @@ describe(`prospects procedures on ${testDatabaseKind()}`, () => {
       code: "UNAUTHORIZED",
     });
     await expect(callerFor(null).prospects.imports()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callerFor(null).prospects.loadSample()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("lets a member add a prospect by hand, matched against the CRM (PULL-3)", async () => {

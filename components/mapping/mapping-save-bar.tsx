@@ -1,0 +1,36 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+
+/** Save and Discard for one object, with where the rows stand; it stays in view while scrolling. */
+export function MappingSaveBar({
+  status,
+  canSave,
+  canDiscard,
+  pending,
+  onSave,
+  onDiscard,
+}: {
+  status: string;
+  canSave: boolean;
+  canDiscard: boolean;
+  pending: boolean;
+  onSave: () => void;
+  onDiscard: () => void;
+}) {
+  return (
+    <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-end gap-3 border-t bg-background/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-lg sm:border">
+      <p className="mr-auto text-sm text-muted-foreground" aria-live="polite">
+        {status}
+      </p>
+      <Button variant="ghost" onClick={onDiscard} disabled={!canDiscard}>
+        Discard changes
+      </Button>
+      <Button onClick={onSave} disabled={!canSave}>
+        {pending ? <Spinner label="Saving" /> : null}
+        Save
+      </Button>
+    </div>
+  );
+}
