@@ -28,7 +28,7 @@ function Value({ caption, value, strong }: { caption: string; value: string | nu
       {value === null ? (
         <span className="text-muted-foreground italic">(empty)</span>
       ) : (
-        <span title={value} className={strong ? "block truncate font-medium" : "block truncate"}>
+        <span title={value} className={strong ? "line-clamp-2 font-medium break-words" : "line-clamp-2 break-words"}>
           {value}
         </span>
       )}

@@ -40,7 +40,7 @@ export function EnrichmentRecord({
             disabled={actions.busy}
             onChange={onToggle}
           />
-          <div className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1">
+          <div className="flex min-w-0 flex-1 basis-56 flex-wrap items-center gap-x-2 gap-y-1">
             <h2 id={nameId} className="min-w-0 truncate text-sm font-semibold">
               <Link href={profileHref(row)} className="underline-offset-4 hover:underline" title={row.name}>
                 {row.name}
@@ -55,6 +55,7 @@ export function EnrichmentRecord({
           </div>
           <Button
             size="sm"
+            className="max-sm:w-full"
             aria-label={`Use Tandem's value for all fields of ${row.name}`}
             disabled={actions.busy || sendable === 0}
             onClick={() => actions.applyTandemValue(allKey, [tandemValueItem(row)])}

@@ -16,7 +16,7 @@ import {
 import { insertConnection, insertPeople } from "@/server/records/testing/crm-fixtures";
 import type { TPushSettings } from "@/server/settings/setting-keys";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
-import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
+import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
 
 /**
  * MAP-5 on /enrichment against rows arranged directly in the e2e database: one contact linked to a
@@ -37,17 +37,8 @@ let mappingBefore: Awaited<ReturnType<typeof readSetting<"mapping.fields">>>;
 let addedConnection = false;
 const startedAt = Date.now();
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
-  const database = openE2eDatabase();
-  try {
-    return await work(database.db);
-  } finally {
-    database.client.close();
-  }
-}
-
 test.beforeAll(async () => {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     pushSettingsBefore = await readSetting(db, "push.settings");
     mappingBefore = await readSetting(db, "mapping.fields");
     if (!(await db.query.salesforceConnection.findFirst())) {
@@ -85,7 +76,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     await db.delete(pushErrors).where(eq(pushErrors.recordId, PERSON_ID));
     await db.delete(pushOutbox).where(eq(pushOutbox.recordId, PERSON_ID));
     await db.delete(fieldWrites).where(eq(fieldWrites.recordId, PERSON_ID));
@@ -130,7 +121,7 @@ test("MAP-5: with push off, 'Use Tandem's value' asks, then queues the value onc
   await expect(page.getByText("Queued 1 value for Salesforce; it goes in a moment.")).toBeVisible();
   await expect(dialog).toBeHidden();
 
-  const outbox = await withDatabase((db) => db.select().from(pushOutbox).where(eq(pushOutbox.recordId, PERSON_ID)));
+  const outbox = await withE2eDatabase((db) => db.select().from(pushOutbox).where(eq(pushOutbox.recordId, PERSON_ID)));
   expect(outbox).toEqual([
     expect.objectContaining({
       oneOff: true,
@@ -138,7 +129,7 @@ test("MAP-5: with push off, 'Use Tandem's value' asks, then queues the value onc
     }),
   ]);
   // Push stays off for everything else.
-  expect((await withDatabase((db) => readSetting(db, "push.settings"))).people.enabled).toBe(false);
+  expect((await withE2eDatabase((db) => readSetting(db, "push.settings"))).people.enabled).toBe(false);
 });
 
 test("/enrichment passes axe's WCAG 2.1 AA rules in light and dark", async ({ page }) => {

@@ -5,7 +5,7 @@ import { crmPeople, fieldWrites, mappingRecheck, prospects, salesforceConnection
 import { insertConnection } from "@/server/records/testing/crm-fixtures";
 import type { TOrgPushInfo } from "@/server/settings/setting-keys";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
-import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
+import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
 
 /**
  * MAP-1 to MAP-3 on /settings/mapping, against an org describe stored as a check would leave it
@@ -59,17 +59,8 @@ const MAPPABLE_FIELDS = {
   ],
 };
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
-  const database = openE2eDatabase();
-  try {
-    return await work(database.db);
-  } finally {
-    database.client.close();
-  }
-}
-
 test.beforeAll(async () => {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     settingsBefore = await db
       .select()
       .from(settings)
@@ -131,7 +122,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     const personIds = [WRITTEN.personId, KEPT.personId];
     await db.delete(prospects).where(inArray(prospects.id, [WRITTEN.prospectId, KEPT.prospectId]));
     await db.delete(fieldWrites).where(inArray(fieldWrites.recordId, personIds));
@@ -184,7 +175,7 @@ test("MAP-2: an admin sees what auto-fill of Title writes before saving it, and 
   await expect(page.getByText(/^Saved\. The next pull applies it to \d+ linked records?\.$/)).toBeVisible();
   await page.reload();
   await expect(contactRows(page).getByRole("combobox", { name: "Mode, row 1 (Job title)" })).toHaveText("Auto-fill");
-  const stored = await withDatabase((db) => readSetting(db, "mapping.fields"));
+  const stored = await withE2eDatabase((db) => readSetting(db, "mapping.fields"));
   expect(stored.Contact?.[0]).toEqual({ tandem: "title", salesforce: "Title", mode: "auto-fill" });
 });
 

@@ -17,7 +17,7 @@ import { insertConnection } from "@/server/records/testing/crm-fixtures";
 import type { TPushSettings } from "@/server/settings/setting-keys";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
 import { enqueuePushStatement } from "@/server/sync/push/enqueue";
-import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
+import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
 
 /**
  * PUSH-1 on /settings/salesforce and ERR-1 on /errors, against rows arranged directly in the e2e
@@ -35,17 +35,8 @@ let setupProgressBefore: Awaited<ReturnType<typeof readSetting<"setup.progress">
 let addedConnection = false;
 const startedAt = Date.now();
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
-  const database = openE2eDatabase();
-  try {
-    return await work(database.db);
-  } finally {
-    database.client.close();
-  }
-}
-
 async function removeMarkedRows() {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     const errors = await db
       .select({ recordId: pushErrors.recordId })
       .from(pushErrors)
@@ -60,7 +51,7 @@ async function removeMarkedRows() {
 }
 
 test.beforeAll(async () => {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     pushSettingsBefore = await readSetting(db, "push.settings");
     setupProgressBefore = await readSetting(db, "setup.progress");
     // The Tandem ID check needs a connected org to describe: a stand-in when none is connected yet.
@@ -108,7 +99,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await removeMarkedRows();
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     await writeSetting(db, "push.settings", pushSettingsBefore);
     await writeSetting(db, "setup.progress", setupProgressBefore);
     if (addedConnection) {
@@ -160,7 +151,7 @@ test("PUSH-1: an admin turns a kind on from Settings → Salesforce, answering f
   await expect(accounts).toHaveAttribute("aria-checked", "true");
   await expect(page.getByText(/New accounts go to Salesforce; \d+ accounts? stays? in Tandem only/)).toBeVisible();
 
-  const after = await withDatabase(async (db) => ({
+  const after = await withE2eDatabase(async (db) => ({
     account: await db.query.crmAccounts.findFirst({ where: eq(crmAccounts.id, LOCAL_ACCOUNT_ID) }),
     outbox: await db.query.pushOutbox.findFirst({ where: eq(pushOutbox.recordId, LOCAL_ACCOUNT_ID) }),
   }));
@@ -196,7 +187,7 @@ test("ERR-1: with nothing refused, /errors says everything reached Salesforce", 
 test("ERR-1: the log shows what Salesforce refused with the fix; retry, create anyway and dismiss", async ({
   page,
 }) => {
-  const arranged = await withDatabase(async (db) => {
+  const arranged = await withE2eDatabase(async (db) => {
     const now = Date.now();
     const jane = await insertFailedPush(db, {
       name: `${MARKER} Jane Doe`,
@@ -263,7 +254,7 @@ test("ERR-1: the log shows what Salesforce refused with the fix; retry, create a
   await page.getByRole("menuitem", { name: "Dismiss" }).click();
   await expect(janeRow).toBeHidden();
 
-  const stored = await withDatabase(async (db) => ({
+  const stored = await withE2eDatabase(async (db) => ({
     duplicate: await db.query.pushOutbox.findFirst({ where: eq(pushOutbox.id, arranged.duplicate.outboxId) }),
     call: await db.query.pushOutbox.findFirst({ where: eq(pushOutbox.id, arranged.call.outboxId) }),
     jane: await db.query.pushErrors.findFirst({ where: eq(pushErrors.id, arranged.jane.errorId) }),
@@ -294,7 +285,7 @@ test('the wizard\'s step "What Tandem pushes" uses the same switches, and pushin
   await page.screenshot({ path: "test-results/push-wizard-step.png", fullPage: true });
   await page.getByRole("button", { name: "Push nothing for now" }).click();
   await expect(page.getByRole("heading", { name: "First sync", level: 1 })).toBeVisible();
-  const progress = await withDatabase((db) => readSetting(db, "setup.progress"));
+  const progress = await withE2eDatabase((db) => readSetting(db, "setup.progress"));
   expect(progress.pushReviewed).toBe(true);
 });
 

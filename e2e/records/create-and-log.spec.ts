@@ -16,7 +16,7 @@ import { buildProspectDraft } from "@/server/prospects/build-prospect-draft";
 import { insertProspects } from "@/server/prospects/insert-prospects";
 import { insertAccounts } from "@/server/records/testing/crm-fixtures";
 import { writeSetting } from "@/server/settings/settings-store";
-import { E2E_ADMIN, openE2eDatabase, signInAsAdmin } from "../support/admin-session";
+import { E2E_ADMIN, signInAsAdmin, withE2eDatabase } from "../support/admin-session";
 
 /**
  * Creating and working records in Tandem with every push kind off (PUSH-1's default): a new
@@ -35,17 +35,8 @@ const SETTING_KEYS = ["push.settings", "salesforce.pushInfo"] as const;
 let settingsBefore: Array<{ key: string; value: unknown }> = [];
 let profileUrl = "";
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
-  const database = openE2eDatabase();
-  try {
-    return await work(database.db);
-  } finally {
-    database.client.close();
-  }
-}
-
 async function removeMarkedRows() {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     const people = await db
       .select({ id: crmPeople.id })
       .from(crmPeople)
@@ -90,7 +81,7 @@ async function removeMarkedRows() {
 test.beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await removeMarkedRows();
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     settingsBefore = await db
       .select({ key: settings.key, value: settings.value })
       .from(settings)
@@ -154,7 +145,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await removeMarkedRows();
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     await db.delete(settings).where(inArray(settings.key, [...SETTING_KEYS]));
     for (const row of settingsBefore) {
       await db.insert(settings).values({ key: row.key, value: row.value, updatedAt: new Date() });

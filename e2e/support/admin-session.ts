@@ -29,3 +29,15 @@ export async function signInAsAdmin(page: Page) {
 export function openE2eDatabase() {
   return openDatabase({ url: e2eDatabaseUrl() });
 }
+
+/** Runs some work on the e2e database, opened for it and closed after. */
+export async function withE2eDatabase<T>(
+  work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>,
+): Promise<T> {
+  const database = openE2eDatabase();
+  try {
+    return await work(database.db);
+  } finally {
+    database.client.close();
+  }
+}

@@ -5,7 +5,7 @@ import { getConnectionRow } from "@/server/salesforce/connection-store";
 import type { TPushSettings } from "@/server/settings/setting-keys";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
 import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
-import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
+import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
 import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT } from "../support/paths";
 
 /**
@@ -34,15 +34,6 @@ async function soql<T>(query: string): Promise<T[]> {
   return ((await response.json()) as { records: T[] }).records;
 }
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
-  const database = openE2eDatabase();
-  try {
-    return await work(database.db);
-  } finally {
-    database.client.close();
-  }
-}
-
 /** One tick through the cron route, as a scheduler runs it; until nothing is left. */
 async function syncUntilDone(baseURL: string) {
   for (let tick = 0; tick < 10; tick++) {
@@ -60,7 +51,7 @@ async function syncUntilDone(baseURL: string) {
 
 test.beforeAll(async ({ baseURL }) => {
   process.env.AUTH_SECRET = E2E_AUTH_SECRET;
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     if (!(await getConnectionRow(db))) {
       const { orgId } = (await (await fetch(`${EMULATOR}/__emulator/`)).json()) as { orgId: string };
       const tokens = async () =>
@@ -76,7 +67,7 @@ test.beforeAll(async ({ baseURL }) => {
 });
 
 test.afterAll(async () => {
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     await writeSetting(db, "push.settings", pushBefore);
     await db.delete(settings).where(eq(settings.key, "mapping.fields"));
     const imports = (
@@ -103,7 +94,7 @@ test("the sample prospects load in one click and match the demo org (PULL-3)", a
   await page.getByRole("button", { name: "Load sample prospects" }).click();
   await expect(page.getByText("Loaded 1,000 people and 200 companies.").first()).toBeVisible({ timeout: 30_000 });
 
-  emptyTitles = await withDatabase(async (db) => {
+  emptyTitles = await withE2eDatabase(async (db) => {
     const rows = await db
       .select({ sfId: crmPeople.sfId, fields: crmPeople.fields, title: prospects.title })
       .from(prospects)
@@ -161,8 +152,8 @@ test("MAP-5: one phone enriched by hand from /enrichment goes to Salesforce alth
   await button.click();
   await expect(page.getByText(/Queued 1 value for Salesforce/)).toBeVisible();
 
-  const person = await withDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.name, name) }));
-  const prospect = await withDatabase((db) =>
+  const person = await withE2eDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.name, name) }));
+  const prospect = await withE2eDatabase((db) =>
     db.query.prospects.findFirst({ where: eq(prospects.crmRecordId, person!.id) }),
   );
   await expect

@@ -4,7 +4,7 @@ import { crmPeople } from "@/db/schema";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { writeSetting } from "@/server/settings/settings-store";
 import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
-import { openE2eDatabase, signInAsAdmin } from "../support/admin-session";
+import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
 import { E2E_AUTH_SECRET, E2E_EMULATOR_PORT } from "../support/paths";
 
 /**
@@ -32,15 +32,6 @@ async function soql<T>(query: string): Promise<{ totalSize: number; records: T[]
   return (await response.json()) as { totalSize: number; records: T[] };
 }
 
-async function withDatabase<T>(work: (db: ReturnType<typeof openE2eDatabase>["db"]) => Promise<T>): Promise<T> {
-  const database = openE2eDatabase();
-  try {
-    return await work(database.db);
-  } finally {
-    database.client.close();
-  }
-}
-
 /**
  * Waits for the person's push to settle in this state (the push runs right after a change), then
  * checks that the profile says so.
@@ -49,7 +40,7 @@ async function expectPushState(page: Page, state: "pushed" | "failed", label: st
   await expect
     .poll(
       async () =>
-        (await withDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.id, personId) })))?.pushState,
+        (await withE2eDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.id, personId) })))?.pushState,
       { timeout: 30_000 },
     )
     .toBe(state);
@@ -60,7 +51,7 @@ async function expectPushState(page: Page, state: "pushed" | "failed", label: st
 test.beforeAll(async () => {
   // Run alone, this spec connects the demo org itself (the setup spec does it in a full run).
   process.env.AUTH_SECRET = E2E_AUTH_SECRET;
-  await withDatabase(async (db) => {
+  await withE2eDatabase(async (db) => {
     if (await getConnectionRow(db)) return;
     const { orgId } = (await (await fetch(`${EMULATOR}/__emulator/`)).json()) as { orgId: string };
     const tokens = async () =>
@@ -70,7 +61,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await withDatabase((db) =>
+  await withE2eDatabase((db) =>
     writeSetting(db, "push.settings", {
       people: { enabled: false, as: "Contact" },
       accounts: { enabled: false },
@@ -111,7 +102,7 @@ test("a prospect added to the CRM reaches Salesforce as a contact", async ({ pag
   await table.getByRole("button", { name: "Add to CRM: Pat Pusher" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 added" }).first()).toBeVisible();
 
-  const person = await withDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.email, EMAIL) }));
+  const person = await withE2eDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.email, EMAIL) }));
   expect(person).toBeTruthy();
   personId = person!.id;
   await page.goto(`/people/${personId}`);
@@ -139,7 +130,7 @@ test("a call logged on the profile becomes a Task on the contact", async ({ page
       "SELECT WhoId, TaskSubtype, CallDurationInSeconds FROM Task WHERE Subject = 'Push flow intro call'",
     );
     expect(tasks.records).toHaveLength(1);
-    const contact = await withDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.id, personId) }));
+    const contact = await withE2eDatabase((db) => db.query.crmPeople.findFirst({ where: eq(crmPeople.id, personId) }));
     expect(tasks.records[0]).toMatchObject({ WhoId: contact?.sfId, TaskSubtype: "Call", CallDurationInSeconds: 420 });
   }).toPass({ timeout: 30_000 });
   await page.reload();

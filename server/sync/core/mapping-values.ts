@@ -56,7 +56,9 @@ export function comparisonKey(kind: TValueKind, value: unknown, defaultCountry: 
   if (kind === "phone") return phoneKey(text, defaultCountry);
   if (kind === "url") return urlKey(text);
   if (kind === "email") return text.toLowerCase();
-  return text.normalize("NFKC").replace(/\s+/g, " ").toLocaleLowerCase("en");
+  // Plain ASCII needs no Unicode normalisation (most values, and the cheap path on every pull).
+  const normalized = /^[\x20-\x7e]*$/.test(text) ? text : text.normalize("NFKC");
+  return normalized.replace(/\s+/g, " ").toLowerCase();
 }
 
 /** Whether two values say the same thing (both empty counts as the same). */

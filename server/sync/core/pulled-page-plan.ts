@@ -44,8 +44,11 @@ export type TPulledCommonValues = {
   mergedIntoId: null;
   /** Set when a pull links a record Tandem created (its Tandem_Id__c) to its Salesforce Id. */
   sfId?: string;
-  /** A linked record created in Tandem keeps its push state; the pull confirms it is pushed. */
-  pushState?: "pushed";
+  /**
+   * A linked record created in Tandem keeps its push state; the pull confirms it is pushed. A
+   * record field mapping writes to in the same batch reads pending (MAP-4).
+   */
+  pushState?: "pushed" | "pending";
 };
 
 /** What a pulled record writes on its row: Salesforce's values, typed and as pulled; the record is active. */

@@ -55,12 +55,10 @@ async function applyObjectPage<O extends TSyncObject>(
     isMappedObject(object) ? readPullMapping(db) : null,
   ]);
   const plan = planPulledPage(existing, records, { object, source, now, newId: () => newId(now) });
-  const statements = [
-    ...planStatements(db, plan),
-    // MAP-4: the writes field mapping decides on the records just pulled go in the same batch.
-    ...(mapping ? await pulledPageMappingStatements(db, { object, records, plan, mapping }) : []),
-    ...(commitWith?.(plan.counts) ?? []),
-  ];
+  // MAP-4: the writes field mapping decides on the records just pulled go in the same batch (it
+  // marks the rows it writes to pending, so it is planned before the rows become statements).
+  const mapped = mapping ? await pulledPageMappingStatements(db, { object, records, plan, mapping }) : [];
+  const statements = [...planStatements(db, plan), ...mapped, ...(commitWith?.(plan.counts) ?? [])];
   if (statements.length > 0) await commitFenced(db, lease, statements);
   return plan.counts;
 }

@@ -27,7 +27,13 @@ function slices<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
  */
 export function fieldWriteStatements(
   writes: readonly TPlannedFieldWrite[],
-  options: { now: number; byUserId: string | null; oneOff?: boolean },
+  options: {
+    now: number;
+    byUserId: string | null;
+    oneOff?: boolean;
+    /** False when the caller marks the records pending itself (a pull writes their rows anyway). */
+    markPending?: boolean;
+  },
 ): InStatement[] {
   if (writes.length === 0) return [];
   const { now, byUserId } = options;
@@ -54,6 +60,7 @@ export function fieldWriteStatements(
       now,
     })),
   );
+  if (options.markPending === false) return statements;
   for (const recordType of ["person", "account"] as const) {
     const ids = [...byRecord.values()]
       .filter(({ write }) => write.recordType === recordType)
