@@ -35,6 +35,7 @@ function measure(mode: "on" | "off", url: string, contacts: number): TMappingRun
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)] ?? 0;
 const int = (value: number) => Math.round(value).toLocaleString("en-US");
+const calls = (count: number) => `${count} API call${count === 1 ? "" : "s"}`;
 
 export async function runMappingSection(url: string, contacts: number, rounds = 3) {
   console.log(
@@ -51,10 +52,10 @@ export async function runMappingSection(url: string, contacts: number, rounds = 
   const last = on.at(-1)!;
   const extra = ((onMs - offMs) / offMs) * 100;
   console.log(
-    `  pull, mapping off   ${int(offMs)} ms (runs: ${off.map((run) => int(run.pullMs)).join(", ")}), ${off[0]!.pullCalls} API call`,
+    `  pull, mapping off   ${int(offMs)} ms (runs: ${off.map((run) => int(run.pullMs)).join(", ")}), ${calls(off[0]!.pullCalls)}`,
   );
   console.log(
-    `  pull, mapping on    ${int(onMs)} ms (runs: ${on.map((run) => int(run.pullMs)).join(", ")}), ${last.pullCalls} API call; planned ${int(last.writes)} field writes on ${int(last.queued)} records`,
+    `  pull, mapping on    ${int(onMs)} ms (runs: ${on.map((run) => int(run.pullMs)).join(", ")}), ${calls(last.pullCalls)}; planned ${int(last.writes)} field writes on ${int(last.queued)} records`,
   );
   console.log(`  extra time          ${extra >= 0 ? "+" : ""}${extra.toFixed(1)}% (target ≤ 10%)`);
   console.log(

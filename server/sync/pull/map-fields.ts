@@ -81,8 +81,10 @@ export async function loadLinkedProspects(
     marked.length ? select(inArray(prospects.id, jsonList(marked))) : [],
   ]);
   const byRecord = new Map<string, TProspectValues>();
-  for (const row of [...linked].sort((a, b) => a.id!.localeCompare(b.id!))) {
-    if (row.crmRecordId && !byRecord.has(row.crmRecordId)) byRecord.set(row.crmRecordId, row);
+  // Several prospects for one record (duplicates in the prospect base): the lowest id, on every pull.
+  for (const row of linked) {
+    const held = row.crmRecordId ? byRecord.get(row.crmRecordId) : undefined;
+    if (row.crmRecordId && (!held || row.id! < held.id!)) byRecord.set(row.crmRecordId, row);
   }
   for (const row of newlyMarked) {
     const recordId = markedProspectIds.get(row.id!);
@@ -173,13 +175,18 @@ export async function pulledPageMappingStatements<O extends TSyncObject>(
   ]);
   if (linked.size === 0) return [];
 
+  // Salesforce's values as the page flattened them for the rows it writes; the others flattened here.
+  const flattened = new Map<string, Record<string, unknown>>();
+  for (const insert of plan.inserts) flattened.set(insert.id, insert.fields);
+  for (const update of plan.updates) flattened.set(update.id, update.values.fields);
   const pulled = new Map(records.map((record) => [record.Id, record]));
   const candidates: TMappingCandidate[] = [];
   for (const action of touched) {
     const prospect = linked.get(action.recordId!);
+    if (!prospect) continue;
     const record = pulled.get(action.sfId);
-    if (!prospect || !record) continue;
-    const salesforce = flattenRecord(record);
+    const salesforce = flattened.get(action.recordId!) ?? (record ? flattenRecord(record) : null);
+    if (!salesforce) continue;
     candidates.push({
       recordType,
       recordId: action.recordId!,
