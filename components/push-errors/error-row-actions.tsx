@@ -22,7 +22,7 @@ export function ErrorRowActions({
   openWithCode: number;
   actions: ReturnType<typeof useErrorActions>;
 }) {
-  const canRetryCode = openWithCode > 1;
+  const canRetryCode = error.actions.retry && openWithCode > 1;
   if (!error.actions.retry && !error.actions.dismiss && !canRetryCode) return null;
   return (
     <div className="flex items-center justify-end gap-1">

@@ -11,8 +11,19 @@ const STATES: Record<
   dismissed: { label: "Dismissed", variant: "secondary" },
 };
 
-/** ERR-1's state: open (waits for a fix), retrying, resolved (Salesforce accepted it) or dismissed. */
-export function ErrorStateBadge({ state }: { state: TPushErrorRow["state"] }) {
+/**
+ * ERR-1's state: open (waits for a fix), retrying, resolved (Salesforce accepted it) or dismissed.
+ * An open warning (nothing rejected; Tandem stopped writing a field Salesforce keeps changing) reads
+ * as a warning.
+ */
+export function ErrorStateBadge({
+  state,
+  severity = "error",
+}: {
+  state: TPushErrorRow["state"];
+  severity?: TPushErrorRow["severity"];
+}) {
+  if (state === "open" && severity === "warning") return <Badge variant="warning">Warning</Badge>;
   const { label, variant } = STATES[state];
   return <Badge variant={variant}>{label}</Badge>;
 }

@@ -93,7 +93,7 @@ export function ErrorTable({ list, actions }: { list: TPushErrorList; actions: R
                 <RecordCell error={error} />
                 {/* Below lg the row's when, attempts and state read under the record. */}
                 <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground lg:hidden">
-                  <ErrorStateBadge state={error.state} />
+                  <ErrorStateBadge state={error.state} severity={error.severity} />
                   <RelativeTime at={error.at} />
                   <span>· {attemptsText(error.attempts)}</span>
                 </div>
@@ -106,7 +106,7 @@ export function ErrorTable({ list, actions }: { list: TPushErrorList; actions: R
               </TableCell>
               <TableCell className="hidden text-right tabular-nums lg:table-cell">{error.attempts}</TableCell>
               <TableCell className="hidden lg:table-cell">
-                <ErrorStateBadge state={error.state} />
+                <ErrorStateBadge state={error.state} severity={error.severity} />
               </TableCell>
               <TableCell className="pr-4">
                 <ErrorRowActions error={error} openWithCode={openByCode.get(error.code) ?? 0} actions={actions} />

@@ -12,6 +12,7 @@ import type { TFieldMappingEntry, TMappedObject } from "@/server/sync/core/field
 import { fieldWriteStatements } from "@/server/sync/push/enqueue-field-writes";
 import { checkOrgForPush } from "@/server/sync/push/org-push-info";
 import { runTick } from "@/server/sync/run-tick";
+import { listPushErrors } from "@/server/push-errors/list-push-errors";
 import { enablePush } from "@/server/sync/testing/push-fixtures";
 import { setUpSyncTestBed } from "@/server/sync/testing/test-bed";
 import type { TTickSummary } from "@/server/sync/tick-summary";
@@ -181,6 +182,15 @@ describe(`field mapping on ${testDatabaseKind()}`, () => {
     expect(warnings[0]!.message).toContain("Salesforce keeps changing this field");
     expect(warnings[0]!.message).toContain("“VP Sales”");
     expect(warnings[0]!.message).toContain("“Vice President, Sales”");
+
+    // The error log shows it as a warning with what to do, and nothing to retry.
+    const log = await listPushErrors(db, { userId: "admin", role: "admin" }, {});
+    expect(log.rows[0]).toMatchObject({
+      code: "FIELD_REVERTED",
+      severity: "warning",
+      actions: { retry: false, dismiss: true },
+      hint: { fix: expect.stringContaining("Enrichment page") },
+    });
 
     await sf.sobject("Contact").update({ Id: created.id!, Title: "Vice President, Sales", Phone: "1" });
     const later = await tick();

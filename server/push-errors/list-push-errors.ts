@@ -92,7 +92,9 @@ export async function listPushErrors(
         object: error.object,
         duplicates: duplicates.length,
       });
-      const retryable = error.state === "open" || error.state === "dismissed";
+      // An error about one mapped field has no failed push behind it to send again.
+      const fieldLevel = error.code === "FIELD_REVERTED" || error.code === "FIELD_MISSING";
+      const retryable = !fieldLevel && (error.state === "open" || error.state === "dismissed");
       return {
         id: error.id,
         at: error.lastAt,
@@ -114,6 +116,7 @@ export async function listPushErrors(
         })),
         attempts: error.attempts,
         state: error.state,
+        severity: error.severity,
         hint,
         actions: {
           retry: retryable,

@@ -53,6 +53,8 @@ export const ZPushErrorRowSchema = z.object({
   duplicates: z.array(z.object({ id: z.string(), object: z.string(), url: z.string().nullable() })),
   attempts: z.number().int(),
   state: z.enum(PUSH_ERROR_STATES),
+  /** `warning`: nothing was rejected, but Tandem stopped writing a field (Salesforce keeps changing it). */
+  severity: z.enum(["error", "warning"]),
   hint: ZPushErrorHintSchema,
   /** What the viewer can do with it now. */
   actions: z.object({ retry: z.boolean(), dismiss: z.boolean(), createAnyway: z.boolean() }),

@@ -104,6 +104,16 @@ export function pushErrorHint(facts: TPushErrorFacts): TPushErrorHint {
         `Salesforce does not let the connected user write ${named} on a ${record}.`,
         `Ask your Salesforce admin to make ${named} editable for the connected user (field-level security), then retry.`,
       );
+    case "FIELD_REVERTED":
+      return hint(
+        `Salesforce changed ${named} back after Tandem wrote it (an automation, a workflow or a formatting rule), so Tandem stopped writing it on this ${record}.`,
+        "Nothing is lost. To write Tandem's value once more, use it on the Enrichment page; to stop the change, look for the automation in Salesforce. Dismiss this warning to keep Salesforce's value.",
+      );
+    case "FIELD_MISSING":
+      return hint(
+        `${named} no longer exists in Salesforce (deleted or renamed after it was mapped), so Tandem skipped it.`,
+        "An admin maps the Tandem field to another Salesforce field, or turns it off, in Settings → Field mapping.",
+      );
     case "DUPLICATE_VALUE":
       return hint(
         `${named} must be unique in Salesforce, and another ${record} already has this value.`,
