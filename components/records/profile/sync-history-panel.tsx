@@ -39,7 +39,14 @@ const TONES = {
   negative: "bg-destructive/10 text-destructive",
 };
 
-const PUSH_RESULTS = new Set<string>(["pushed-create", "pushed-update", "push-failed", "push-resolved"]);
+const PUSH_RESULTS = new Set<string>([
+  "pushed-create",
+  "pushed-update",
+  "push-failed",
+  "push-resolved",
+  "field-written",
+  "field-reverted",
+]);
 
 type TItem =
   | { type: "entry"; at: number; entry: TSyncHistory["entries"][number] }

@@ -20,6 +20,8 @@ export const SYNC_HISTORY_EVENTS = [
   "push-failed",
   "push-resolved",
   "linked-by-pull",
+  "field-written",
+  "field-reverted",
 ] as const satisfies readonly TActivityEvent[];
 
 /** Entries and errors shown, each newest first; a record pushed more often than this shows its latest. */
