@@ -10,7 +10,11 @@ import {
   type TMappingCandidate,
   type TPlannedFieldWrite,
 } from "@/server/sync/core/plan-field-writes";
-import { fieldWriteStatements, manualChoiceStatements } from "@/server/sync/push/enqueue-field-writes";
+import {
+  dropQueuedFieldValues,
+  fieldWriteStatements,
+  manualChoiceStatements,
+} from "@/server/sync/push/enqueue-field-writes";
 import {
   ZEnrichInputSchema,
   ZEnrichmentTargetSchema,
@@ -118,8 +122,20 @@ export async function keepSalesforceValues(
     ),
   );
   if (choices.length) {
+    const byRecord = new Map<string, { recordType: "person" | "account"; fields: string[] }>();
+    for (const choice of choices) {
+      const entry = byRecord.get(choice.recordId) ?? { recordType: choice.recordType, fields: [] };
+      entry.fields.push(choice.field);
+      byRecord.set(choice.recordId, entry);
+    }
     await db.$client.batch(
-      manualChoiceStatements(choices, { source: "keep-salesforce", now, byUserId: user.id }),
+      [
+        // A value still on its way for a field kept as it is in Salesforce is never sent.
+        ...[...byRecord].flatMap(([recordId, { recordType, fields }]) =>
+          dropQueuedFieldValues(recordType, recordId, fields),
+        ),
+        ...manualChoiceStatements(choices, { source: "keep-salesforce", now, byUserId: user.id }),
+      ],
       "write",
     );
   }

@@ -11,6 +11,8 @@ import type { TFieldMappingEntry, TMappedObject } from "@/server/sync/core/field
 import { runTick } from "@/server/sync/run-tick";
 import { enablePush } from "@/server/sync/testing/push-fixtures";
 import { setUpSyncTestBed } from "@/server/sync/testing/test-bed";
+import { updateRecord } from "@/server/records/write/update-record";
+import { fieldWriteStatements } from "@/server/sync/push/enqueue-field-writes";
 import { enrichRecords, keepSalesforceValues } from "./enrich-records";
 import { listEnrichment } from "./list-enrichment";
 import { previewMapping } from "./preview-mapping";
@@ -164,6 +166,46 @@ describe(`CRM Enrichment on ${testDatabaseKind()}`, () => {
         { field: "Title", source: "manual" },
       ]),
     );
+  });
+
+  it("MAP-5: a rep's edit of a field wins over a mapped value still waiting to go, now and later", async () => {
+    const { db } = bed.database;
+    await linkedContacts(db);
+    const ada = (await listEnrichment(db, {})).rows.find((row) => row.name === "Lovelace")!;
+    // Auto-overwrite queued Tandem's title while push was off; then a rep sets another one.
+    await mapFields(db, "Contact", [{ tandem: "title", salesforce: "Title", mode: "auto-overwrite" }]);
+    await enablePush(db, ["people"]);
+    await db.$client.batch(
+      fieldWriteStatements(
+        [
+          {
+            recordType: "person",
+            recordId: ada.recordId,
+            object: "Contact",
+            name: "Lovelace",
+            field: "Title",
+            tandemField: "title",
+            from: null,
+            to: "VP Sales",
+            source: "auto-overwrite",
+          },
+        ],
+        { now: Date.now(), byUserId: null },
+      ),
+      "write",
+    );
+    await updateRecord(
+      db,
+      { type: "person", id: ada.recordId, values: { title: "Chief Revenue Officer" } },
+      { id: "user-rep", name: "Rep", email: "rep@example.com" },
+      Date.now(),
+    );
+    await tick();
+    await tick();
+    expect(contact("ada@analytical.example")?.Title).toBe("Chief Revenue Officer");
+    expect(
+      await db.select({ source: fieldWrites.source }).from(fieldWrites).where(eq(fieldWrites.field, "Title")),
+    ).toEqual([{ source: "rep-edit" }]);
   });
 
   it("MAP-1: the preview counts writes and records, gives ten examples and warns of values Salesforce refuses", async () => {

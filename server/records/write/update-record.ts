@@ -16,7 +16,7 @@ import {
 } from "@/server/sync/core/push-fields";
 import type { TPushKind, TPushRecordType, TPushState } from "@/server/sync/core/push-kinds";
 import type { TRecordState } from "@/server/sync/core/sync-objects";
-import { manualChoiceStatements } from "@/server/sync/push/enqueue-field-writes";
+import { dropQueuedFieldValues, manualChoiceStatements } from "@/server/sync/push/enqueue-field-writes";
 import { enqueuePushStatement, retryingErrorsStatement } from "@/server/sync/push/enqueue";
 import { labelFromApiName } from "../salesforce-fields";
 import { checkStage } from "./create-opportunity";
@@ -174,15 +174,18 @@ async function commitEdit<T extends TEditableRow>(
     retryingErrorsStatement(type, before.id, now),
     // MAP-5: a rep's own value for a field is a manual choice field mapping never overwrites.
     ...(type === "person" || type === "account"
-      ? manualChoiceStatements(
-          edit.changes.map((change) => ({
-            recordType: type,
-            recordId: before.id,
-            field: change.field,
-            value: change.to === null || change.to === undefined ? null : String(change.to),
-          })),
-          { source: "rep-edit", now, byUserId: user.id },
-        )
+      ? [
+          ...dropQueuedFieldValues(type, before.id, edit.fields),
+          ...manualChoiceStatements(
+            edit.changes.map((change) => ({
+              recordType: type,
+              recordId: before.id,
+              field: change.field,
+              value: change.to === null || change.to === undefined ? null : String(change.to),
+            })),
+            { source: "rep-edit", now, byUserId: user.id },
+          ),
+        ]
       : []),
   ];
   await commitWrite(db, statements);

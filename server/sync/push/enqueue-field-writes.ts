@@ -120,6 +120,27 @@ export function revertStatements(reverts: readonly TPlannedRevert[], now: number
 }
 
 /**
+ * Mapped values still waiting in a record's open outbox row for fields a person just decided
+ * otherwise (kept Salesforce's value, or edited the field): taken out, so they are never sent.
+ */
+export function dropQueuedFieldValues(
+  recordType: "person" | "account",
+  recordId: string,
+  fields: readonly string[],
+): InStatement[] {
+  if (fields.length === 0) return [];
+  return [
+    {
+      sql: `UPDATE push_outbox SET field_values = (
+              SELECT json_group_object(key, json(value)) FROM json_each(push_outbox.field_values)
+              WHERE key NOT IN (SELECT value FROM json_each(?)))
+            WHERE record_type = ? AND record_id = ? AND state IN ('pending', 'failed') AND field_values IS NOT NULL`,
+      args: [JSON.stringify(fields), recordType, recordId],
+    },
+  ];
+}
+
+/**
  * Manual choices that write nothing themselves but that auto-overwrite must never undo (MAP-5):
  * "keep Salesforce's value" on the Enrichment page, and a rep's own edit of a field.
  */
