@@ -117,21 +117,30 @@ export function planFieldWrites(
         }
       }
       const write = rule.mode === "auto-fill" ? isEmptyValue(current) : !sameValue(rule.compareAs, current, tandem);
-      if (!write) continue;
-      writes.push({
-        recordType: candidate.recordType,
-        recordId: candidate.recordId,
-        object: candidate.object,
-        name: candidate.name,
-        field: rule.salesforce,
-        tandemField: rule.tandem,
-        from: valueText(current),
-        to: tandem,
-        source: rule.mode,
-      });
+      if (write) writes.push(plannedWrite(candidate, rule, current, tandem, rule.mode));
     }
   }
   return { writes, reverts };
+}
+
+function plannedWrite(
+  candidate: TMappingCandidate,
+  rule: TMappingRule,
+  current: unknown,
+  tandem: string,
+  source: TPlannedFieldWrite["source"],
+): TPlannedFieldWrite {
+  return {
+    recordType: candidate.recordType,
+    recordId: candidate.recordId,
+    object: candidate.object,
+    name: candidate.name,
+    field: rule.salesforce,
+    tandemField: rule.tandem,
+    from: valueText(current),
+    to: tandem,
+    source,
+  };
 }
 
 /**
@@ -149,17 +158,7 @@ export function planManualWrites(
       const tandem = tandemValueOf(candidate.prospect, rule.tandem);
       const current = candidate.salesforce[rule.salesforce];
       if (tandem === null || sameValue(rule.compareAs, current, tandem)) continue;
-      writes.push({
-        recordType: candidate.recordType,
-        recordId: candidate.recordId,
-        object: candidate.object,
-        name: candidate.name,
-        field: rule.salesforce,
-        tandemField: rule.tandem,
-        from: valueText(current),
-        to: tandem,
-        source: "manual",
-      });
+      writes.push(plannedWrite(candidate, rule, current, tandem, "manual"));
     }
   }
   return writes;

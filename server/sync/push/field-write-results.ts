@@ -5,24 +5,17 @@ import { fieldWriteMessage } from "../core/plan-field-writes";
 import type { TPushItem, TSkippedFieldValues } from "./push-records";
 
 /** Salesforce field → the typed column Tandem keeps it in, per object (and what follows from it). */
+const PERSON_COLUMNS = {
+  FirstName: "first_name",
+  LastName: "last_name",
+  Email: "email",
+  Phone: "phone",
+  Title: "title",
+  LeadSource: "lead_source",
+};
 const COLUMNS: Record<string, Record<string, string>> = {
-  Contact: {
-    FirstName: "first_name",
-    LastName: "last_name",
-    Email: "email",
-    Phone: "phone",
-    Title: "title",
-    LeadSource: "lead_source",
-  },
-  Lead: {
-    FirstName: "first_name",
-    LastName: "last_name",
-    Email: "email",
-    Phone: "phone",
-    Title: "title",
-    LeadSource: "lead_source",
-    Company: "company",
-  },
+  Contact: PERSON_COLUMNS,
+  Lead: { ...PERSON_COLUMNS, Company: "company" },
   Account: {
     Website: "website",
     Industry: "industry",
