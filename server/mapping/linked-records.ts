@@ -4,25 +4,10 @@ import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmPeople, prospects } from "@/db/schema";
 import { mappedRecordType, type TMappedObject } from "@/server/sync/core/field-mapping";
 import type { TMappingCandidate } from "@/server/sync/core/plan-field-writes";
-import { loadFieldLedger } from "@/server/sync/pull/map-fields";
+import { loadFieldLedger, PROSPECT_VALUES } from "@/server/sync/pull/map-fields";
 import { selectInChunks } from "@/server/sync/pull/select-in-chunks";
 
-const PROSPECT = {
-  prospectId: prospects.id,
-  firstName: prospects.firstName,
-  lastName: prospects.lastName,
-  prospectName: prospects.name,
-  email: prospects.email,
-  title: prospects.title,
-  company: prospects.company,
-  website: prospects.website,
-  phone: prospects.phone,
-  city: prospects.city,
-  country: prospects.country,
-  linkedinUrl: prospects.linkedinUrl,
-  industry: prospects.industry,
-  extra: prospects.extra,
-};
+const PROSPECT = { prospectId: prospects.id, prospect: PROSPECT_VALUES };
 
 /** A linked record as the mapping page and the Enrichment page see it. */
 export type TLinkedRecord = TMappingCandidate & {
@@ -57,7 +42,9 @@ type TLinkedRow = {
   fields: Record<string, unknown>;
   ownerSfId: string | null;
   ownerName: string | null;
-} & { [K in keyof typeof PROSPECT]: (typeof PROSPECT)[K]["_"]["data"] | null } & { prospectId: string };
+  prospectId: string;
+  prospect: { [K in keyof typeof PROSPECT_VALUES]: (typeof PROSPECT_VALUES)[K]["_"]["data"] | null };
+};
 
 async function selectLinked(db: TDatabase, object: TMappedObject, ids: string[] | null): Promise<TLinkedRow[]> {
   const recordType = mappedRecordType(object);
@@ -126,21 +113,7 @@ async function withLedger(db: TDatabase, object: TMappedObject, rows: TLinkedRow
     ownerName: row.ownerName,
     prospectId: row.prospectId,
     salesforce: row.fields,
-    prospect: {
-      firstName: row.firstName,
-      lastName: row.lastName,
-      name: row.prospectName,
-      email: row.email,
-      title: row.title,
-      company: row.company,
-      website: row.website,
-      phone: row.phone,
-      city: row.city,
-      country: row.country,
-      linkedinUrl: row.linkedinUrl,
-      industry: row.industry,
-      extra: row.extra,
-    },
+    prospect: row.prospect,
     ledger: ledger.get(row.id) ?? new Map(),
   }));
 }

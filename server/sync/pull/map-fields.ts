@@ -27,10 +27,8 @@ export async function readPullMapping(db: TDatabase): Promise<TPullMapping> {
 
 const ACTIVE_KINDS = new Set(["created", "updated", "restored", "unchanged"]);
 
-/** What the planner reads of a prospect: the columns a mapping can name, and the extras. */
-const PROSPECT_COLUMNS = {
-  id: prospects.id,
-  crmRecordId: prospects.crmRecordId,
+/** The prospect columns a mapping can name, and the extras: what the planner compares. */
+export const PROSPECT_VALUES = {
   firstName: prospects.firstName,
   lastName: prospects.lastName,
   name: prospects.name,
@@ -45,6 +43,7 @@ const PROSPECT_COLUMNS = {
   industry: prospects.industry,
   extra: prospects.extra,
 };
+const PROSPECT_COLUMNS = { id: prospects.id, crmRecordId: prospects.crmRecordId, ...PROSPECT_VALUES };
 export type TProspectValues = {
   [K in keyof typeof PROSPECT_COLUMNS]: (typeof PROSPECT_COLUMNS)[K]["_"]["data"] | null;
 };
