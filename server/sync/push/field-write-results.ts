@@ -59,7 +59,9 @@ export function fieldWriteSuccessStatements(items: readonly TItemWithValues[], n
       if (!column) continue;
       const add = (name: string, v: string | null) => {
         const key = `${item.recordType}.${name}`;
-        byColumn.set(key, [...(byColumn.get(key) ?? []), { id: item.recordId, v }]);
+        const rows = byColumn.get(key) ?? [];
+        rows.push({ id: item.recordId, v });
+        byColumn.set(key, rows);
       };
       add(column, value);
       if (column === "email") add("email_normalized", normalizeEmailAddress(value));
