@@ -19,7 +19,7 @@ type TBreaks = { name: string; filePath: string; code: string; ruleId: string; m
 type TAllowed = { name: string; filePath: string; code: string };
 
 const CORE_IMPORTS =
-  "server/sync/core is pure: it imports only its own files, zod, node:crypto and libphonenumber-js (pure, no I/O).";
+  "server/sync/core is pure: it imports only its own files, zod, node:crypto and pure data libraries";
 const CORE_CLOCK = "server/sync/core takes `now` as an argument; it never reads the clock.";
 const JSFORCE = "Only server/salesforce talks to Salesforce; use its port";
 const DATABASE = "Pages and components never touch the database";
@@ -67,6 +67,13 @@ boundary(
       message: CORE_IMPORTS,
     },
     {
+      name: "a file in a core folder reaching out of core",
+      filePath: "server/sync/core/match/plan.ts",
+      code: `import { acquireLease } from "../../lease";\nexport const lease = acquireLease;\n`,
+      ruleId: "no-restricted-imports",
+      message: CORE_IMPORTS,
+    },
+    {
       name: "a Node module other than node:crypto",
       filePath: "server/sync/core/plan.ts",
       code: `import { readFileSync } from "node:fs";\nexport const read = readFileSync;\n`,
@@ -90,12 +97,19 @@ boundary(
   ],
   [
     {
-      name: "its own files, zod, node:crypto and libphonenumber-js",
+      name: "its own files, zod, node:crypto and the pure data libraries",
       filePath: "server/sync/core/plan.ts",
       code:
         `import { createHash } from "node:crypto";\nimport { z } from "zod";\nimport { nextCursor } from "./cursor";\n` +
-        `import { parsePhoneNumberFromString } from "libphonenumber-js/min";\n` +
-        `export const parts = [createHash, z, nextCursor, parsePhoneNumberFromString];\n`,
+        `import { parsePhoneNumberFromString } from "libphonenumber-js/min";\nimport { getDomain } from "tldts";\n` +
+        `import providers from "email-providers/all.json";\nimport { doubleMetaphone } from "double-metaphone";\n` +
+        `import { jaroWinkler } from "@skyra/jaro-winkler";\n` +
+        `export const parts = [createHash, z, nextCursor, parsePhoneNumberFromString, getDomain, providers, doubleMetaphone, jaroWinkler];\n`,
+    },
+    {
+      name: "a file in a core folder importing core's top level",
+      filePath: "server/sync/core/match/plan.ts",
+      code: `import { normalizePhone } from "../normalize";\nexport const phone = normalizePhone;\n`,
     },
     {
       name: "the database in a core test",

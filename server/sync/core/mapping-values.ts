@@ -3,7 +3,8 @@
  * different, nor do phone formats ("(555) 010-0199" and "+1 555 010 0199") or URL forms
  * ("https://www.linkedin.com/in/ada/" and "linkedin.com/in/ada"). Pure.
  */
-import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import type { CountryCode } from "libphonenumber-js/min";
+import { normalizePhone } from "./normalize";
 import type { TValueKind } from "./field-mapping";
 
 /** Empty for a mapping: absent, or nothing but spaces. */
@@ -17,26 +18,6 @@ export function valueText(value: unknown): string | null {
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);
-}
-
-/**
- * Phone numbers as E.164 when they parse (US unless they carry a country code), else their digits.
- * The common forms are read directly ("+44 20 7946 0958", "(555) 010-0199", "1-555-010-0199");
- * anything else (extensions, a trunk "(0)", other countries' national forms) goes to
- * libphonenumber, about thirty times slower.
- */
-function phoneKey(value: string, defaultCountry: CountryCode): string {
-  if (/^[\d\s().+-]+$/.test(value) && !value.includes("(0)")) {
-    const digits = value.replace(/\D+/g, "");
-    if (value.startsWith("+") && digits.length >= 8) return `+${digits}`;
-    if (defaultCountry === "US" && digits.length === 10 && !digits.startsWith("0") && !digits.startsWith("1"))
-      return `+1${digits}`;
-    if (defaultCountry === "US" && digits.length === 11 && digits.startsWith("1")) return `+${digits}`;
-  }
-  const parsed = parsePhoneNumberFromString(value, defaultCountry);
-  if (parsed?.isPossible()) return parsed.number;
-  const digits = value.replace(/\D+/g, "");
-  return digits.length === 10 && defaultCountry === "US" ? `+1${digits}` : digits;
 }
 
 /** A URL without its scheme, "www.", trailing slashes, fragment, and with its host lower-cased. */
@@ -53,7 +34,7 @@ function urlKey(value: string): string {
 export function comparisonKey(kind: TValueKind, value: unknown, defaultCountry: CountryCode = "US"): string | null {
   const text = valueText(value);
   if (text === null) return null;
-  if (kind === "phone") return phoneKey(text, defaultCountry);
+  if (kind === "phone") return normalizePhone(text, defaultCountry) ?? text;
   if (kind === "url") return urlKey(text);
   if (kind === "email") return text.toLowerCase();
   // Plain ASCII needs no Unicode normalisation (most values, and the cheap path on every pull).

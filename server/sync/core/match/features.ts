@@ -1,0 +1,246 @@
+/**
+ * A record's values normalised once for blocking and comparison: names folded with their
+ * nickname groups and phonetic keys, emails and phones in one form, registrable domains, company
+ * names without legal suffixes, addresses split into number and street words. Pure.
+ */
+import { doubleMetaphone } from "double-metaphone";
+import {
+  companyDomainOfEmail,
+  isFreeMailDomain,
+  normalizeDomain,
+  normalizeEmailAddress,
+  normalizePhone,
+} from "../normalize";
+import type { TMatchEntity, TMatchRecord } from "./fields";
+import { formalNamesOf } from "./nicknames/nicknames";
+import { foldText, words } from "./text";
+
+export type TFeatures = {
+  id: string;
+  entity: TMatchEntity;
+  /** People: first given name (folded, one word), its formal names and phonetic key. */
+  first: string;
+  firstFormal: readonly string[];
+  firstSound: string;
+  /** People: surname, all its words joined ("van der berg" → "vanderberg"), and its phonetic key. */
+  last: string;
+  lastSound: string;
+  /** Companies: the name without legal suffixes or "the", as words and as one key. */
+  name: string;
+  nameWords: readonly string[];
+  /** Per name word, how rare it is among the records compared (see `weighNameWords`); 1 until then. */
+  nameRarity: number[];
+  email: string;
+  emailLocal: string;
+  /** A company domain from the website, or from a non-free email. */
+  domain: string;
+  /** E.164 (or digits), and its last seven digits (a local number without its area code). */
+  phone: string;
+  phoneLocal: string;
+  company: string;
+  companyWords: readonly string[];
+  title: string;
+  address: string;
+  streetNumber: string;
+  streetWords: readonly string[];
+  city: string;
+  postcode: string;
+  country: string;
+  /** YYYYMMDD when the date reads unambiguously, else its digits. */
+  birthDate: string;
+  /** What the record showed, for reasons ("Jon Smyth"). */
+  display: { first: string; last: string; name: string };
+};
+
+/** Legal forms and filler words that do not tell two companies apart. */
+const COMPANY_NOISE = new Set([
+  "the",
+  "inc",
+  "incorporated",
+  "llc",
+  "llp",
+  "lp",
+  "ltd",
+  "limited",
+  "corp",
+  "corporation",
+  "co",
+  "company",
+  "plc",
+  "gmbh",
+  "ag",
+  "sa",
+  "sas",
+  "sarl",
+  "srl",
+  "spa",
+  "bv",
+  "nv",
+  "pty",
+  "oy",
+  "ab",
+  "kg",
+  "kk",
+  "pllc",
+  "pc",
+]);
+
+/** Street words in their long form, so "St." and "Street" agree. */
+const STREET_WORDS: Record<string, string> = {
+  st: "street",
+  str: "street",
+  ave: "avenue",
+  av: "avenue",
+  rd: "road",
+  blvd: "boulevard",
+  dr: "drive",
+  ln: "lane",
+  ct: "court",
+  pl: "place",
+  pkwy: "parkway",
+  hwy: "highway",
+  sq: "square",
+  ter: "terrace",
+  cres: "crescent",
+  n: "north",
+  s: "south",
+  e: "east",
+  w: "west",
+  ste: "suite",
+  apt: "apartment",
+  fl: "floor",
+};
+
+export function soundOf(word: string): string {
+  return word ? doubleMetaphone(word)[0] : "";
+}
+
+function companyWords(value: string | null | undefined): string[] {
+  return words(foldText(value?.replace(/&/g, " and "))).filter((word) => !COMPANY_NOISE.has(word));
+}
+
+function splitFullName(fullName: string): { first: string; last: string } {
+  const raw = fullName.trim();
+  const comma = raw.indexOf(",");
+  if (comma > 0) {
+    // "Smith, John A." → last "smith", first "john"
+    return { last: foldText(raw.slice(0, comma)), first: words(foldText(raw.slice(comma + 1)))[0] ?? "" };
+  }
+  const parts = words(foldText(raw));
+  if (parts.length === 0) return { first: "", last: "" };
+  if (parts.length === 1) return { first: "", last: parts[0]! };
+  return { first: parts[0]!, last: parts[parts.length - 1]! };
+}
+
+function normalizeBirthDate(value: string | null | undefined): string {
+  if (!value) return "";
+  const text = value.trim();
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
+  if (iso) return `${iso[1]}${iso[2]!.padStart(2, "0")}${iso[3]!.padStart(2, "0")}`;
+  const digits = text.replace(/\D+/g, "");
+  if (/^(19|20)\d{6}$/.test(digits)) return digits;
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (dayFirst) {
+    // 03/04/1990 could be either order: keep the smaller number first, so both forms agree.
+    const [a, b] = [Number(dayFirst[1]), Number(dayFirst[2])].sort((x, y) => x - y);
+    return `${dayFirst[3]}${String(a).padStart(2, "0")}${String(b).padStart(2, "0")}`;
+  }
+  return digits;
+}
+
+function addressParts(value: string | null | undefined) {
+  const parts = words(foldText(value)).map((word) => STREET_WORDS[word] ?? word);
+  const number = parts.find((word) => /^\d+[a-z]?$/.test(word)) ?? "";
+  const streetWords = parts.filter((word) => word !== number && !/^\d{5}$/.test(word));
+  return { address: parts.join(" "), streetNumber: number, streetWords };
+}
+
+/** The features of one record. */
+export function matchFeatures(entity: TMatchEntity, record: TMatchRecord): TFeatures {
+  const values = record.values;
+  const emailNormalized = normalizeEmailAddress(values.email) ?? "";
+  const phone = normalizePhone(values.phone) ?? "";
+  const phoneDigits = phone.replace(/\D+/g, "");
+  const address = addressParts(values.address);
+  const websiteDomain = normalizeDomain(values.website) ?? "";
+  const base = {
+    id: record.id,
+    entity,
+    email: emailNormalized,
+    emailLocal: emailNormalized ? emailNormalized.slice(0, emailNormalized.indexOf("@")) : "",
+    phone,
+    phoneLocal: phoneDigits.length >= 7 ? phoneDigits.slice(-7) : "",
+    title: foldText(values.title),
+    ...address,
+    city: foldText(values.city),
+    postcode: foldText(values.postcode).replace(/ /g, ""),
+    country: foldText(values.country),
+    birthDate: normalizeBirthDate(values.birthDate),
+  };
+
+  if (entity === "companies") {
+    const nameWords = [...new Set(companyWords(values.name))];
+    const emailDomain = emailNormalized ? companyDomainOfEmail(emailNormalized) : null;
+    return {
+      ...base,
+      first: "",
+      firstFormal: [],
+      firstSound: "",
+      last: "",
+      lastSound: "",
+      name: nameWords.join(" "),
+      nameWords,
+      nameRarity: nameWords.map(() => 1),
+      domain: websiteDomain || emailDomain || "",
+      company: "",
+      companyWords: [],
+      display: { first: "", last: "", name: values.name?.trim() ?? "" },
+    };
+  }
+
+  let first = words(foldText(values.firstName))[0] ?? "";
+  let last = words(foldText(values.lastName)).join("");
+  if ((!first || !last) && values.fullName) {
+    const split = splitFullName(values.fullName);
+    first ||= split.first;
+    last ||= split.last.replace(/ /g, "");
+  }
+  const emailHost = emailNormalized.slice(emailNormalized.indexOf("@") + 1);
+  const company = companyWords(values.company);
+  return {
+    ...base,
+    first,
+    firstFormal: first ? formalNamesOf(first) : [],
+    firstSound: soundOf(first),
+    last,
+    lastSound: soundOf(last),
+    name: "",
+    nameWords: [],
+    nameRarity: [],
+    domain:
+      websiteDomain || (emailHost && !isFreeMailDomain(emailHost) ? (companyDomainOfEmail(emailNormalized) ?? "") : ""),
+    company: company.join(" "),
+    companyWords: company,
+    display: {
+      first: values.firstName?.trim() || first,
+      last: values.lastName?.trim() || last,
+      name: [values.firstName, values.lastName].filter(Boolean).join(" ").trim() || values.fullName?.trim() || "",
+    },
+  };
+}
+
+/** How many records' names use each word (a word counts once per record). */
+export function nameWordCounts(features: readonly TFeatures[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const feature of features)
+    for (const word of new Set(feature.nameWords)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Weighs each name word by its rarity, log(1 + records / records using it): a word in every
+ * second name says little, one in two names says much. `count` gives a word's record count.
+ */
+export function weighNameWords(feature: TFeatures, records: number, count: (word: string) => number): void {
+  feature.nameRarity = feature.nameWords.map((word) => Math.log(1 + records / Math.max(1, count(word))));
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import type { TMatchRecord } from "./fields";
+import { findDuplicates } from "./find-duplicates";
+import { MatchIndex } from "./match-index";
+import { defaultModel } from "./model";
+
+const people: TMatchRecord[] = [
+  { id: "a", values: { firstName: "Jon", lastName: "Smyth", email: "jon.smith@acme.com", phone: "312 542 1640" } },
+  { id: "b", values: { firstName: "John", lastName: "Smith", email: "jon.smith@acme.com", phone: "(312) 542-1640" } },
+  { id: "c", values: { firstName: "Bill", lastName: "Gates", email: "bill@gates.org", city: "Seattle" } },
+  { id: "d", values: { firstName: "William", lastName: "Gates", email: "bill@gates.org" } },
+  { id: "e", values: { firstName: "Ada", lastName: "Lovelace", email: "ada@engine.io" } },
+  { id: "f", values: { firstName: "Grace", lastName: "Hopper", email: "grace@navy.mil" } },
+  { id: "g", values: { firstName: "Grace", lastName: "Jones", email: "grace@island.com" } },
+];
+
+describe("DUP-1: a set deduplicated", () => {
+  it("clusters the true pairs and nothing else", () => {
+    const result = findDuplicates("people", people);
+    const cluster = (id: string) => result.clusterOf[people.findIndex((p) => p.id === id)];
+    expect(cluster("a")).toBe(cluster("b"));
+    expect(cluster("c")).toBe(cluster("d"));
+    expect(new Set(["e", "f", "g"].map(cluster)).size).toBe(3);
+    expect(cluster("a")).not.toBe(cluster("c"));
+    expect(result.pairs).toHaveLength(2);
+    for (const pair of result.pairs) expect(pair.score).toBeGreaterThanOrEqual(0.9);
+    expect(result.bestScore[people.findIndex((p) => p.id === "e")]).toBe(0);
+  });
+
+  it("a higher threshold asks for more evidence", () => {
+    const loose = findDuplicates("people", people, { score: 0.5 }).pairs.length;
+    const strict = findDuplicates("people", people, { score: 0.999999999 }).pairs.length;
+    expect(strict).toBeLessThanOrEqual(loose);
+  });
+
+  it("is deterministic", () => {
+    const first = findDuplicates("people", people);
+    const second = findDuplicates("people", people);
+    expect(second.model).toEqual(first.model);
+    expect([...second.clusterOf]).toEqual([...first.clusterOf]);
+  });
+
+  it("never compares all pairs: records without a shared key are not candidates", () => {
+    const firsts = ["Ann", "Bob", "Carl", "Dora", "Emil", "Fay", "Gus", "Hugo", "Ivy", "Jude"];
+    const lasts = ["Moss", "Kerr", "Lund", "Park", "Vidal", "Zorn", "Tate", "Ruiz", "Nagy", "Bach"];
+    const many: TMatchRecord[] = firsts.flatMap((first, i) =>
+      lasts.map((last, j) => ({
+        id: `${i}-${j}`,
+        values: { firstName: first, lastName: last, email: `${first}.${last}@d${i}${j}.com` },
+      })),
+    );
+    const result = findDuplicates("people", many);
+    expect(result.stats.candidatePairs).toBeLessThan((100 * 99) / 2 / 20);
+    expect(result.pairs).toEqual([]);
+  });
+});
+
+describe("DUP-4: the single-record check as a rep types", () => {
+  it("finds the likely duplicates of a new record, best first, with reasons", () => {
+    const index = new MatchIndex("people", defaultModel("people"));
+    for (const person of people) index.add(person);
+    const found = index.check({
+      id: "new",
+      values: { firstName: "Jonathan", lastName: "Smith", email: "jon.smith@acme.com" },
+    });
+    expect(found.map((match) => match.id).sort()).toEqual(["a", "b"]);
+    expect(found[0]!.reasons).toContain("same email");
+    expect(index.check({ id: "new", values: { firstName: "Zed", lastName: "Zebra", email: "zed@zoo.com" } })).toEqual(
+      [],
+    );
+  });
+
+  it("a removed record is no longer found; the record itself never is", () => {
+    const index = new MatchIndex("people", defaultModel("people"));
+    for (const person of people) index.add(person);
+    expect(index.check(people[0]!).map((match) => match.id)).toEqual(["b"]);
+    index.remove("b");
+    expect(index.check(people[0]!)).toEqual([]);
+    expect(index.size).toBe(people.length - 1);
+  });
+});
