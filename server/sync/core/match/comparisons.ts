@@ -69,6 +69,13 @@ const email: TComparison = {
   },
 };
 
+const phoneLevel: TComparison["level"] = (a, b) => {
+  if (!a.phone || !b.phone) return -1;
+  if (a.phone === b.phone) return 0;
+  if (a.phoneLocal && a.phoneLocal === b.phoneLocal) return 1;
+  return a.phone.length >= 7 && withinOneEdit(a.phone, b.phone) ? 2 : 3;
+};
+
 const phone: TComparison = {
   key: "phone",
   levels: [
@@ -77,12 +84,19 @@ const phone: TComparison = {
     { name: "one-digit-off", m: 0.03, u: 0.001 },
     { name: "different", m: 0.12, u: 0.9987 },
   ],
-  level(a, b) {
-    if (!a.phone || !b.phone) return -1;
-    if (a.phone === b.phone) return 0;
-    if (a.phoneLocal && a.phoneLocal === b.phoneLocal) return 1;
-    return a.phone.length >= 7 && withinOneEdit(a.phone, b.phone) ? 2 : 3;
-  },
+  level: phoneLevel,
+};
+
+/** A company's records often carry different numbers (a branch, the front desk, a fax). */
+const companyPhone: TComparison = {
+  key: "phone",
+  levels: [
+    { name: "same", m: 0.6, u: 0.0001 },
+    { name: "same-local-number", m: 0.05, u: 0.0002 },
+    { name: "one-digit-off", m: 0.05, u: 0.001 },
+    { name: "different", m: 0.3, u: 0.9987 },
+  ],
+  level: phoneLevel,
 };
 
 const birthDate: TComparison = {
@@ -246,5 +260,5 @@ const companyName: TComparison = {
 
 export const COMPARISONS: Record<TMatchEntity, readonly TComparison[]> = {
   people: [FIRST_NAME, LAST_NAME, email, phone, birthDate, address, city, postcode, employer, title, country, domain],
-  companies: [companyName, domain, email, phone, address, city, postcode, country],
+  companies: [companyName, domain, email, companyPhone, address, city, postcode, country],
 };

@@ -30,6 +30,12 @@ export type TFeatures = {
   nameWords: readonly string[];
   /** Per name word, how rare it is among the records compared (see `weighNameWords`); 1 until then. */
   nameRarity: number[];
+  /**
+   * The share of the records compared that hold this exact phone, email or (companies) name
+   * (see `shareKeys`); 0 until known. A switchboard number every site of one organisation gives
+   * is weak evidence that two of them are the same site.
+   */
+  shares: { phone: number; email: number; name: number };
   email: string;
   emailLocal: string;
   /** A company domain from the website, or from a non-free email. */
@@ -191,6 +197,7 @@ export function matchFeatures(entity: TMatchEntity, record: TMatchRecord): TFeat
       name: nameWords.join(" "),
       nameWords,
       nameRarity: nameWords.map(() => 1),
+      shares: { phone: 0, email: 0, name: 0 },
       domain: websiteDomain || emailDomain || "",
       company: "",
       companyWords: [],
@@ -217,6 +224,7 @@ export function matchFeatures(entity: TMatchEntity, record: TMatchRecord): TFeat
     name: "",
     nameWords: [],
     nameRarity: [],
+    shares: { phone: 0, email: 0, name: 0 },
     domain:
       websiteDomain || (emailHost && !isFreeMailDomain(emailHost) ? (companyDomainOfEmail(emailNormalized) ?? "") : ""),
     company: company.join(" "),
@@ -243,4 +251,29 @@ export function nameWordCounts(features: readonly TFeatures[]): Map<string, numb
  */
 export function weighNameWords(feature: TFeatures, records: number, count: (word: string) => number): void {
   feature.nameRarity = feature.nameWords.map((word) => Math.log(1 + records / Math.max(1, count(word))));
+}
+
+/** The keys whose frequency `shares` records: the same forms as the blocking keys. */
+export function shareKeys(feature: TFeatures): { phone: string; email: string; name: string } {
+  return {
+    phone: feature.phoneLocal ? `p:${feature.phoneLocal}` : feature.phone ? `p:${feature.phone}` : "",
+    email: feature.email ? `e:${feature.email}` : "",
+    name: feature.entity === "companies" && feature.name ? `n:${feature.name}` : "",
+  };
+}
+
+/** Sets each record's shares from `count(key)`, the number of records holding that key. */
+export function weighShares(feature: TFeatures, records: number, count: (key: string) => number): void {
+  const keys = shareKeys(feature);
+  const share = (key: string) => (key ? Math.max(1, count(key)) / Math.max(1, records) : 0);
+  feature.shares = { phone: share(keys.phone), email: share(keys.email), name: share(keys.name) };
+}
+
+/** Shares for a whole set. */
+export function weighAllShares(features: readonly TFeatures[]): void {
+  const counts = new Map<string, number>();
+  for (const feature of features) {
+    for (const key of Object.values(shareKeys(feature))) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  for (const feature of features) weighShares(feature, features.length, (key) => counts.get(key) ?? 1);
 }

@@ -79,3 +79,21 @@ describe("DUP-4: the single-record check as a rep types", () => {
     expect(index.size).toBe(people.length - 1);
   });
 });
+
+describe("DUP-1: a value many records share counts for less", () => {
+  it("an organisation's switchboard number does not make its sites one", () => {
+    const sites: TMatchRecord[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `s${i}`,
+      values: {
+        name: `Hull House ${["Lawndale", "Uptown", "Parkway", "Orr", "Beacon", "Lincoln", "Avalon", "Dunning", "Edison", "Garfield", "Hegewisch", "Irving"][i]}`,
+        phone: "312 906 8600",
+      },
+    }));
+    const others: TMatchRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `o${i}`,
+      values: { name: `Company ${String.fromCharCode(65 + (i % 26))}${i}`, phone: `312 555 ${String(1000 + i)}` },
+    }));
+    const result = findDuplicates("companies", [...sites, ...others]);
+    expect(result.pairs).toEqual([]);
+  });
+});

@@ -5,14 +5,14 @@
  */
 import { blockingKeys, MAX_BLOCK } from "./blocking";
 import { clusterPairs } from "./cluster";
-import { matchFeatures, nameWordCounts, weighNameWords, type TFeatures } from "./features";
+import { matchFeatures, nameWordCounts, weighAllShares, weighNameWords, type TFeatures } from "./features";
 import type { TMatchEntity, TMatchRecord } from "./fields";
 import {
   compareFeatures,
   estimateModel,
   patternCounts,
   scoreOfWeight,
-  weightOf,
+  pairWeight,
   withScoreThreshold,
   type TMatchModel,
 } from "./model";
@@ -78,6 +78,7 @@ export function findDuplicates(
   options: { score?: number; model?: TMatchModel } = {},
 ): TDedupeResult {
   const features = records.map((record) => matchFeatures(entity, record));
+  weighAllShares(features);
   if (entity === "companies") {
     const counts = nameWordCounts(features);
     for (const feature of features) weighNameWords(feature, features.length, (word) => counts.get(word) ?? 1);
@@ -88,7 +89,7 @@ export function findDuplicates(
   if (options.model && options.score !== undefined) model = withScoreThreshold(model, options.score);
   const pairs: TScoredPair[] = [];
   candidates.pairs.forEach(([a, b], index) => {
-    const weight = weightOf(model, vectors[index]!);
+    const weight = pairWeight(model, vectors[index]!, features[a]!, features[b]!);
     if (weight >= model.threshold) pairs.push({ a, b, weight, score: scoreOfWeight(model, weight) });
   });
   const clusterOf = clusterPairs(

@@ -5,9 +5,9 @@
  * MAX_BLOCK records are passed over, as in a full run.
  */
 import { blockingKeys, MAX_BLOCK } from "./blocking";
-import { matchFeatures, weighNameWords, type TFeatures } from "./features";
+import { matchFeatures, weighNameWords, weighShares, type TFeatures } from "./features";
 import type { TMatchEntity, TMatchRecord } from "./fields";
-import { compareFeatures, scoreOfWeight, weightOf, type TComparisonVector, type TMatchModel } from "./model";
+import { compareFeatures, pairWeight, scoreOfWeight, type TComparisonVector, type TMatchModel } from "./model";
 import { matchReasons } from "./reasons";
 
 export type TMatchCandidate = {
@@ -76,6 +76,8 @@ export class MatchIndex {
     const records = Math.max(1, this.byId.size);
     const rarity = (word: string) => this.nameWords.get(word) ?? 1;
     weighNameWords(features, records, rarity);
+    const keyCount = (key: string) => this.byKey.get(key)?.size ?? 1;
+    weighShares(features, records, keyCount);
     const seen = new Set<string>([record.id]);
     const found: TMatchCandidate[] = [];
     for (const key of blockingKeys(features)) {
@@ -87,8 +89,9 @@ export class MatchIndex {
         const other = this.byId.get(id);
         if (!other) continue;
         if (this.entity === "companies") weighNameWords(other.features, records, rarity);
+        weighShares(other.features, records, keyCount);
         const vector = compareFeatures(this.entity, features, other.features);
-        const weight = weightOf(this.model, vector.levels);
+        const weight = pairWeight(this.model, vector.levels, features, other.features);
         const score = scoreOfWeight(this.model, weight);
         if (options.minScore !== undefined ? score < options.minScore : weight < this.model.threshold) continue;
         found.push({

@@ -105,6 +105,30 @@ export function weightOf(model: TMatchModel, levels: Int8Array): number {
   return total;
 }
 
+/** Comparisons whose "same" level is weighed by how common the shared value is. */
+const SHARED_VALUE_KEYS: Record<string, "phone" | "email" | "name"> = { phone: "phone", email: "email", name: "name" };
+
+/**
+ * A pair's weight with term-frequency adjustment (as Splink's): when two records agree on a value
+ * that many records hold (an organisation's switchboard number, info@, a chain's name), the
+ * "same" level's u is at least that value's share of the records, so it counts for less.
+ */
+export function pairWeight(model: TMatchModel, levels: Int8Array, a: TFeatures, b: TFeatures): number {
+  let total = weightOf(model, levels);
+  const comparisons = COMPARISONS[model.entity];
+  for (let c = 0; c < levels.length; c += 1) {
+    if (levels[c] !== 0) continue;
+    const key = SHARED_VALUE_KEYS[comparisons[c]!.key];
+    if (!key) continue;
+    const share = Math.max(a.shares[key], b.shares[key]);
+    if (share <= 0) continue;
+    const weight = model.weights[c]![0]!;
+    const u = comparisons[c]!.levels[0]!.m / 2 ** weight;
+    if (share > u) total -= Math.log2(share / u);
+  }
+  return total;
+}
+
 /** Deterministic pseudo-random numbers (mulberry32), so a model is the same on every run. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
