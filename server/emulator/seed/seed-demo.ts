@@ -188,8 +188,15 @@ export function seedDemo(
   };
   const acmeCo = accounts.find((a) => a.id === acme)!;
   // Fuzzy duplicate people: Jon Smith / Jonathan Smith at the same company.
-  addContact("Jon", "Smith", acmeCo, "jon.smith@acme.com");
-  addContact("Jonathan", "Smith", acmeCo, "jsmith@acme.com");
+  // One person entered twice: the second copy keeps the desk phone and office address.
+  const jonSmith = addContact("Jon", "Smith", acmeCo, "jon.smith@acme.com");
+  const jon = b.peek(jonSmith)!;
+  addContact("Jonathan", "Smith", acmeCo, "jsmith@acme.com", {
+    Phone: jon.Phone ?? null,
+    MailingStreet: jon.MailingStreet ?? null,
+    MailingCity: jon.MailingCity ?? null,
+    MailingPostalCode: jon.MailingPostalCode ?? null,
+  });
   // Exact duplicate people: same name, same email, same account.
   const dupCo = accounts[10]!;
   addContact("Maria", "Garcia", dupCo, `maria.garcia@${dupCo.domain}`);
