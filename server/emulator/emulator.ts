@@ -9,7 +9,7 @@ import { DebouncedSaver, loadOrg, saveOrg, type OrgMeta } from "./org/persistenc
 import { OrgRules, type TDuplicateRule, type TValidationRule } from "./org/rules";
 import type { FieldInput } from "./org/schema";
 import { seedDemo } from "./seed/seed-demo";
-import { seedAdminUser } from "./seed/seed-empty";
+import { seedAdminUser, seedLeadStatuses } from "./seed/seed-empty";
 import { Store } from "./org/store";
 import { TokenStore, type RefreshTokenRecord, type TokenResponse } from "./oauth/tokens";
 import { ApiUsage } from "./org/usage";
@@ -143,8 +143,11 @@ export class EmulatorOrg {
     const file = this.options.dataFile;
     if (file) {
       const meta = await loadOrg(file, this.store);
-      if (meta) this.applyMeta(meta);
-      else this.seed(this.options.seed ?? "demo");
+      if (meta) {
+        this.applyMeta(meta);
+        // Every org has LeadStatus rows, also one loaded from a file that has none.
+        seedLeadStatuses(this.org);
+      } else this.seed(this.options.seed ?? "demo");
       this.saver = new DebouncedSaver(() => saveOrg(file, this.meta(), this.store));
       if (!meta) {
         this.saver.touch();
@@ -162,6 +165,7 @@ export class EmulatorOrg {
     this.cursors.clear();
     this.bulkJobs.clear();
     seedAdminUser(this.org);
+    seedLeadStatuses(this.org);
     if (name === "demo")
       seedDemo(this.org, this.rules, this.outbound, this.options.outboundEndpoint ?? DEFAULT_OUTBOUND_ENDPOINT);
   }

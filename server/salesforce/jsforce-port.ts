@@ -1,8 +1,7 @@
 import type { Connection } from "jsforce";
 import { z } from "zod";
-import { isAppError, SalesforceError } from "@/server/errors";
-import { classifySyncError } from "@/server/sync/core/classify-error";
 import type { TApiMeter } from "./api-meter";
+import { createSoapCalls } from "./jsforce-soap";
 import type {
   SalesforcePort,
   TBulkPage,
@@ -14,6 +13,7 @@ import type {
   TSaveItemResult,
   TSaveOutcome,
 } from "./port";
+import { toSalesforceError, withTimeout } from "./salesforce-errors";
 
 const ZQueryPageSchema = z.object({
   totalSize: z.number(),
@@ -100,27 +100,6 @@ const DEFAULT_WRITE_TIMEOUT_MS = 120_000;
 /** Ids per targeted query: short enough for a GET URL, and under a query page (2,000 rows). */
 const IDS_PER_QUERY = 200;
 
-/** Any failure on the way to Salesforce, as the one classified error type. */
-export function toSalesforceError(error: unknown): SalesforceError {
-  if (error instanceof SalesforceError) return error;
-  if (isAppError(error)) {
-    return new SalesforceError(
-      { salesforceCode: error.code, retryable: false, connectionBroken: false, message: error.message },
-      { cause: error },
-    );
-  }
-  const classified = classifySyncError((error ?? {}) as Error);
-  return new SalesforceError(
-    {
-      salesforceCode: classified.code,
-      retryable: classified.retryable,
-      connectionBroken: classified.connection,
-      message: classified.message,
-    },
-    { cause: error },
-  );
-}
-
 /** A composite subrequest's error body, as the classified error type. */
 function subrequestError(status: number, body: unknown) {
   const detail = Array.isArray(body) ? (body[0] as { errorCode?: string; message?: string }) : undefined;
@@ -146,31 +125,6 @@ function toSaveResults(body: unknown): TSaveItemResult[] {
           })),
         },
   );
-}
-
-/** Rejects with a TIMEOUT error when `work` outlives `ms`; the request itself may still land. */
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new SalesforceError({
-            salesforceCode: "TIMEOUT",
-            retryable: true,
-            connectionBroken: false,
-            message: `Salesforce did not answer within ${Math.round(ms / 1000)} s; the write may or may not have happened.`,
-          }),
-        ),
-      ms,
-    );
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-    work.catch(() => undefined);
-  }
 }
 
 function toPage(body: unknown): TQueryPage {
@@ -202,6 +156,7 @@ export function createJsforcePort(input: {
   const { connection, meter } = input;
   const base = () => `/services/data/v${connection.version}`;
   const jobsUrl = () => `${connection.instanceUrl}${base()}/jobs/query`;
+  const soapCalls = createSoapCalls(connection, { timeoutMs: DEFAULT_WRITE_TIMEOUT_MS });
 
   async function call<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -486,6 +441,9 @@ export function createJsforcePort(input: {
         };
       }
     },
+
+    mergeRecords: soapCalls.mergeRecords,
+    convertLead: soapCalls.convertLead,
 
     flush: input.pendingWrites,
   };

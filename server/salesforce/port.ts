@@ -64,6 +64,37 @@ export type TDuplicateMatches = {
   records: Array<{ id: string; object: string }>;
 };
 
+/** The objects SOAP merge() accepts. */
+export type TMergeableObject = "Account" | "Contact" | "Lead";
+
+/** One SOAP merge: one or two records fold into the master, which keeps its Id. */
+export type TMergeRequest = {
+  object: TMergeableObject;
+  masterId: string;
+  /** The records that merge away (one or two): they go to the recycle bin with MasterRecordId set. */
+  mergeIds: readonly string[];
+  /** Field values the master keeps (sent in the masterRecord element); null clears a field. */
+  masterValues?: Record<string, unknown>;
+};
+
+/** A merge's outcome: the merged-away Ids and the related records moved to the master, or why not. */
+export type TMergeOutcome =
+  { ok: true; mergedIds: string[]; updatedRelatedIds: string[] } | { ok: false; error: SalesforceError };
+
+/** A lead converted into a contact that already exists, without an opportunity. */
+export type TConvertLeadRequest = {
+  leadId: string;
+  contactId: string;
+  /** The contact's account. */
+  accountId: string;
+  /** A converted LeadStatus label; when absent, the org's first converted status. */
+  convertedStatus?: string;
+  doNotCreateOpportunity?: true;
+};
+
+export type TConvertOutcome =
+  { ok: true; contactId: string; accountId: string } | { ok: false; error: SalesforceError };
+
 export interface SalesforcePort {
   readonly orgId: string;
   /** API calls made through this port so far (OAuth token requests do not count, as in Salesforce). */
@@ -113,6 +144,20 @@ export interface SalesforcePort {
    * rule refuses again. Null when it does not refuse (the caller must then treat it as created).
    */
   findDuplicates(object: string, record: Record<string, unknown>): Promise<TDuplicateMatches | { createdId: string }>;
+
+  /**
+   * SOAP merge() of one or two records into a master of the same object (one API call). A request
+   * Salesforce would refuse anyway (no records, more than two, the master among them, an Id of
+   * another object) is refused here without a call. Salesforce's refusal is an outcome; a call
+   * that fails as a whole throws.
+   */
+  mergeRecords(request: TMergeRequest): Promise<TMergeOutcome>;
+  /**
+   * SOAP convertLead() into an existing contact and account, never creating an opportunity (one
+   * API call). Without `convertedStatus` the port first asks LeadStatus for a converted status
+   * (one more call, once per port).
+   */
+  convertLead(request: TConvertLeadRequest): Promise<TConvertOutcome>;
 
   /** Waits for anything the adapter still writes (a refreshed token); logs, never throws. */
   flush(): Promise<void>;

@@ -12,6 +12,7 @@ export const KEY_PREFIX = {
   ContentNote: "069",
   ContentDocumentLink: "06A",
   User: "005",
+  LeadStatus: "01J",
 } as const;
 
 export const LEAD_STATUSES = [
@@ -20,6 +21,7 @@ export const LEAD_STATUSES = [
   "Closed - Converted",
   "Closed - Not Converted",
 ];
+/** The status a converted lead takes; the LeadStatus row with this label is the converted one. */
 export const CONVERTED_LEAD_STATUS = "Closed - Converted";
 export const OPPORTUNITY_STAGES = [
   "Prospecting",
@@ -433,7 +435,43 @@ export function standardObjects(): ObjectDef[] {
     { createable: false, updateable: false, deletable: false },
   );
 
-  return [account, contact, lead, opportunity, task, event, note, contentNote, contentDocumentLink, user];
+  // The Lead Status picklist as an object: read-only, and without IsDeleted (describe has none).
+  const leadStatus = objectDef(
+    "LeadStatus",
+    KEY_PREFIX.LeadStatus,
+    [
+      field({ name: "Id", type: "id", label: "Lead Status Value ID", nillable: false, defaultedOnCreate: true }),
+      ...systemFields({ owner: false, master: false }).filter((f) => f.name !== "Id" && f.name !== "IsDeleted"),
+      field({ name: "MasterLabel", type: "string", label: "Master Label", createable: false, updateable: false }),
+      field({
+        name: "ApiName",
+        type: "string",
+        label: "API Name",
+        nillable: false,
+        createable: false,
+        updateable: false,
+      }),
+      field({
+        name: "SortOrder",
+        type: "int",
+        label: "Sort Order",
+        precision: 9,
+        createable: false,
+        updateable: false,
+      }),
+      field({ name: "IsConverted", type: "boolean", label: "Is Converted", createable: false, updateable: false }),
+      field({ name: "IsDefault", type: "boolean", label: "Is Default", createable: false, updateable: false }),
+    ],
+    {
+      label: "Lead Status Value",
+      createable: false,
+      updateable: false,
+      deletable: false,
+      replicateable: false,
+    },
+  );
+
+  return [account, contact, lead, opportunity, task, event, note, contentNote, contentDocumentLink, user, leadStatus];
 }
 
 /** ContentDocumentLink.ContentDocumentId points at ContentDocument; our ContentNote rows are those documents. */

@@ -1,5 +1,6 @@
 import type { OrgContext } from "../context";
 import { makeId } from "../org/ids";
+import { CONVERTED_LEAD_STATUS } from "../org/objects";
 import type { Store } from "../org/store";
 
 export const DEMO_USERNAME = "admin@tandem-demo.example";
@@ -37,4 +38,37 @@ export function seedAdminUser(org: OrgContext): string {
     "insert",
   );
   return id;
+}
+
+/**
+ * The LeadStatus rows every org has: one per value of the Lead Status picklist, in its order,
+ * the picklist's default marked IsDefault and CONVERTED_LEAD_STATUS marked IsConverted. Stamped
+ * right after the latest write, so they can follow the admin user before any seeded history.
+ */
+export function seedLeadStatuses(org: OrgContext): void {
+  const store: Store = org.store;
+  const statuses = store.requireTable("LeadStatus");
+  if (statuses.byId.size > 0) return;
+  const picklist = store.requireTable("Lead").def.byLowerName.get("status")?.picklistValues ?? [];
+  picklist.forEach((value, index) => {
+    const stamp = store.lastStamp + 1;
+    store.lastStamp = stamp;
+    store.write(
+      statuses,
+      {
+        Id: store.ids.next(statuses.def.keyPrefix),
+        MasterLabel: value.label,
+        ApiName: value.value,
+        SortOrder: index + 1,
+        IsConverted: value.value === CONVERTED_LEAD_STATUS,
+        IsDefault: value.defaultValue,
+        CreatedDate: stamp,
+        CreatedById: org.demoUserId,
+        LastModifiedDate: stamp,
+        LastModifiedById: org.demoUserId,
+        SystemModstamp: stamp,
+      },
+      "insert",
+    );
+  });
 }

@@ -1,10 +1,9 @@
 import type { DmlOptions, OrgContext } from "../context";
 import { createRecord, requireRecord, systemUpdate } from "../org/dml";
 import { SfError, toSfError } from "../org/errors";
-import { CONVERTED_LEAD_STATUS } from "../org/objects";
 import { formatDate } from "../org/serialize";
 import { textOf, type XmlNode } from "./soap-xml";
-import type { Rec } from "../org/store";
+import type { Rec, Table } from "../org/store";
 
 export interface LeadConvertResult {
   accountId: string | null;
@@ -15,7 +14,48 @@ export interface LeadConvertResult {
   errors: { fields: string[]; message: string; statusCode: string }[];
 }
 
-const CONVERTED_STATUSES = new Set([CONVERTED_LEAD_STATUS]);
+/** Standard lead fields and the account fields conversion maps them to. */
+const LEAD_TO_ACCOUNT: Record<string, string> = {
+  Website: "Website",
+  Phone: "Phone",
+  Industry: "Industry",
+  Street: "BillingStreet",
+  City: "BillingCity",
+  State: "BillingState",
+  PostalCode: "BillingPostalCode",
+  Country: "BillingCountry",
+  NumberOfEmployees: "NumberOfEmployees",
+};
+
+/** Standard lead fields and the contact fields conversion maps them to. */
+const LEAD_TO_CONTACT: Record<string, string> = {
+  FirstName: "FirstName",
+  LastName: "LastName",
+  Email: "Email",
+  Phone: "Phone",
+  MobilePhone: "MobilePhone",
+  Title: "Title",
+  LeadSource: "LeadSource",
+  Description: "Description",
+  Street: "MailingStreet",
+  City: "MailingCity",
+  State: "MailingState",
+  PostalCode: "MailingPostalCode",
+  Country: "MailingCountry",
+  HasOptedOutOfEmail: "HasOptedOutOfEmail",
+};
+
+/**
+ * The Status picklist value a convertedStatus names: a LeadStatus marked IsConverted, by its label
+ * or its API name. Null when there is none.
+ */
+function convertedStatusValue(org: OrgContext, status: string): string | null {
+  const statuses = org.store.table("LeadStatus");
+  for (const rec of statuses?.byId.values() ?? []) {
+    if (rec.IsConverted === true && (rec.MasterLabel === status || rec.ApiName === status)) return String(rec.ApiName);
+  }
+  return null;
+}
 
 function lastDayOfQuarter(ms: number): string {
   const d = new Date(ms);
@@ -23,15 +63,29 @@ function lastDayOfQuarter(ms: number): string {
   return formatDate(Date.UTC(d.getUTCFullYear(), q * 3 + 3, 0));
 }
 
-function pick(lead: Rec, map: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+function pick(lead: Rec, map: Record<string, string>): Rec {
+  const out: Rec = {};
   for (const [from, to] of Object.entries(map)) if (lead[from] != null) out[to] = lead[from];
   return out;
 }
 
 /**
- * SOAP convertLead(): makes (or reuses) an Account and a Contact, optionally an Opportunity, and
- * marks the Lead IsConverted with ConvertedAccountId/ConvertedContactId/ConvertedOpportunityId.
+ * Merging into an existing record writes only its empty fields: "existing data (including IDs)
+ * aren't overwritten" (convertLead() reference). A boolean is never empty.
+ */
+function fillEmpty(table: Table, target: Rec, values: Rec): Rec {
+  const out: Rec = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (table.def.byLowerName.get(name.toLowerCase())?.type === "boolean") continue;
+    if (target[name] == null || target[name] === "") out[name] = value;
+  }
+  return out;
+}
+
+/**
+ * SOAP convertLead(): makes (or reuses, filling its empty fields) an Account and a Contact,
+ * optionally an Opportunity, and marks the Lead IsConverted with ConvertedDate and
+ * ConvertedAccountId/ConvertedContactId/ConvertedOpportunityId.
  */
 export function convertOne(org: OrgContext, input: XmlNode, opts: DmlOptions): LeadConvertResult {
   const leadIdRaw = textOf(input.leadId) ?? "";
@@ -41,13 +95,14 @@ export function convertOne(org: OrgContext, input: XmlNode, opts: DmlOptions): L
       const { rec: lead } = requireRecord(org, leads, leadIdRaw);
       if (lead.IsConverted === true)
         throw new SfError(400, "CANNOT_UPDATE_CONVERTED_LEAD", "cannot reference converted lead", []);
-      const status = textOf(input.convertedStatus);
-      if (!status)
+      const requested = textOf(input.convertedStatus);
+      if (!requested)
         throw new SfError(400, "REQUIRED_FIELD_MISSING", "Required field is missing: convertedStatus", [
           "convertedStatus",
         ]);
-      if (!CONVERTED_STATUSES.has(status))
-        throw new SfError(400, "INVALID_STATUS", `invalid convertedStatus: ${status}`, ["convertedStatus"]);
+      const status = convertedStatusValue(org, requested);
+      if (!status)
+        throw new SfError(400, "INVALID_STATUS", `invalid convertedStatus: ${requested}`, ["convertedStatus"]);
       const accountIdIn = textOf(input.accountId);
       const contactIdIn = textOf(input.contactId);
       if (contactIdIn && !accountIdIn)
@@ -56,64 +111,35 @@ export function convertOne(org: OrgContext, input: XmlNode, opts: DmlOptions): L
         ]);
       const ownerId = textOf(input.ownerId) || (lead.OwnerId as string);
       const dmlOpts = { ...opts, allowSave: true };
-      const accountId = accountIdIn
-        ? (requireRecord(org, org.store.requireTable("Account"), accountIdIn).rec.Id as string)
-        : createRecord(
-            org,
-            "Account",
-            {
-              Name: lead.Company,
-              OwnerId: ownerId,
-              ...pick(lead, {
-                Website: "Website",
-                Phone: "Phone",
-                Industry: "Industry",
-                Street: "BillingStreet",
-                City: "BillingCity",
-                State: "BillingState",
-                PostalCode: "BillingPostalCode",
-                Country: "BillingCountry",
-                NumberOfEmployees: "NumberOfEmployees",
-              }),
-            },
-            dmlOpts,
-          );
+      let accountId: string;
+      if (accountIdIn) {
+        const accounts = org.store.requireTable("Account");
+        const existing = requireRecord(org, accounts, accountIdIn).rec;
+        systemUpdate(org, accounts, existing, fillEmpty(accounts, existing, pick(lead, LEAD_TO_ACCOUNT)), opts.userId);
+        accountId = existing.Id as string;
+      } else {
+        accountId = createRecord(
+          org,
+          "Account",
+          { Name: lead.Company, OwnerId: ownerId, ...pick(lead, LEAD_TO_ACCOUNT) },
+          dmlOpts,
+        );
+      }
       let contactId: string;
       if (contactIdIn) {
         const contacts = org.store.requireTable("Contact");
         const existing = requireRecord(org, contacts, contactIdIn).rec;
-        systemUpdate(
-          org,
-          contacts,
-          existing,
-          existing.LeadSource == null && lead.LeadSource != null ? { LeadSource: lead.LeadSource } : {},
-          opts.userId,
-        );
+        const changes = fillEmpty(contacts, existing, { AccountId: accountId, ...pick(lead, LEAD_TO_CONTACT) });
+        // overwriteLeadSource is the one documented exception to "only empty fields".
+        if (textOf(input.overwriteLeadSource) === "true" && lead.LeadSource != null)
+          changes.LeadSource = lead.LeadSource;
+        systemUpdate(org, contacts, existing, changes, opts.userId);
         contactId = existing.Id as string;
       } else {
         contactId = createRecord(
           org,
           "Contact",
-          {
-            AccountId: accountId,
-            OwnerId: ownerId,
-            ...pick(lead, {
-              FirstName: "FirstName",
-              LastName: "LastName",
-              Email: "Email",
-              Phone: "Phone",
-              MobilePhone: "MobilePhone",
-              Title: "Title",
-              LeadSource: "LeadSource",
-              Description: "Description",
-              Street: "MailingStreet",
-              City: "MailingCity",
-              State: "MailingState",
-              PostalCode: "MailingPostalCode",
-              Country: "MailingCountry",
-              HasOptedOutOfEmail: "HasOptedOutOfEmail",
-            }),
-          },
+          { AccountId: accountId, OwnerId: ownerId, ...pick(lead, LEAD_TO_CONTACT) },
           dmlOpts,
         );
       }

@@ -7,7 +7,7 @@ import type { Rec, Table } from "../org/store";
 
 const MERGEABLE = new Set(["Lead", "Contact", "Account"]);
 
-/** Which lookups point at a merged-away record and must move to the master. */
+/** Which lookups point at a merged-away record and must move to the master (files included). */
 const CHILD_LOOKUPS: Record<string, [string, string][]> = {
   Account: [
     ["Contact", "AccountId"],
@@ -15,17 +15,20 @@ const CHILD_LOOKUPS: Record<string, [string, string][]> = {
     ["Task", "WhatId"],
     ["Event", "WhatId"],
     ["Note", "ParentId"],
+    ["ContentDocumentLink", "LinkedEntityId"],
     ["Account", "ParentId"],
   ],
   Contact: [
     ["Task", "WhoId"],
     ["Event", "WhoId"],
     ["Note", "ParentId"],
+    ["ContentDocumentLink", "LinkedEntityId"],
   ],
   Lead: [
     ["Task", "WhoId"],
     ["Event", "WhoId"],
     ["Note", "ParentId"],
+    ["ContentDocumentLink", "LinkedEntityId"],
   ],
 };
 
