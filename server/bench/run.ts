@@ -7,13 +7,20 @@
  * people created in Tandem with their accounts, against bare jsforce creating the same records.
  * Then field mapping (mapping-section.ts): an incremental pull of 10,000 linked contacts with five
  * mapped fields on, against the same pull with them off, and the API calls of the writes.
- * `npm run bench -- --quick`: pull at 10,000, push at 1,000, mapping at 2,000 only. `--push-only`
- * and `--mapping-only`: that section alone (smaller with `--quick`).
+ * Then duplicates (duplicates/section.ts): the matcher's accuracy on public data with ground truth
+ * (read from `--data DIR`, ../shared/data/dedup by default; skipped when missing), and on 100,000
+ * synthetic people its blocking, a full dedup and the single-record check of a create form.
+ * `npm run bench -- --quick`: pull at 10,000, push at 1,000, mapping at 2,000, duplicates at 20,000
+ * only. `--push-only`, `--mapping-only` and `--duplicates-only`: that section alone (smaller with
+ * `--quick`); the duplicates section needs no emulated org.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import path from "node:path";
 import { startSqld } from "@/db/testing/sqld";
 import { childProcessEnv } from "@/server/env";
+import { defaultDataDir } from "./duplicates/public-data";
+import { runDuplicatesSection } from "./duplicates/section";
 import { runMappingSection } from "./mapping-section";
 import { runPushSection } from "./push-section";
 import type { TRoundTrips } from "./round-trips";
@@ -21,9 +28,14 @@ import type { TRoundTrips } from "./round-trips";
 const QUICK = process.argv.includes("--quick");
 const PUSH_ONLY = process.argv.includes("--push-only");
 const MAPPING_ONLY = process.argv.includes("--mapping-only");
-const SIZES = PUSH_ONLY || MAPPING_ONLY ? [] : QUICK ? [10_000] : [10_000, 100_000];
-const PUSH_SIZES = MAPPING_ONLY ? [] : QUICK ? [1_000] : [1_000, 10_000];
-const MAPPING_CONTACTS = PUSH_ONLY ? 0 : QUICK ? 2_000 : 10_000;
+const DUPLICATES_ONLY = process.argv.includes("--duplicates-only");
+const SIZES = PUSH_ONLY || MAPPING_ONLY || DUPLICATES_ONLY ? [] : QUICK ? [10_000] : [10_000, 100_000];
+const PUSH_SIZES = MAPPING_ONLY || DUPLICATES_ONLY ? [] : QUICK ? [1_000] : [1_000, 10_000];
+const MAPPING_CONTACTS = PUSH_ONLY || DUPLICATES_ONLY ? 0 : QUICK ? 2_000 : 10_000;
+const DUPLICATES_PEOPLE = PUSH_ONLY || MAPPING_ONLY ? 0 : QUICK ? 20_000 : 100_000;
+const DATA_OPTION = process.argv.indexOf("--data");
+const DATA_DIR =
+  DATA_OPTION > 0 && process.argv[DATA_OPTION + 1] ? path.resolve(process.argv[DATA_OPTION + 1]!) : defaultDataDir();
 const MIX = { Account: 0.2, Contact: 0.45, Lead: 0.2, Opportunity: 0.15 } as const;
 const PAGE = 2000;
 const BULK_ABOVE = 10_000;
@@ -113,7 +125,7 @@ function perPage(trips: TRoundTrips | undefined) {
 const ms = (value: number | undefined) => Math.round(value ?? 0).toLocaleString("en-US");
 const rate = (records: number, ms: number) => Math.round((records / ms) * 1000).toLocaleString("en-US");
 
-async function main() {
+async function runEmulatedSections() {
   if (SIZES.length > 0)
     console.log(
       "floor: the same records by bare jsforce (REST pages; Bulk API 2.0 above 10,000 rows, as Tandem) into one libSQL table indexed like crm_people, content hashes, one transaction per 2,000 rows. sqld: a real libSQL server over HTTP on loopback with JWT auth.",
@@ -194,6 +206,11 @@ async function main() {
   } finally {
     emulator.stop();
   }
+}
+
+async function main() {
+  if (!DUPLICATES_ONLY) await runEmulatedSections();
+  if (DUPLICATES_PEOPLE > 0) runDuplicatesSection({ people: DUPLICATES_PEOPLE, dataDir: DATA_DIR });
 }
 
 main().catch((error: unknown) => {
