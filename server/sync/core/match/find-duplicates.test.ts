@@ -97,3 +97,26 @@ describe("DUP-1: a value many records share counts for less", () => {
     expect(result.pairs).toEqual([]);
   });
 });
+
+describe("DUP-1: coworkers are not one person", () => {
+  const office = { company: "Hickle Schowalter", address: "12 Main St", city: "Springfield", postcode: "62701" };
+  it("same office, company and domain, different names: not a pair", () => {
+    const records: TMatchRecord[] = [
+      { id: "1", values: { ...office, firstName: "Angelica", lastName: "Erdman", email: "angelica@hickle.com" } },
+      { id: "2", values: { ...office, firstName: "Evelyn", lastName: "Kuhic", email: "evelyn@hickle.com" } },
+      { id: "3", values: { ...office, firstName: "Angela", lastName: "Erdman", email: "angela.erdman@hickle.com" } },
+    ];
+    const result = findDuplicates("people", records);
+    const clusterOf = (id: string) => result.clusterOf[records.findIndex((r) => r.id === id)];
+    expect(clusterOf("1")).not.toBe(clusterOf("2"));
+    expect(clusterOf("2")).not.toBe(clusterOf("3"));
+  });
+
+  it("the same person at the same office still is", () => {
+    const records: TMatchRecord[] = [
+      { id: "1", values: { ...office, firstName: "Angelica", lastName: "Erdman", email: "angelica@hickle.com" } },
+      { id: "2", values: { ...office, firstName: "Angelika", lastName: "Erdman", phone: "217 555 0100" } },
+    ];
+    expect(findDuplicates("people", records).pairs).toHaveLength(1);
+  });
+});

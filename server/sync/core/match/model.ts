@@ -47,9 +47,10 @@ export function scoreOfWeight(model: TMatchModel, weight: number): number {
   return 1 / (1 + 2 ** -(weight + model.priorBits));
 }
 
-function weightsOf(comparisons: readonly TComparison[], m?: number[][], u?: number[][]): number[][] {
+/** Per comparison and level, log2(m/u): m the documented prior, u the data's (or the prior). */
+function weightsOf(comparisons: readonly TComparison[], u?: number[][]): number[][] {
   return comparisons.map((comparison, c) =>
-    comparison.levels.map((level, l) => Math.log2((m?.[c]?.[l] ?? level.m) / Math.max(u?.[c]?.[l] ?? level.u, MIN_U))),
+    comparison.levels.map((level, l) => Math.log2(level.m / Math.max(u?.[c]?.[l] ?? level.u, MIN_U))),
   );
 }
 
@@ -96,13 +97,38 @@ export function compareFeatures(entity: TMatchEntity, a: TFeatures, b: TFeatures
   return { levels, swappedNames };
 }
 
-export function weightOf(model: TMatchModel, levels: Int8Array): number {
+/**
+ * People's place evidence (address, city, postcode, company, domain): coworkers at one office
+ * agree on all of it together, so only the strongest agreement counts, not their sum.
+ */
+const PEOPLE_PLACE_KEYS = new Set(["address", "city", "postcode", "company", "domain"]);
+const PEOPLE_PLACE = COMPARISONS.people.flatMap((comparison, c) => (PEOPLE_PLACE_KEYS.has(comparison.key) ? [c] : []));
+const FIRST_DIFFERENT = COMPARISONS.people[0]!.levels.length - 1;
+const LAST_DIFFERENT = COMPARISONS.people[1]!.levels.length - 1;
+/** Two people whose first and last names both differ are never one person, whatever else agrees. */
+export const NAMES_DIFFER_WEIGHT = -1000;
+
+/** The match weight of a comparison pattern under per-level `weights` (in bits). */
+export function combineWeights(
+  entity: TMatchEntity,
+  weights: readonly (readonly number[])[],
+  levels: Int8Array,
+): number {
+  if (entity === "people" && levels[0] === FIRST_DIFFERENT && levels[1] === LAST_DIFFERENT) return NAMES_DIFFER_WEIGHT;
   let total = 0;
+  let place = 0;
   for (let c = 0; c < levels.length; c += 1) {
     const level = levels[c]!;
-    if (level >= 0) total += model.weights[c]![level]!;
+    if (level < 0) continue;
+    const weight = weights[c]![level]!;
+    if (entity === "people" && weight > 0 && PEOPLE_PLACE.includes(c)) place = Math.max(place, weight);
+    else total += weight;
   }
-  return total;
+  return total + place;
+}
+
+export function weightOf(model: TMatchModel, levels: Int8Array): number {
+  return combineWeights(model.entity, model.weights, levels);
 }
 
 /** Comparisons whose "same" level is weighed by how common the shared value is. */
@@ -141,36 +167,36 @@ function random(seed: number): () => number {
   };
 }
 
-/** u per comparison and level, from random pairs that `judge` does not call duplicates. */
-function estimateU(
-  entity: TMatchEntity,
-  features: readonly TFeatures[],
-  samplePairs: number,
-  judge: TMatchModel,
-): number[][] {
-  const comparisons = COMPARISONS[entity];
-  const prior = judge;
-  const counts = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
+/** The comparison patterns of up to `samplePairs` random pairs (every pair of a small set). */
+function samplePatterns(entity: TMatchEntity, features: readonly TFeatures[], samplePairs: number): Int8Array[] {
   const n = features.length;
   const totalPairs = (n * (n - 1)) / 2;
   const wanted = Math.min(samplePairs, totalPairs);
-  const tally = (i: number, j: number) => {
-    const { levels } = compareFeatures(entity, features[i]!, features[j]!);
-    if (weightOf(prior, levels) >= prior.threshold) return;
+  const sample: Int8Array[] = [];
+  if (wanted === totalPairs) {
+    for (let i = 0; i < n; i += 1)
+      for (let j = i + 1; j < n; j += 1) sample.push(compareFeatures(entity, features[i]!, features[j]!).levels);
+    return sample;
+  }
+  const next = random(n);
+  for (let k = 0; k < wanted; k += 1) {
+    const i = Math.floor(next() * n);
+    let j = Math.floor(next() * (n - 1));
+    if (j >= i) j += 1;
+    sample.push(compareFeatures(entity, features[i]!, features[j]!).levels);
+  }
+  return sample;
+}
+
+/** u per comparison and level, from the sampled pairs that `judge` does not call duplicates. */
+function estimateU(entity: TMatchEntity, sample: readonly Int8Array[], judge: TMatchModel): number[][] {
+  const comparisons = COMPARISONS[entity];
+  const counts = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
+  for (const levels of sample) {
+    if (weightOf(judge, levels) >= judge.threshold) continue;
     for (let c = 0; c < levels.length; c += 1) {
       const level = levels[c]!;
       if (level >= 0) counts[c]![level]! += 1;
-    }
-  };
-  if (wanted === totalPairs) {
-    for (let i = 0; i < n; i += 1) for (let j = i + 1; j < n; j += 1) tally(i, j);
-  } else {
-    const next = random(n);
-    for (let k = 0; k < wanted; k += 1) {
-      const i = Math.floor(next() * n);
-      let j = Math.floor(next() * (n - 1));
-      if (j >= i) j += 1;
-      tally(i, j);
     }
   }
   return comparisons.map((comparison, c) => {
@@ -186,18 +212,14 @@ function estimateU(
  * the distinct patterns.
  */
 function estimateMatchShare(
-  m: number[][],
-  u: number[][],
+  entity: TMatchEntity,
+  weights: readonly (readonly number[])[],
   patterns: ReadonlyMap<string, { levels: Int8Array; count: number }>,
 ): number {
-  const groups = [...patterns.values()].map((group) => {
-    let bits = 0;
-    for (let c = 0; c < group.levels.length; c += 1) {
-      const level = group.levels[c]!;
-      if (level >= 0) bits += Math.log2(m[c]![level]! / Math.max(u[c]![level]!, MIN_U));
-    }
-    return { bits, count: group.count };
-  });
+  const groups = [...patterns.values()].map((group) => ({
+    bits: combineWeights(entity, weights, group.levels),
+    count: group.count,
+  }));
   const total = groups.reduce((sum, group) => sum + group.count, 0);
   if (total === 0) return 0;
   let share = 0.1;
@@ -237,20 +259,16 @@ export function estimateModel(
   if (n < (options.minRecords ?? 50)) return defaultModel(entity, score);
   const candidates = [...patterns.values()].reduce((sum, group) => sum + group.count, 0);
   const totalPairs = (n * (n - 1)) / 2;
+  const sample = samplePatterns(entity, features, options.samplePairs ?? 100_000);
   const fit = (judge: TMatchModel): TMatchModel => {
-    const u = estimateU(entity, features, options.samplePairs ?? 100_000, judge);
-    const m = COMPARISONS[entity].map((comparison) => comparison.levels.map((level) => level.m));
-    const matchShare = estimateMatchShare(m, u, patterns);
+    const u = estimateU(entity, sample, judge);
+    const weights = weightsOf(COMPARISONS[entity], u);
+    const matchShare = estimateMatchShare(entity, weights, patterns);
     // Blocking is built to keep nearly every true pair, so the duplicates among the candidates are
     // nearly all the duplicates there are.
     const lambda = Math.min(Math.max((matchShare * candidates) / totalPairs, 1e-9), 0.5);
     const priorBits = Math.log2(lambda / (1 - lambda));
-    return {
-      entity,
-      weights: weightsOf(COMPARISONS[entity], m, u),
-      priorBits,
-      threshold: thresholdWeight(score, priorBits),
-    };
+    return { entity, weights, priorBits, threshold: thresholdWeight(score, priorBits) };
   };
   // Twice: the first model finds the likely duplicates among the random pairs, which a set dense
   // with duplicates has many of, so that the second u describes unrelated records only.
