@@ -265,7 +265,8 @@ export function shareKeys(feature: TFeatures): { phone: string; email: string; n
 /** Sets each record's shares from `count(key)`, the number of records holding that key. */
 export function weighShares(feature: TFeatures, records: number, count: (key: string) => number): void {
   const keys = shareKeys(feature);
-  const share = (key: string) => (key ? Math.max(1, count(key)) / Math.max(1, records) : 0);
+  // The two records of a pair do not make their value common: only the others holding it count.
+  const share = (key: string) => (key ? Math.max(0, count(key) - 2) / Math.max(1, records) : 0);
   feature.shares = { phone: share(keys.phone), email: share(keys.email), name: share(keys.name) };
 }
 

@@ -120,3 +120,28 @@ describe("DUP-1: coworkers are not one person", () => {
     expect(findDuplicates("people", records).pairs).toHaveLength(1);
   });
 });
+
+describe("DUP-1: a small list", () => {
+  it("two records of one company in a four-row file pair up", () => {
+    const records: TMatchRecord[] = [
+      {
+        id: "1",
+        values: { name: "Acme Robotics Inc", website: "acme.com", phone: "312 542 1640", address: "12 Main St" },
+      },
+      {
+        id: "2",
+        values: {
+          name: "ACME Robotics",
+          website: "https://www.acme.com",
+          phone: "(312) 542-1640",
+          address: "12 Main Street",
+        },
+      },
+      { id: "3", values: { name: "Globex", website: "globex.com", phone: "312 555 0101" } },
+      { id: "4", values: { name: "Initech", website: "initech.com", phone: "312 555 0102" } },
+    ];
+    const result = findDuplicates("companies", records);
+    expect(result.pairs.map((pair) => [pair.a, pair.b])).toEqual([[0, 1]]);
+    expect(result.pairs[0]!.score).toBeGreaterThan(0.99);
+  });
+});

@@ -47,8 +47,10 @@ export function candidatePairs(features: readonly TFeatures[]): {
     }
   });
   const n = features.length;
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
+  // Every pair of every block as one number (a·n + b), then sorted and made unique: a Set would
+  // hold at most 2^24 of them, and an array of numbers costs 8 bytes a pair.
+  let keys = new Float64Array(1024);
+  let size = 0;
   let used = 0;
   let skippedBlocks = 0;
   for (const members of blocks.values()) {
@@ -60,14 +62,22 @@ export function candidatePairs(features: readonly TFeatures[]): {
     used += 1;
     for (let i = 0; i < members.length; i += 1) {
       for (let j = i + 1; j < members.length; j += 1) {
-        const a = members[i]!;
-        const b = members[j]!;
-        const key = a * n + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([a, b]);
+        if (size === keys.length) {
+          const grown = new Float64Array(keys.length * 2);
+          grown.set(keys);
+          keys = grown;
+        }
+        keys[size] = members[i]! * n + members[j]!;
+        size += 1;
       }
     }
+  }
+  const sorted = keys.subarray(0, size).sort();
+  const pairs: Array<[number, number]> = [];
+  for (let k = 0; k < size; k += 1) {
+    const key = sorted[k]!;
+    if (k > 0 && key === sorted[k - 1]) continue;
+    pairs.push([Math.floor(key / n), key % n]);
   }
   return { pairs, blocks: used, skippedBlocks };
 }

@@ -76,7 +76,9 @@ export class MatchIndex {
     const records = Math.max(1, this.byId.size);
     const rarity = (word: string) => this.nameWords.get(word) ?? 1;
     weighNameWords(features, records, rarity);
-    const keyCount = (key: string) => this.byKey.get(key)?.size ?? 1;
+    // Counted as if this record were in the index too (it is, when an indexed record is checked).
+    const indexed = this.byId.has(record.id);
+    const keyCount = (key: string) => (this.byKey.get(key)?.size ?? 0) + (indexed ? 0 : 1);
     weighShares(features, records, keyCount);
     const seen = new Set<string>([record.id]);
     const found: TMatchCandidate[] = [];
