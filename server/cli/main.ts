@@ -6,6 +6,7 @@ import { ZodError } from "zod";
 import { openDatabase, readDatabaseConfig } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { checkDatabase } from "@/db/status";
+import { describeHeaderAliases } from "@/server/duplicates/dedupe-csv/header-aliases";
 import { getEnv, setEnvDefault } from "@/server/env";
 import { isAppError } from "@/server/errors";
 import { addUser } from "@/server/users/add-user";
@@ -39,7 +40,23 @@ Commands:
   errors list [--json] [--state open|resolved|dismissed|all]
                                    The push error log (open: open and retrying), with a fix for each
   errors retry (ID… | --code CODE | --all)
-                                   Send the failed pushes again; prints { retried }`;
+                                   Send the failed pushes again; prints { retried }
+  dedupe FILE.csv --kind people|companies [--map "Header=field,…"] [--threshold T] [--out FILE]
+                                   Find duplicates in any CSV with Tandem's matcher (no database needed).
+                                   Writes every row, in order, with two columns added: cluster_id (the
+                                   row number of the cluster's first row, from 1; a row alone has its
+                                   own) and match_score (its best pair's score, 0.0000 when alone).
+                                   The CSV goes to stdout and a summary to stderr; with --out the CSV
+                                   goes to FILE and the summary, as JSON, to stdout.
+                                   --threshold T: the probability a pair needs, between 0 and 1
+                                   (default: the matcher's own). The separator (, ; or tab) is read from
+                                   the header line; a file that is not UTF-8 is read and written as
+                                   Latin-1. Short rows are padded; longer rows are reported and cut to
+                                   the header's width. Columns are read by header, ignoring case,
+                                   spaces and punctuation (First Name = first_name); --map names
+                                   others, several columns may feed one field (joined with a space),
+                                   and Header=ignore leaves a column out:
+${describeHeaderAliases("                                     ")}`;
 
 async function runMigrate() {
   const config = readDatabaseConfig();
@@ -178,6 +195,7 @@ async function main(argv: string[]) {
     return (await import("./commands/prospects-command")).runProspectsCommand(rest, openConfiguredDatabase);
   if (command === "errors")
     return (await import("./commands/errors-command")).runErrorsCommand(rest, openConfiguredDatabase);
+  if (command === "dedupe") return (await import("./commands/dedupe-command")).runDedupeCommand(rest);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);
     return;
