@@ -62,6 +62,8 @@ export const crmPeople = sqliteTable(
     index("crm_people_account_idx").on(table.accountSfId),
     index("crm_people_converted_contact_idx").on(table.convertedContactSfId),
     index("crm_people_account_id_idx").on(table.accountId),
+    // Duplicate detection finds the records changed since it last looked.
+    index("crm_people_updated_idx").on(table.updatedAt),
   ],
 );
 
@@ -82,6 +84,7 @@ export const crmAccounts = sqliteTable(
     uniqueIndex("crm_accounts_sf_id_unique").on(table.sfId),
     index("crm_accounts_domain_idx").on(table.domainNormalized),
     index("crm_accounts_state_name_idx").on(table.state, table.name),
+    index("crm_accounts_updated_idx").on(table.updatedAt),
   ],
 );
 

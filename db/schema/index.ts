@@ -12,3 +12,5 @@ export * from "./activity";
 export * from "./sync";
 export * from "./push";
 export * from "./mapping";
+export * from "./duplicates";
+export * from "./merges";

@@ -40,6 +40,7 @@ export const prospects = sqliteTable(
     index("prospects_kind_name_idx").on(table.kind, table.name),
     // MAP-4 and the Enrichment page find a CRM record's prospect by the link.
     index("prospects_crm_record_idx").on(table.crmRecordId),
+    index("prospects_updated_idx").on(table.updatedAt),
   ],
 );
 

@@ -1,4 +1,5 @@
 import { crmRouter } from "./routers/crm/_router";
+import { duplicatesRouter } from "./routers/duplicates/_router";
 import { enrichmentRouter, mappingRouter } from "./routers/mapping/_router";
 import { recordsRouter } from "./routers/records/_router";
 import { prospectsRouter } from "./routers/prospects/_router";
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   sync: syncRouter,
   mapping: mappingRouter,
   enrichment: enrichmentRouter,
+  duplicates: duplicatesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -41,6 +41,9 @@ Commands:
                                    The push error log (open: open and retrying), with a fix for each
   errors retry (ID… | --code CODE | --all)
                                    Send the failed pushes again; prints { retried }
+  duplicates list [--json] [--entity people|companies] [--min-score S] [--later]
+                                   The potential duplicates (DUP-1), best first, with score and reasons
+  duplicates rebuild               Match every record again; prints the counts as JSON
   dedupe FILE.csv --kind people|companies [--map "Header=field,…"] [--threshold T] [--out FILE]
                                    Find duplicates in any CSV with Tandem's matcher (no database needed).
                                    Writes every row, in order, with two columns added: cluster_id (the
@@ -195,6 +198,8 @@ async function main(argv: string[]) {
     return (await import("./commands/prospects-command")).runProspectsCommand(rest, openConfiguredDatabase);
   if (command === "errors")
     return (await import("./commands/errors-command")).runErrorsCommand(rest, openConfiguredDatabase);
+  if (command === "duplicates")
+    return (await import("./commands/duplicates-command")).runDuplicatesCommand(rest, openConfiguredDatabase);
   if (command === "dedupe") return (await import("./commands/dedupe-command")).runDedupeCommand(rest);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);

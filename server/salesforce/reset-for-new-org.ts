@@ -1,6 +1,6 @@
 import type { InStatement } from "@libsql/client";
 import type { TDatabaseOrTransaction } from "@/db/client";
-import { readSetting, settingStatement } from "@/server/settings/settings-store";
+import { clearSettingsStatement, readSetting, settingStatement } from "@/server/settings/settings-store";
 import { sameOrg } from "./outbound-parser";
 
 const WIPED_TABLES = [
@@ -10,6 +10,9 @@ const WIPED_TABLES = [
   "suppressed_leads",
   "sync_cursors",
   "outbound_notifications",
+  // Duplicate detection starts over (DUP-1): the next tick checks every record again.
+  "match_keys",
+  "duplicate_pairs",
 ] as const;
 
 /**
@@ -31,6 +34,11 @@ export async function planOrgSwitch(
       ...WIPED_TABLES.map((table) => `DELETE FROM ${table}`),
       "DELETE FROM activity_log WHERE record_type IN ('person', 'account', 'opportunity')",
       "UPDATE prospects SET crm_record_type = NULL, crm_record_id = NULL, in_crm_since = NULL",
+      clearSettingsStatement(db, [
+        "duplicates.checkedThrough",
+        "duplicates.model.people",
+        "duplicates.model.companies",
+      ]),
       remember,
     ],
   };

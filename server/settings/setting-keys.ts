@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PUSH_KINDS, type TPushKind } from "@/server/sync/core/push-kinds";
 import { FIELD_MAPPING_MODES, MAPPED_OBJECTS } from "@/server/sync/core/field-mapping";
+import { MATCH_ENTITIES } from "@/server/sync/core/match/fields";
 
 /**
  * Every workspace setting, by key, with the schema its JSON value must satisfy: the one place a
@@ -147,6 +148,26 @@ export const ZFieldMappingSettingSchema = z
   )
   .default({});
 
+/**
+ * DUP-1: the duplicate matcher's model for one entity (people or companies), estimated from the
+ * workspace's own records; null until the first check. The incremental check scores with it.
+ */
+export const ZMatchModelSchema = z
+  .object({
+    entity: z.enum(MATCH_ENTITIES),
+    weights: z.array(z.array(z.number())),
+    priorBits: z.number(),
+    threshold: z.number(),
+  })
+  .nullable()
+  .default(null);
+
+/**
+ * DUP-1: every record whose `updated_at` is at or before this time (epoch ms) was checked for
+ * duplicates; later ones carry a mark per checked version in match_keys. Null before the first check.
+ */
+export const ZDuplicatesCheckedThroughSchema = z.number().nullable().default(null);
+
 export const SETTINGS = {
   "sync.options": ZSyncOptionsSchema,
   "pull.visibility": ZPullVisibilitySchema,
@@ -159,6 +180,9 @@ export const SETTINGS = {
   "push.settings": ZPushSettingsSchema,
   "salesforce.pushInfo": ZOrgPushInfoSchema,
   "mapping.fields": ZFieldMappingSettingSchema,
+  "duplicates.model.people": ZMatchModelSchema,
+  "duplicates.model.companies": ZMatchModelSchema,
+  "duplicates.checkedThrough": ZDuplicatesCheckedThroughSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type TSettingKey = keyof typeof SETTINGS;

@@ -51,6 +51,11 @@ export function settingStatement<K extends TSettingKey>(
   return toStatement(settingUpsert(db, key, value));
 }
 
+/** Removes settings (they read as their defaults again), to commit with other statements in one batch. */
+export function clearSettingsStatement(db: TDatabaseOrTransaction, keys: readonly TSettingKey[]): InStatement {
+  return toStatement(db.delete(settings).where(inArray(settings.key, [...keys])));
+}
+
 function settingUpsert<K extends TSettingKey>(db: TDatabaseOrTransaction, key: K, value: TSettingValue<K>) {
   const checked = SETTINGS[key].parse(value);
   const now = new Date();

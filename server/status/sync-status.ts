@@ -1,6 +1,7 @@
 import { count, desc, inArray, isNotNull, ne } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { prospects, pushErrors, pushOutbox, suppressedLeads, syncTicks } from "@/db/schema";
+import { countPotentialDuplicates } from "@/server/duplicates/count-potential-duplicates";
 import { readSetting } from "@/server/settings/settings-store";
 import { countActiveRecords } from "@/server/records/count-records";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
@@ -66,8 +67,7 @@ export async function getSyncStatus(db: TDatabase): Promise<TSyncStatus> {
         db.select({ value: count() }).from(prospects).where(isNotNull(prospects.crmRecordId)),
       ),
       suppressedLeads: await countOf(db.select({ value: count() }).from(suppressedLeads)),
-      // Duplicate detection (DUP-1) reports here once it exists.
-      potentialDuplicates: 0,
+      potentialDuplicates: await countPotentialDuplicates(db),
       openErrors: await countOf(
         db
           .select({ value: count() })

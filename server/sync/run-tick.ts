@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
-import { apiUsageSamples, syncTicks } from "@/db/schema";
+import { apiUsageSamples, syncCursors, syncTicks } from "@/db/schema";
 import { getEnv } from "@/server/env";
+import { checkChangedRecords } from "@/server/duplicates/check-changed-records";
 import { isAppError, isSalesforceError, type SalesforceError } from "@/server/errors";
 import {
   getConnectionRow,
@@ -39,8 +40,10 @@ function emptyPull(): TTickSummary["pull"] {
 /**
  * One tick: pull, then the outbound notifications still pending, then push, under the fenced
  * lease, within a time budget. A tick triggered by an outbound message applies only the
- * notifications; one triggered by a rep's write ("push") only pushes. It never throws for a Salesforce problem: the summary says what failed
- * in plain words (ERR-3), and the tick log keeps it for the Sync page.
+ * notifications; one triggered by a rep's write ("push") only pushes. Each also checks the records
+ * changed since the last check for potential duplicates (DUP-1), before pushing (a push tick: after).
+ * It never throws for a Salesforce problem: the summary says what failed in plain words (ERR-3),
+ * and the tick log keeps it for the Sync page.
  */
 export async function runTick(
   db: TDatabase,
@@ -134,7 +137,10 @@ async function syncWith(
     return;
   }
   mergePushCounts(summary, reconciled.counts);
-  if (options.trigger === "push") return pushStep(db, salesforce, lease, options);
+  if (options.trigger === "push") {
+    await pushStep(db, salesforce, lease, options);
+    return duplicatesStep(db, lease, options);
+  }
   if (options.trigger !== "outbound") {
     const { brokenConnection } = await pullObjects(db, salesforce, {
       ...options,
@@ -171,7 +177,38 @@ async function syncWith(
     summary.failures = [...(summary.failures ?? []), { code: "OUTBOUND_PENDING", message: outbound.error }];
   }
   if (outbound.more) summary.more = true;
-  if (options.trigger !== "outbound" && !outbound.brokenConnection) await pushStep(db, salesforce, lease, options);
+  if (outbound.brokenConnection) return;
+  await duplicatesStep(db, lease, options);
+  if (options.trigger !== "outbound") await pushStep(db, salesforce, lease, options);
+}
+
+/**
+ * DUP-1: the people, accounts and prospects changed since the last check (by this tick's pull and
+ * outbound messages, or by imports and reps' writes in between) are checked for potential
+ * duplicates. A failure here is reported and never stops the sync.
+ */
+async function duplicatesStep(
+  db: TDatabase,
+  lease: TLease,
+  options: { now: () => number; deadline: number; summary: TTickSummary },
+) {
+  // A first load that goes on next tick is checked once it has finished: matched once, with a
+  // model of all its records, instead of again after every part of it.
+  if (options.summary.more && (await firstLoadUnfinished(db))) return;
+  try {
+    const checked = await checkChangedRecords(db, { lease, now: options.now, deadline: options.deadline });
+    if (checked.more) options.summary.more = true;
+  } catch (error) {
+    if (isLeaseLost(error)) throw error;
+    console.error("[tick] checking for duplicates failed:", error);
+    options.summary.failures = [
+      ...(options.summary.failures ?? []),
+      {
+        code: "DUPLICATES_CHECK_FAILED",
+        message: "Checking for potential duplicates failed; the sync itself went on. The next sync tries again.",
+      },
+    ];
+  }
 }
 
 /** Push, after the pull: what reps created and edited, in dependency order (PUSH-2). */
@@ -196,6 +233,15 @@ async function pushStep(
   } else if (pushed.error) {
     summary.failures = [...(summary.failures ?? []), { code: pushed.error.code, message: pushed.error.message }];
   }
+}
+
+async function firstLoadUnfinished(db: TDatabase): Promise<boolean> {
+  const [loading] = await db
+    .select({ object: syncCursors.object })
+    .from(syncCursors)
+    .where(isNull(syncCursors.initialLoadAt))
+    .limit(1);
+  return loading !== undefined;
 }
 
 function mergePushCounts(summary: TTickSummary, counts: TTickSummary["push"]) {

@@ -48,6 +48,20 @@ export async function updateRecord(
   user: TWriteUser,
   now: number,
 ): Promise<TRecordUpdateResult> {
+  const planned = await planRecordUpdate(db, rawInput, user, now);
+  if (planned.statements.length > 0) await commitWrite(db, planned.statements);
+  return planned.result;
+}
+
+type TPlannedUpdate = { statements: InStatement[]; result: TRecordUpdateResult };
+
+/** The statements of an edit (none when nothing changed), for a caller that commits them with its own. */
+export async function planRecordUpdate(
+  db: TDatabase,
+  rawInput: TRecordUpdateInput,
+  user: TWriteUser,
+  now: number,
+): Promise<TPlannedUpdate> {
   const input = ZRecordUpdateSchema.parse(rawInput);
   const context = await loadWriteContext(db, user);
   if (input.type === "person") {
@@ -57,7 +71,7 @@ export async function updateRecord(
       throw new AppError("BAD_REQUEST", "company: a contact's company is its account. Edit the company of leads only.");
     }
     const edit = diff(before.kind === "lead" ? LEAD_PUSH_FIELDS : CONTACT_PUSH_FIELDS, before, input.values);
-    if (edit.fields.length === 0) return { changed: [], pushState: before.pushState };
+    if (edit.fields.length === 0) return { statements: [], result: { changed: [], pushState: before.pushState } };
     const next = { ...before, ...edit.set };
     const set = {
       ...edit.set,
@@ -75,7 +89,7 @@ export async function updateRecord(
     const row = await db.select().from(crmAccounts).where(eq(crmAccounts.id, input.id)).get();
     const before = editable(row, input.type);
     const edit = diff(ACCOUNT_PUSH_FIELDS, before, input.values);
-    if (edit.fields.length === 0) return { changed: [], pushState: before.pushState };
+    if (edit.fields.length === 0) return { statements: [], result: { changed: [], pushState: before.pushState } };
     const domainNormalized = normalizeDomain({ ...before, ...edit.set }.website);
     return commitEdit(db, { type: "account", kind: "accounts", before, edit, context, user, now }, (pushState) =>
       db
@@ -87,7 +101,7 @@ export async function updateRecord(
   const row = await db.select().from(crmOpportunities).where(eq(crmOpportunities.id, input.id)).get();
   const before = editable(row, input.type);
   const edit = diff(OPPORTUNITY_PUSH_FIELDS, before, input.values);
-  if (edit.fields.length === 0) return { changed: [], pushState: before.pushState };
+  if (edit.fields.length === 0) return { statements: [], result: { changed: [], pushState: before.pushState } };
   if (edit.set.stageName) checkStage(context.pushInfo, edit.set.stageName);
   return commitEdit(db, { type: "opportunity", kind: "opportunities", before, edit, context, user, now }, (pushState) =>
     db
@@ -147,7 +161,7 @@ async function commitEdit<T extends TEditableRow>(
     now: number;
   },
   recordUpdate: (pushState: TPushState | null) => { toSQL(): { sql: string; params: unknown[] } },
-): Promise<TRecordUpdateResult> {
+): Promise<TPlannedUpdate> {
   const { type, kind, before, edit, context, user, now } = input;
   const pushState = pushStateOfEdit(context.push, kind, before);
   const operation = await editOperation(db, type, before);
@@ -188,6 +202,5 @@ async function commitEdit<T extends TEditableRow>(
         ]
       : []),
   ];
-  await commitWrite(db, statements);
-  return { changed: edit.fields, pushState };
+  return { statements, result: { changed: edit.fields, pushState } };
 }

@@ -29,6 +29,8 @@ export const ACTIVITY_EVENTS = [
   "linked-by-pull",
   "field-written",
   "field-reverted",
+  "merged-in-tandem",
+  "merge-undone",
 ] as const;
 export type TActivityEvent = (typeof ACTIVITY_EVENTS)[number];
 

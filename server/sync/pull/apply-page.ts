@@ -49,18 +49,45 @@ async function applyObjectPage<O extends TSyncObject>(
   input: { object: O; records: TPulledRecord[]; now: number; source: TApplySource; lease: TLease },
   commitWith?: (counts: TObjectCounts) => InStatement[],
 ): Promise<TObjectCounts> {
-  const { object, records, now, source, lease } = input;
-  const [existing, mapping] = await Promise.all([
-    readPulledPage(db, object, records),
+  const { object, now, source, lease } = input;
+  const [skipped, existing, mapping] = await Promise.all([
+    readSkippedIds(db, input.records),
+    readPulledPage(db, object, input.records),
     isMappedObject(object) ? readPullMapping(db) : null,
   ]);
+  const records = skipped.size > 0 ? input.records.filter((record) => !skipped.has(record.Id)) : input.records;
   const plan = planPulledPage(existing, records, { object, source, now, newId: () => newId(now) });
+  plan.counts.unchanged += input.records.length - records.length;
   // MAP-4: the writes field mapping decides on the records just pulled go in the same batch (it
   // marks the rows it writes to pending, so it is planned before the rows become statements).
   const mapped = mapping ? await pulledPageMappingStatements(db, { object, records, plan, mapping }) : [];
   const statements = [...planStatements(db, plan), ...mapped, ...(commitWith?.(plan.counts) ?? [])];
   if (statements.length > 0) await commitFenced(db, lease, statements);
   return plan.counts;
+}
+
+/**
+ * DUP-3: the records of a page Tandem passes over (counted unchanged: it leaves them be): those an
+ * admin stopped syncing, and those merged away in Tandem that have not changed in Salesforce since
+ * (a pull's overlap window brings them back unchanged; a change there brings them back as new).
+ */
+async function readSkippedIds(db: TDatabase, records: readonly TPulledRecord[]): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const ids = JSON.stringify(records.map((record) => record.Id));
+  const result = await db.$client.execute({
+    sql: `SELECT sf_id AS id, NULL AS stamp FROM ignored_salesforce_records WHERE sf_id IN (SELECT value FROM json_each(?))
+      UNION ALL
+      SELECT loser_sf_id AS id, json_extract(undo, '$.loserBefore.systemModstamp') AS stamp FROM record_merges
+      WHERE undone_at IS NULL AND loser_sf_id IN (SELECT value FROM json_each(?))`,
+    args: [ids, ids],
+  });
+  const skipped = new Set<string>();
+  const stampOf = new Map(records.map((record) => [record.Id, record.SystemModstamp]));
+  for (const row of result.rows) {
+    const id = String(row.id);
+    if (row.stamp === null || row.stamp === undefined || String(row.stamp) === String(stampOf.get(id))) skipped.add(id);
+  }
+  return skipped;
 }
 
 /** The plan as statements, in an order that matters: history moves before the new entries. */

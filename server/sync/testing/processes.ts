@@ -160,8 +160,13 @@ export async function forgetLoad(client: Client) {
     "field_writes",
     "mapping_recheck",
     "prospects",
+    "match_keys",
+    "duplicate_pairs",
   ]) {
     await client.execute(`DELETE FROM ${table}`);
   }
-  await client.execute(`DELETE FROM settings WHERE key IN ('push.settings', 'salesforce.pushInfo', 'mapping.fields')`);
+  await client.execute(
+    `DELETE FROM settings WHERE key IN ('push.settings', 'salesforce.pushInfo', 'mapping.fields')
+      OR key LIKE 'duplicates.%'`,
+  );
 }
