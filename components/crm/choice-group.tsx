@@ -3,7 +3,13 @@
 import { useId } from "react";
 import { cn } from "@/components/ui/cn";
 
-export type TChoice<T extends string> = { value: T; label: React.ReactNode; description?: React.ReactNode };
+export type TChoice<T extends string> = {
+  value: T;
+  label: React.ReactNode;
+  description?: React.ReactNode;
+  /** A choice that cannot be made; its description says why. */
+  disabled?: boolean;
+};
 
 /**
  * Radio buttons drawn as cards, in a fieldset whose legend names the choice. Native inputs, so
@@ -36,6 +42,7 @@ export function ChoiceGroup<T extends string>({
             key={choice.value}
             className={cn(
               "flex cursor-pointer items-start gap-2.5 rounded-md border px-3 py-2 text-sm transition-colors hover:bg-accent/50",
+              choice.disabled && "cursor-not-allowed border-dashed text-muted-foreground hover:bg-transparent",
               "has-[:focus-visible]:border-ring has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
               value === choice.value && "border-primary/50 bg-primary/5 dark:bg-primary/10",
             )}
@@ -45,6 +52,7 @@ export function ChoiceGroup<T extends string>({
               name={name}
               value={choice.value}
               checked={value === choice.value}
+              disabled={choice.disabled}
               onChange={() => onChange(choice.value)}
               className="mt-0.5 size-4 shrink-0 accent-primary outline-none"
             />

@@ -4,10 +4,14 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/provider";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConnectionSummary } from "./connection-summary";
+import { IgnoredRecords } from "./ignored-records";
 import { PushKindsForm } from "./push-kinds-form";
 import { TandemIdCheck } from "./tandem-id-check";
 
-/** `/settings/salesforce`: the connection, what Tandem pushes (PUSH-1), and the Tandem ID field check. */
+/**
+ * `/settings/salesforce`: the connection, what Tandem pushes (PUSH-1), the Tandem ID field check,
+ * and the Salesforce records a merge stopped syncing (DUP-3).
+ */
 export function SalesforceSettings() {
   const trpc = useTRPC();
   const connection = useQuery(trpc.salesforce.connection.queryOptions());
@@ -50,6 +54,20 @@ export function SalesforceSettings() {
         </CardHeader>
         <CardContent>
           <TandemIdCheck username={connection.data?.connection?.username ?? null} />
+        </CardContent>
+      </Card>
+      <Card role="region" aria-labelledby="ignored-records-title">
+        <CardHeader>
+          <CardTitle asChild className="text-base">
+            <h2 id="ignored-records-title">Salesforce records Tandem doesn&apos;t sync</h2>
+          </CardTitle>
+          <CardDescription>
+            When a merge stops syncing the merged-away Salesforce record, Tandem passes over it on every sync, even when
+            it changes. Sync it again to let its next change bring it back as its own record.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <IgnoredRecords />
         </CardContent>
       </Card>
     </div>

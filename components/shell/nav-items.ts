@@ -3,6 +3,7 @@ import {
   Building2Icon,
   CircleAlertIcon,
   CloudIcon,
+  CopyIcon,
   HandshakeIcon,
   HomeIcon,
   SparklesIcon,
@@ -30,6 +31,7 @@ export const NAV_SECTIONS: TNavSection[] = [
       { href: "/accounts", label: "Accounts", icon: Building2Icon },
       { href: "/opportunities", label: "Opportunities", icon: HandshakeIcon },
       { href: "/enrichment", label: "Enrichment", icon: SparklesIcon },
+      { href: "/duplicates", label: "Duplicates", icon: CopyIcon },
     ],
   },
   {

@@ -8,6 +8,7 @@ import { FormDialog } from "@/components/crm/form-dialog";
 import { FormFields } from "@/components/crm/form-fields";
 import { OwnerLine } from "@/components/crm/owner-line";
 import { useCheckedForm } from "@/components/crm/use-checked-form";
+import { PossibleDuplicates } from "@/components/duplicates/possible-duplicates";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import { ZNewAccountSchema } from "@/server/records/write/schemas";
@@ -62,6 +63,7 @@ export function NewAccountDialog() {
             ]}
           />
         </div>
+        <PossibleDuplicates entity="companies" values={form.values} />
         <OwnerLine kind="accounts" />
       </CheckedForm>
     </FormDialog>

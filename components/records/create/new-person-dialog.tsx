@@ -9,6 +9,7 @@ import { FormDialog } from "@/components/crm/form-dialog";
 import { FormFields } from "@/components/crm/form-fields";
 import { OwnerLine } from "@/components/crm/owner-line";
 import { useCheckedForm } from "@/components/crm/use-checked-form";
+import { PossibleDuplicates } from "@/components/duplicates/possible-duplicates";
 import { useTRPC } from "@/components/trpc/provider";
 import { Button } from "@/components/ui/button";
 import {
@@ -165,6 +166,7 @@ export function NewPersonDialog() {
               errors={[...(form.errors.companyName ?? []), ...(form.errors.accountId ?? [])]}
             />
           </div>
+          <PossibleDuplicates entity="people" values={{ ...form.values, company: company.text }} />
           <OwnerLine kind="people" />
         </CheckedForm>
       )}

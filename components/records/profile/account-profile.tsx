@@ -12,6 +12,7 @@ import { EditRecordDialog } from "./edit-record-dialog";
 import { FieldsCard } from "./fields-card";
 import { HiddenProfile } from "./hidden-profile";
 import { ProfileHeader } from "./profile-header";
+import { PotentialDuplicateNotice } from "./potential-duplicate-notice";
 import { ProfileLayout } from "./profile-layout";
 import { RecordStateBanner } from "./record-state-banner";
 import { RelatedPanel } from "./related-panel";
@@ -59,6 +60,7 @@ export function AccountProfile({ id }: { id: string }) {
         survivor={account.survivor}
         survivorHref={account.survivor ? `/accounts/${account.survivor.id}` : null}
       />
+      {account.state === "active" ? <PotentialDuplicateNotice type="account" id={id} /> : null}
       <ProfileLayout
         details={
           <FieldsCard

@@ -46,6 +46,8 @@ const EVENTS: Record<TActivityEvent, TEventStyle> = {
   "linked-by-pull": { title: "Linked to its Salesforce record", icon: LinkIcon, tone: "neutral" },
   "field-written": { title: "Enriched in Salesforce", icon: SparklesIcon, tone: "positive" },
   "field-reverted": { title: "Salesforce changed a value back", icon: CircleAlertIcon, tone: "warning" },
+  "merged-in-tandem": { title: "Merged in Tandem", icon: GitMergeIcon, tone: "neutral" },
+  "merge-undone": { title: "Merge undone", icon: GitMergeIcon, tone: "neutral" },
 };
 
 export function eventStyle(event: string): TEventStyle {

@@ -13,8 +13,9 @@ function fetchProfile(type: TRecordType, id: string) {
 
 /**
  * Fetches a profile into the request's query client (metadata and page share it), and answers
- * 404 for an unknown or malformed id. The related records, the timeline, the sync history and the
- * activity log start loading at once and stream in behind their skeletons.
+ * 404 for an unknown or malformed id. The related records, the timeline, the sync history, the
+ * activity log and the potential duplicates start loading at once and stream in behind their
+ * skeletons.
  */
 export async function loadProfile(type: TRecordType, id: string): Promise<{ name: string | null }> {
   let result;
@@ -36,5 +37,6 @@ export async function loadProfile(type: TRecordType, id: string): Promise<{ name
     ),
   );
   void queryClient.prefetchQuery(trpc.crm.syncHistory.queryOptions({ type, id }));
+  if (type !== "opportunity") void queryClient.prefetchQuery(trpc.duplicates.forRecord.queryOptions({ type, id }));
   return { name: result.status === "ok" ? result.profile.name : null };
 }

@@ -10,6 +10,7 @@ import { EditRecordDialog } from "./edit-record-dialog";
 import { FieldsCard } from "./fields-card";
 import { HiddenProfile } from "./hidden-profile";
 import { ProfileHeader } from "./profile-header";
+import { PotentialDuplicateNotice } from "./potential-duplicate-notice";
 import { ProfileLayout } from "./profile-layout";
 import { RecordStateBanner } from "./record-state-banner";
 import { RelatedPanel } from "./related-panel";
@@ -58,6 +59,7 @@ export function PersonProfile({ id }: { id: string }) {
         survivor={person.survivor}
         survivorHref={person.survivor ? `/people/${person.survivor.id}` : null}
       />
+      {person.state === "active" ? <PotentialDuplicateNotice type="person" id={id} /> : null}
       <ProfileLayout
         details={
           <FieldsCard summary={person.summary} salesforceFields={person.salesforceFields} currency={person.currency} />

@@ -19,6 +19,7 @@ export default async function SalesforceSettingsPage() {
   }
   prefetch(trpc.salesforce.connection.queryOptions());
   prefetch(trpc.push.settings.get.queryOptions());
+  prefetch(trpc.duplicates.ignored.queryOptions());
   return (
     <HydrateClient>
       <PageHeader title="Salesforce" description="The connection to your org, and what Tandem sends back to it." />
