@@ -13,6 +13,9 @@ const WIPED_TABLES = [
   // Duplicate detection starts over (DUP-1): the next tick checks every record again.
   "match_keys",
   "duplicate_pairs",
+  // Merges and the records Tandem stopped syncing name the old org's Salesforce records.
+  "record_merges",
+  "ignored_salesforce_records",
 ] as const;
 
 /**
