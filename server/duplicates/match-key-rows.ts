@@ -33,9 +33,9 @@ export function matchKeyRows(entity: TMatchEntity, ref: TRecordRef, features: TF
 }
 
 /**
- * Inserts as JSON rows on every database: one statement text whatever the number of rows, since
- * libSQL keeps each distinct statement it prepared (a text per row count grew memory by tens of MB
- * a minute while a large first check ran).
+ * Inserts as JSON rows on every database: one statement text whatever the number of rows. With a
+ * text per row count, a large first check grew the process's native memory by tens of MB a minute
+ * (measured; libSQL holds on to statements it prepared).
  */
 export function insertKeyStatements(rows: readonly TMatchKeyRow[]): InStatement[] {
   return buildInsertStatements(matchKeys, rows, { onConflictDoNothing: true, rowsAsJson: true });
