@@ -2,10 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { crmPeople, duplicatePairs } from "@/db/schema";
-import { getConnectionRow } from "@/server/salesforce/connection-store";
-import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
 import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
-import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT } from "../support/paths";
+import { connectDemoOrg, emulatorSoql, syncUntilDone } from "../support/demo-org";
+import { E2E_AUTH_SECRET } from "../support/paths";
 
 /**
  * Duplicates as a newcomer meets them in the demo (issue "Duplicates", done when): after the first
@@ -15,45 +14,9 @@ import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT } from "../support/
  */
 test.describe.configure({ mode: "serial" });
 
-const EMULATOR = `http://localhost:${E2E_EMULATOR_PORT}`;
-
-async function soql<T>(query: string, all = false): Promise<T[]> {
-  const tokens = (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as {
-    instance_url: string;
-    access_token: string;
-  };
-  const response = await fetch(
-    `${tokens.instance_url}/services/data/v62.0/${all ? "queryAll" : "query"}?q=${encodeURIComponent(query)}`,
-    { headers: { authorization: `Bearer ${tokens.access_token}` } },
-  );
-  if (!response.ok) throw new Error(`query failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { records: T[] }).records;
-}
-
-async function syncUntilDone(baseURL: string) {
-  for (let tick = 0; tick < 10; tick++) {
-    const response = await fetch(`${baseURL}/api/cron/sync`, {
-      headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
-    });
-    const body = (await response.json()) as { skipped?: string; more?: boolean };
-    if (body.skipped) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      continue;
-    }
-    if (!body.more) return;
-  }
-}
-
 test.beforeAll(async ({ baseURL }) => {
   process.env.AUTH_SECRET = E2E_AUTH_SECRET;
-  await withE2eDatabase(async (db) => {
-    if (!(await getConnectionRow(db))) {
-      const { orgId } = (await (await fetch(`${EMULATOR}/__emulator/`)).json()) as { orgId: string };
-      const tokens = async () =>
-        (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as never;
-      await connectToEmulator(db, { url: EMULATOR, orgId, issueTokens: tokens });
-    }
-  });
+  await connectDemoOrg();
   await syncUntilDone(baseURL!);
 });
 
@@ -112,9 +75,11 @@ test("DUP-1 and DUP-3: the seeded duplicates are queued, flagged on the profile,
       .where(and(eq(crmPeople.name, "Maria Garcia"), eq(crmPeople.state, "active"))),
   );
   const loserSfId = marias.map((maria) => maria.sfId).find((sfId) => sfId !== survivor!.sfId)!;
-  const [loser] = await soql<{ IsDeleted: boolean; MasterRecordId: string }>(
+  const {
+    records: [loser],
+  } = await emulatorSoql<{ IsDeleted: boolean; MasterRecordId: string }>(
     `SELECT Id, IsDeleted, MasterRecordId FROM Contact WHERE Id = '${loserSfId}'`,
-    true,
+    { all: true },
   );
   expect(loser).toMatchObject({ IsDeleted: true, MasterRecordId: survivor!.sfId });
   const merged = await withE2eDatabase((db) =>

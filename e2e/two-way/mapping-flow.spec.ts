@@ -1,12 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { and, eq, inArray, isNotNull, like } from "drizzle-orm";
 import { activityLog, crmPeople, fieldWrites, mappingRecheck, prospectImports, prospects, settings } from "@/db/schema";
-import { getConnectionRow } from "@/server/salesforce/connection-store";
 import type { TPushSettings } from "@/server/settings/setting-keys";
 import { readSetting, writeSetting } from "@/server/settings/settings-store";
-import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
 import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
-import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT } from "../support/paths";
+import { connectDemoOrg, emulatorSoql, syncUntilDone } from "../support/demo-org";
+import { E2E_AUTH_SECRET } from "../support/paths";
 
 /**
  * Field mapping and CRM Enrichment as a newcomer meets them in the demo (issue "Field mapping and
@@ -17,47 +16,18 @@ import { E2E_AUTH_SECRET, E2E_CRON_SECRET, E2E_EMULATOR_PORT } from "../support/
  */
 test.describe.configure({ mode: "serial" });
 
-const EMULATOR = `http://localhost:${E2E_EMULATOR_PORT}`;
 let pushBefore: TPushSettings;
 /** Linked contacts whose title is empty in Salesforce while their prospect has one. */
 let emptyTitles: Array<{ sfId: string; title: string }> = [];
 
 async function soql<T>(query: string): Promise<T[]> {
-  const tokens = (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as {
-    instance_url: string;
-    access_token: string;
-  };
-  const response = await fetch(`${tokens.instance_url}/services/data/v62.0/query?q=${encodeURIComponent(query)}`, {
-    headers: { authorization: `Bearer ${tokens.access_token}` },
-  });
-  if (!response.ok) throw new Error(`query failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { records: T[] }).records;
-}
-
-/** One tick through the cron route, as a scheduler runs it; until nothing is left. */
-async function syncUntilDone(baseURL: string) {
-  for (let tick = 0; tick < 10; tick++) {
-    const response = await fetch(`${baseURL}/api/cron/sync`, {
-      headers: { authorization: `Bearer ${E2E_CRON_SECRET}` },
-    });
-    const body = (await response.json()) as { skipped?: string; more?: boolean };
-    if (body.skipped) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      continue;
-    }
-    if (!body.more) return;
-  }
+  return (await emulatorSoql<T>(query)).records;
 }
 
 test.beforeAll(async ({ baseURL }) => {
   process.env.AUTH_SECRET = E2E_AUTH_SECRET;
+  await connectDemoOrg();
   await withE2eDatabase(async (db) => {
-    if (!(await getConnectionRow(db))) {
-      const { orgId } = (await (await fetch(`${EMULATOR}/__emulator/`)).json()) as { orgId: string };
-      const tokens = async () =>
-        (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as never;
-      await connectToEmulator(db, { url: EMULATOR, orgId, issueTokens: tokens });
-    }
     pushBefore = await readSetting(db, "push.settings");
     await writeSetting(db, "push.settings", { ...pushBefore, people: { enabled: true, as: "Contact" } });
     // The Prospects page offers the sample only while it is empty.

@@ -1,11 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { crmPeople } from "@/db/schema";
-import { getConnectionRow } from "@/server/salesforce/connection-store";
 import { writeSetting } from "@/server/settings/settings-store";
-import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
 import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
-import { E2E_AUTH_SECRET, E2E_EMULATOR_PORT } from "../support/paths";
+import { connectDemoOrg, emulatorSoql } from "../support/demo-org";
+import { E2E_AUTH_SECRET } from "../support/paths";
 
 /**
  * The two-way flow a newcomer walks through in the demo (issue "Push to Salesforce", done when):
@@ -15,22 +14,10 @@ import { E2E_AUTH_SECRET, E2E_EMULATOR_PORT } from "../support/paths";
  */
 test.describe.configure({ mode: "serial" });
 
-const EMULATOR = `http://localhost:${E2E_EMULATOR_PORT}`;
 const EMAIL = "pat.pusher@push-flow-e2e.example";
 let personId = "";
 
-/** A SOQL query straight to the emulated org's REST API, as Salesforce answers it. */
-async function soql<T>(query: string): Promise<{ totalSize: number; records: T[] }> {
-  const tokens = (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as {
-    instance_url: string;
-    access_token: string;
-  };
-  const response = await fetch(`${tokens.instance_url}/services/data/v62.0/query?q=${encodeURIComponent(query)}`, {
-    headers: { authorization: `Bearer ${tokens.access_token}` },
-  });
-  if (!response.ok) throw new Error(`query failed: ${response.status} ${await response.text()}`);
-  return (await response.json()) as { totalSize: number; records: T[] };
-}
+const soql = emulatorSoql;
 
 /**
  * Waits for the person's push to settle in this state (the push runs right after a change), then
@@ -51,13 +38,7 @@ async function expectPushState(page: Page, state: "pushed" | "failed", label: st
 test.beforeAll(async () => {
   // Run alone, this spec connects the demo org itself (the setup spec does it in a full run).
   process.env.AUTH_SECRET = E2E_AUTH_SECRET;
-  await withE2eDatabase(async (db) => {
-    if (await getConnectionRow(db)) return;
-    const { orgId } = (await (await fetch(`${EMULATOR}/__emulator/`)).json()) as { orgId: string };
-    const tokens = async () =>
-      (await (await fetch(`${EMULATOR}/__emulator/tokens`, { method: "POST" })).json()) as never;
-    await connectToEmulator(db, { url: EMULATOR, orgId, issueTokens: tokens });
-  });
+  await connectDemoOrg();
 });
 
 test.afterAll(async () => {

@@ -7,7 +7,7 @@
  */
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { getDomain } from "tldts";
-import emailProviders from "email-providers/all.json";
+import emailProviders from "email-providers/all.json" with { type: "json" };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
