@@ -25,6 +25,7 @@ import { openSalesforce } from "@/server/salesforce/open-connection";
 import type { SalesforcePort } from "@/server/salesforce/port";
 import { prospectMatchKeys } from "@/server/sync/core/prospect-keys";
 import type { TActivityRecordType } from "@/server/sync/core/activity-events";
+import type { TRecordRef } from "../duplicate-vocabulary";
 import { SALESFORCE_FIELD_OF } from "./merge-fields";
 import { mergeOptions, type TSide } from "./merge-options";
 import { loadMergeRecord, type TMergeRecord } from "./merge-records";
@@ -401,69 +402,68 @@ async function captureUndo(
   };
 }
 
-/** Moves what belonged to the merged-away record onto the survivor (only the rows captured). */
-function moveStatements(db: TDatabase, survivor: TMergeRecord, undo: TMergeUndo, now: number): InStatement[] {
-  const statements: InStatement[] = [];
-  if (undo.activityLogIds.length > 0) {
-    statements.push(
+/**
+ * Gives the rows a merge captured to `owner`: the survivor when merging, the merged-away record
+ * again when undoing (activity log rows, activities, prospect links, an account's people and
+ * opportunities).
+ */
+export function reassignStatements(db: TDatabase, undo: TMergeUndo, owner: TRecordRef, now: number): InStatement[] {
+  const when = (ids: readonly unknown[], statement: () => InStatement) => (ids.length > 0 ? [statement()] : []);
+  return [
+    ...when(undo.activityLogIds, () =>
       toStatement(
         db
           .update(activityLog)
-          .set({ recordType: survivor.ref.type as TActivityRecordType, recordId: survivor.ref.id })
+          .set({ recordType: owner.type as TActivityRecordType, recordId: owner.id })
           .where(inArray(activityLog.id, undo.activityLogIds)),
       ),
-    );
-  }
-  if (undo.activityIds.person.length > 0) {
-    statements.push(
+    ),
+    ...when(undo.activityIds.person, () =>
       toStatement(
         db
           .update(crmActivities)
-          .set({ personId: survivor.ref.id, updatedAt: now })
+          .set({ personId: owner.id, updatedAt: now })
           .where(inArray(crmActivities.id, undo.activityIds.person)),
       ),
-    );
-  }
-  if (undo.activityIds.account.length > 0) {
-    statements.push(
+    ),
+    ...when(undo.activityIds.account, () =>
       toStatement(
         db
           .update(crmActivities)
-          .set({ accountId: survivor.ref.id, updatedAt: now })
+          .set({ accountId: owner.id, updatedAt: now })
           .where(inArray(crmActivities.id, undo.activityIds.account)),
       ),
-    );
-  }
-  if (undo.prospectIds.length > 0) {
-    statements.push(
+    ),
+    ...when(undo.prospectIds, () =>
       toStatement(
         db
           .update(prospects)
-          .set({ crmRecordId: survivor.ref.id, updatedAt: now })
+          .set({ crmRecordId: owner.id, updatedAt: now })
           .where(inArray(prospects.id, undo.prospectIds)),
       ),
-    );
-  }
-  if (undo.relatedPeopleIds.length > 0) {
-    statements.push(
+    ),
+    ...when(undo.relatedPeopleIds, () =>
       toStatement(
         db
           .update(crmPeople)
-          .set({ accountId: survivor.ref.id, updatedAt: now })
+          .set({ accountId: owner.id, updatedAt: now })
           .where(inArray(crmPeople.id, undo.relatedPeopleIds)),
       ),
-    );
-  }
-  if (undo.relatedOpportunityIds.length > 0) {
-    statements.push(
+    ),
+    ...when(undo.relatedOpportunityIds, () =>
       toStatement(
         db
           .update(crmOpportunities)
-          .set({ accountId: survivor.ref.id, updatedAt: now })
+          .set({ accountId: owner.id, updatedAt: now })
           .where(inArray(crmOpportunities.id, undo.relatedOpportunityIds)),
       ),
-    );
-  }
+    ),
+  ];
+}
+
+/** Moves what belonged to the merged-away record onto the survivor, and closes its own pushes and errors. */
+function moveStatements(db: TDatabase, survivor: TMergeRecord, undo: TMergeUndo, now: number): InStatement[] {
+  const statements: InStatement[] = reassignStatements(db, undo, survivor.ref, now);
   // The merged-away record's own pushes: its values now live in the survivor, whose edit is queued.
   if (undo.outbox.length > 0) {
     statements.push(

@@ -5,8 +5,6 @@ import type { TDatabase } from "@/db/client";
 import {
   activityLog,
   crmAccounts,
-  crmActivities,
-  crmOpportunities,
   crmPeople,
   duplicatePairs,
   ignoredSalesforceRecords,
@@ -19,7 +17,7 @@ import { toStatement } from "@/db/statements";
 import { AppError } from "@/server/errors";
 import { activityStatement, commitWrite, type TWriteUser } from "@/server/records/write/write-context";
 import type { TActivityRecordType } from "@/server/sync/core/activity-events";
-import type { TMergeUndo } from "./merge-duplicates";
+import { reassignStatements, type TMergeUndo } from "./merge-duplicates";
 import { MERGE_FIELDS } from "./merge-fields";
 
 type TMergeRow = typeof recordMerges.$inferSelect;
@@ -139,60 +137,7 @@ export async function undoMerge(
     );
   }
 
-  if (undo.activityLogIds.length > 0)
-    statements.push(
-      toStatement(
-        db
-          .update(activityLog)
-          .set({ recordType: merge.loserType as TActivityRecordType, recordId: merge.loserId })
-          .where(inArray(activityLog.id, undo.activityLogIds)),
-      ),
-    );
-  if (undo.activityIds.person.length > 0)
-    statements.push(
-      toStatement(
-        db
-          .update(crmActivities)
-          .set({ personId: merge.loserId, updatedAt: now })
-          .where(inArray(crmActivities.id, undo.activityIds.person)),
-      ),
-    );
-  if (undo.activityIds.account.length > 0)
-    statements.push(
-      toStatement(
-        db
-          .update(crmActivities)
-          .set({ accountId: merge.loserId, updatedAt: now })
-          .where(inArray(crmActivities.id, undo.activityIds.account)),
-      ),
-    );
-  if (undo.prospectIds.length > 0)
-    statements.push(
-      toStatement(
-        db
-          .update(prospects)
-          .set({ crmRecordId: merge.loserId, updatedAt: now })
-          .where(inArray(prospects.id, undo.prospectIds)),
-      ),
-    );
-  if (undo.relatedPeopleIds.length > 0)
-    statements.push(
-      toStatement(
-        db
-          .update(crmPeople)
-          .set({ accountId: merge.loserId, updatedAt: now })
-          .where(inArray(crmPeople.id, undo.relatedPeopleIds)),
-      ),
-    );
-  if (undo.relatedOpportunityIds.length > 0)
-    statements.push(
-      toStatement(
-        db
-          .update(crmOpportunities)
-          .set({ accountId: merge.loserId, updatedAt: now })
-          .where(inArray(crmOpportunities.id, undo.relatedOpportunityIds)),
-      ),
-    );
+  statements.push(...reassignStatements(db, undo, { type: merge.loserType, id: merge.loserId }, now));
   for (const row of undo.outbox)
     statements.push(
       toStatement(
