@@ -43,6 +43,14 @@ describe("DUP-1: person features", () => {
     expect(person({ address: "4217 West 18th Street" }).address).toBe(f.address);
   });
 
+  it.each([
+    ["Suite 200, 100 Main St", "100"],
+    ["PO Box 12", ""],
+    ["Floor 3, 55 Water Street", "55"],
+  ])("the building's number of %j is %j, not a suite's or a box's", (address, expected) =>
+    expect(person({ address }).streetNumber).toBe(expected),
+  );
+
   it("phones: E.164 and the local seven digits", () => {
     const f = person({ phone: "(312) 542-1640" });
     expect(f.phone).toBe("+13125421640");

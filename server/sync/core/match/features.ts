@@ -154,9 +154,13 @@ function normalizeBirthDate(value: string | null | undefined): string {
   return digits;
 }
 
+/** Words after which a number is not the building's: "Suite 200", "PO Box 12", "Floor 3". */
+const NOT_A_BUILDING = new Set(["suite", "apartment", "floor", "unit", "room", "box", "building", "bldg"]);
+
 function addressParts(value: string | null | undefined) {
   const parts = words(foldText(value)).map((word) => STREET_WORDS[word] ?? word);
-  const number = parts.find((word) => /^\d+[a-z]?$/.test(word)) ?? "";
+  const number =
+    parts.find((word, i) => /^\d+[a-z]?$/.test(word) && !NOT_A_BUILDING.has(parts[i - 1] ?? "")) ?? "";
   const streetWords = parts.filter((word) => word !== number && !/^\d{5}$/.test(word));
   return { address: parts.join(" "), streetNumber: number, streetWords };
 }

@@ -98,6 +98,27 @@ describe("DUP-1: a value many records share counts for less", () => {
   });
 });
 
+describe("DUP-1: two buildings are two sites", () => {
+  it("one organisation's name and switchboard at two street numbers: not a pair; at one: a pair", () => {
+    const site = (id: string, name: string, address: string): TMatchRecord => ({
+      id,
+      values: { name, address, postcode: "60618", phone: "773 348 5528" },
+    });
+    const records = [
+      site("west", "Mary Crane Center", "2820 N Leavitt St"),
+      site("west-again", "Mary Crane Center", "2820 N. Leavitt Street"),
+      site("north", "Mary Crane Center", "2905 N Leavitt St"),
+    ];
+    const others: TMatchRecord[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `o${i}`,
+      values: { name: `Company ${i}`, address: `${100 + i} Main St`, phone: `312 555 ${String(1000 + i)}` },
+    }));
+    const all = [...records, ...others];
+    const result = findDuplicates("companies", all);
+    expect(result.pairs.map((pair) => [all[pair.a]!.id, all[pair.b]!.id])).toEqual([["west", "west-again"]]);
+  });
+});
+
 describe("DUP-1: coworkers are not one person", () => {
   const office = { company: "Hickle Schowalter", address: "12 Main St", city: "Springfield", postcode: "62701" };
   it("same office, company and domain, different names: not a pair", () => {

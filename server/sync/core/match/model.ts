@@ -105,8 +105,19 @@ const PEOPLE_PLACE_KEYS = new Set(["address", "city", "postcode", "company", "do
 const PEOPLE_PLACE = COMPARISONS.people.flatMap((comparison, c) => (PEOPLE_PLACE_KEYS.has(comparison.key) ? [c] : []));
 const FIRST_DIFFERENT = COMPARISONS.people[0]!.levels.length - 1;
 const LAST_DIFFERENT = COMPARISONS.people[1]!.levels.length - 1;
-/** Two people whose first and last names both differ are never one person, whatever else agrees. */
-export const NAMES_DIFFER_WEIGHT = -1000;
+/**
+ * Two company records at different street numbers are two sites (Salesforce keeps a branch as an
+ * account of its own), however much of the organisation's name, phone and domain they share.
+ */
+const COMPANY_ADDRESS = COMPARISONS.companies.findIndex((comparison) => comparison.key === "address");
+const COMPANY_OTHER_BUILDING = COMPARISONS.companies[COMPANY_ADDRESS]!.levels.findIndex(
+  (level) => level.name === "different-number",
+);
+/**
+ * The weight of a pair that is never a duplicate, whatever else agrees: two people whose first and
+ * last names both differ, two companies at different street numbers.
+ */
+export const NEVER_SAME_WEIGHT = -1000;
 
 /** The match weight of a comparison pattern under per-level `weights` (in bits). */
 export function combineWeights(
@@ -114,7 +125,8 @@ export function combineWeights(
   weights: readonly (readonly number[])[],
   levels: Int8Array,
 ): number {
-  if (entity === "people" && levels[0] === FIRST_DIFFERENT && levels[1] === LAST_DIFFERENT) return NAMES_DIFFER_WEIGHT;
+  if (entity === "people" && levels[0] === FIRST_DIFFERENT && levels[1] === LAST_DIFFERENT) return NEVER_SAME_WEIGHT;
+  if (entity === "companies" && levels[COMPANY_ADDRESS] === COMPANY_OTHER_BUILDING) return NEVER_SAME_WEIGHT;
   let total = 0;
   let place = 0;
   for (let c = 0; c < levels.length; c += 1) {
