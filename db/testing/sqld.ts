@@ -43,8 +43,12 @@ async function freePort(): Promise<number> {
 
 export type TSqldServer = { url: string; authToken: string; stop(): Promise<void> };
 
-/** Starts sqld with Turso-style auth: an Ed25519 public key, and an EdDSA JWT as the token. */
-export async function startSqld(): Promise<TSqldServer> {
+/**
+ * Starts sqld with Turso-style auth: an Ed25519 public key, and an EdDSA JWT as the token.
+ * `maxResponseSize` (e.g. "64KB") lowers its limit on one answer (default 10 MB), for tests of reads
+ * that must come in pages.
+ */
+export async function startSqld(options: { maxResponseSize?: string } = {}): Promise<TSqldServer> {
   const binary = ensureSqldBinary();
   const { publicKey, privateKey } = generateKeyPairSync("ed25519");
   const rawPublicKey = publicKey.export({ format: "jwk" }).x;
@@ -58,7 +62,14 @@ export async function startSqld(): Promise<TSqldServer> {
   const dataDir = mkdtempSync(join(tmpdir(), "tandem-sqld-"));
   const child: ChildProcess = spawn(
     binary,
-    ["--db-path", join(dataDir, "data.sqld"), "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"],
+    [
+      "--db-path",
+      join(dataDir, "data.sqld"),
+      "--http-listen-addr",
+      `127.0.0.1:${port}`,
+      "--no-welcome",
+      ...(options.maxResponseSize ? ["--max-response-size", options.maxResponseSize] : []),
+    ],
     {
       env: { ...process.env, SQLD_AUTH_JWT_KEY: rawPublicKey, RUST_LOG: "error" },
       stdio: ["ignore", "ignore", "pipe"],

@@ -37,11 +37,18 @@ export type TDuplicateStepResult = { checked: number; rebuilt: TMatchEntity[]; m
  */
 export async function checkChangedRecords(
   db: TDatabase,
-  options: { lease: TLease; now: () => number; deadline: number; rebuildUpTo?: number; modelSample?: number },
+  options: {
+    lease: TLease;
+    now: () => number;
+    deadline: number;
+    rebuildUpTo?: number;
+    modelSample?: number;
+    listLimit?: number;
+  },
 ): Promise<TDuplicateStepResult> {
   const started = options.now();
   const until = Math.min(options.deadline, started + DUPLICATE_CHECK_SLICE_MS);
-  let listing = await listUncheckedRecords(db);
+  let listing = await listUncheckedRecords(db, options.listLimit);
   const through = listing.through;
   const watermark = Math.max(through ?? -Infinity, started - CHECK_LATE_WRITES_MS);
   if (listing.records.length === 0) {
@@ -71,7 +78,7 @@ export async function checkChangedRecords(
   }
   let current: TDuplicateModels = models;
   if (changedModels) {
-    [listing, current] = await Promise.all([listUncheckedRecords(db), readDuplicateModels(db)]);
+    [listing, current] = await Promise.all([listUncheckedRecords(db, options.listLimit), readDuplicateModels(db)]);
   }
 
   const result = await checkDuplicates(db, listing.records, {
@@ -80,10 +87,12 @@ export async function checkChangedRecords(
     models: current,
     shouldStop: () => options.now() >= until,
   });
-  if (result.done) {
+  // Records past the listing's limit wait for the next tick, and so does the watermark.
+  const done = result.done && !listing.truncated;
+  if (done) {
     await commitWrites(db, options.lease, [settingStatement(db, "duplicates.checkedThrough", watermark)]);
   }
-  return { checked: result.checked, rebuilt, more: !result.done && options.now() >= options.deadline };
+  return { checked: result.checked, rebuilt, more: !done && options.now() >= options.deadline };
 }
 
 /**

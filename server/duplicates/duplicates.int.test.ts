@@ -39,7 +39,10 @@ beforeEach(async () => {
 const NOW = 1_800_000_000_000;
 
 /** The tick's duplicate step on its own, under a lease of its own. */
-async function step(now = Date.now(), options: { deadline?: number; rebuildUpTo?: number; modelSample?: number } = {}) {
+async function step(
+  now = Date.now(),
+  options: { deadline?: number; rebuildUpTo?: number; modelSample?: number; listLimit?: number } = {},
+) {
   const lease = await acquireLease(database.db, { holder: `test-${now}-${Math.random()}`, now: () => now });
   if (!lease) throw new Error("lease busy");
   try {
@@ -49,6 +52,7 @@ async function step(now = Date.now(), options: { deadline?: number; rebuildUpTo?
       deadline: options.deadline ?? now + 60_000,
       rebuildUpTo: options.rebuildUpTo,
       modelSample: options.modelSample,
+      listLimit: options.listLimit,
     });
   } finally {
     await lease.release();
@@ -341,6 +345,33 @@ describe(`duplicate detection on ${testDatabaseKind()}`, () => {
     const shared = ids.filter((id) => fromRebuild.includes(id));
     expect(shared.length).toBeGreaterThanOrEqual(Math.floor(fromRebuild.length * 0.9));
     expect(ids.length).toBeLessThanOrEqual(Math.ceil(fromRebuild.length * 1.1));
+  });
+
+  it("DUP-1: more changed records than one listing holds are checked over several steps; the watermark waits for the last", async () => {
+    const people = Array.from({ length: 23 }, (_, i) => ({
+      firstName: `Given${i}`,
+      lastName: `Family${i}`,
+      email: `person${i}@example${i}.org`,
+      updatedAt: NOW - 100 + i,
+    }));
+    const twin = (
+      await insertPeople(database.db, [
+        ...people,
+        { firstName: "Lin", lastName: "Wu", email: "lin@wu.dev", updatedAt: NOW - 50 },
+      ])
+    ).at(-1);
+    const [other] = await insertPeople(database.db, [
+      { firstName: "Lin", lastName: "Wu", email: "lin@wu.dev", updatedAt: NOW - 1 },
+    ]);
+    const options = { listLimit: 10, rebuildUpTo: 0 };
+    expect(await step(NOW, options)).toMatchObject({ checked: 10, more: false });
+    expect(await readSetting(database.db, "duplicates.checkedThrough")).toBeNull();
+    expect(await step(NOW + 1, options)).toMatchObject({ checked: 10, more: false });
+    expect(await readSetting(database.db, "duplicates.checkedThrough")).toBeNull();
+    expect(await step(NOW + 2, options)).toMatchObject({ checked: 5, more: false });
+    expect(await readSetting(database.db, "duplicates.checkedThrough")).not.toBeNull();
+    expect(await pairOf(database.db, twin!, other!)).toMatchObject({ state: "open" });
+    expect(await step(NOW + 3, options)).toEqual({ checked: 0, rebuilt: [], more: false });
   });
 
   it("DUP-1: a check past the tick's deadline only looks; the next one checks, then nothing changed costs nothing", async () => {

@@ -9,17 +9,26 @@ const WATERMARK: TSettingKey = "duplicates.checkedThrough";
 export type TUncheckedRecord = TRecordRef & { entity: TMatchEntity; updatedAt: number };
 
 /**
+ * At most this many records are listed at once, oldest change first (about 3 MB as a libSQL server
+ * answers it; a first load of 100,000 would exceed its 10 MB response limit). A tick checks fewer
+ * than this in its time slice anyway; the rest are listed by the next one.
+ */
+export const UNCHECKED_LIST_LIMIT = 20_000;
+
+/**
  * The records duplicate detection has not checked in their current version: people, accounts and
  * prospects updated after the watermark (`duplicates.checkedThrough`) without a checked mark for
- * their `updated_at`. Retired, merged and deleted records, and prospects linked since, are listed
- * too: checking them removes their pairs. One query, which also returns the watermark; when nothing
- * changed it reads only the few index entries past the watermark.
+ * their `updated_at`, oldest change first, up to `limit` (`truncated` says more are waiting). Retired,
+ * merged and deleted records, and prospects linked since, are listed too: checking them removes
+ * their pairs. One query, which also returns the watermark; when nothing changed it reads only the
+ * few index entries past the watermark.
  */
 export async function listUncheckedRecords(
   db: TDatabase,
-): Promise<{ through: number | null; records: TUncheckedRecord[] }> {
+  limit = UNCHECKED_LIST_LIMIT,
+): Promise<{ through: number | null; records: TUncheckedRecord[]; truncated: boolean }> {
   const unchecked = (table: string, type: TDuplicateRecordType, entity: string) => `
-    SELECT '${type}' AS type, r.id AS id, r.updated_at AS updated_at, ${entity} AS entity
+    SELECT 1 AS rank, '${type}' AS type, r.id AS id, r.updated_at AS updated_at, ${entity} AS entity
     FROM ${table} AS r, watermark
     WHERE r.updated_at > coalesce(watermark.through, -9007199254740991)
       AND NOT EXISTS (
@@ -30,11 +39,14 @@ export async function listUncheckedRecords(
     sql: `WITH watermark(through) AS (
         SELECT (SELECT json_extract(value, '$') FROM settings WHERE key = ?2)
       )
-      SELECT 'watermark' AS type, NULL AS id, through AS updated_at, NULL AS entity FROM watermark
+      SELECT 0 AS rank, 'watermark' AS type, NULL AS id, through AS updated_at, NULL AS entity FROM watermark
       UNION ALL ${unchecked("crm_people", "person", "'people'")}
       UNION ALL ${unchecked("crm_accounts", "account", "'companies'")}
-      UNION ALL ${unchecked("prospects", "prospect", "CASE r.kind WHEN 'person' THEN 'people' ELSE 'companies' END")}`,
-    args: [CHECKED_PREFIX, WATERMARK],
+      UNION ALL ${unchecked("prospects", "prospect", "CASE r.kind WHEN 'person' THEN 'people' ELSE 'companies' END")}
+      ORDER BY rank, updated_at, id
+      LIMIT ?3`,
+    // One more than asked, to know whether more are waiting; plus the watermark's row.
+    args: [CHECKED_PREFIX, WATERMARK, limit + 2],
   });
   let through: number | null = null;
   const records: TUncheckedRecord[] = [];
@@ -50,6 +62,7 @@ export async function listUncheckedRecords(
       updatedAt: Number(row.updated_at),
     });
   }
-  records.sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { through, records };
+  const truncated = records.length > limit;
+  if (truncated) records.length = limit;
+  return { through, records, truncated };
 }

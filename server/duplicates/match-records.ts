@@ -6,6 +6,7 @@ import { guessField } from "@/server/duplicates/dedupe-csv/header-aliases";
 import type { TMatchEntity, TMatchField, TMatchRecord } from "@/server/sync/core/match/fields";
 import type { TDuplicateRecordType, TRecordRef } from "./duplicate-vocabulary";
 import { refKey } from "./pair-identity";
+import { READ_PAGE, readInPages } from "./read-in-pages";
 
 /** A record as duplicate detection reads it: its ref, its version, and the matcher's values (id: its ref key). */
 export type TMatchSource = { ref: TRecordRef; updatedAt: number; record: TMatchRecord };
@@ -107,30 +108,35 @@ async function readPeople(db: TDatabaseOrTransaction, filter: SQL | undefined | 
       crmPeople.fields,
       sql`case when ${crmPeople.kind} = 'lead' then ${`$.${leadField}`} else ${`$.${contactField}`} end`,
     );
-  const rows = await db
-    .select({
-      id: crmPeople.id,
-      updatedAt: crmPeople.updatedAt,
-      kind: crmPeople.kind,
-      firstName: crmPeople.firstName,
-      lastName: crmPeople.lastName,
-      name: crmPeople.name,
-      email: crmPeople.email,
-      phone: crmPeople.phone,
-      title: crmPeople.title,
-      company: crmPeople.company,
-      accountName: sql<string | null>`coalesce(${bySfId.name}, ${byId.name})`,
-      street: address("MailingStreet", "Street"),
-      city: address("MailingCity", "City"),
-      postcode: address("MailingPostalCode", "PostalCode"),
-      country: address("MailingCountry", "Country"),
-      website: sql<unknown>`case when ${crmPeople.kind} = 'lead' then json_extract(${crmPeople.fields}, '$.Website') end`,
-    })
-    .from(crmPeople)
-    .leftJoin(bySfId, eq(bySfId.sfId, crmPeople.accountSfId))
-    .leftJoin(byId, eq(byId.id, crmPeople.accountId))
-    .where(and(eq(crmPeople.state, "active"), filter))
-    .orderBy(asc(crmPeople.id));
+  const rows = await readInPages(
+    (after) =>
+      db
+        .select({
+          id: crmPeople.id,
+          updatedAt: crmPeople.updatedAt,
+          kind: crmPeople.kind,
+          firstName: crmPeople.firstName,
+          lastName: crmPeople.lastName,
+          name: crmPeople.name,
+          email: crmPeople.email,
+          phone: crmPeople.phone,
+          title: crmPeople.title,
+          company: crmPeople.company,
+          accountName: sql<string | null>`coalesce(${bySfId.name}, ${byId.name})`,
+          street: address("MailingStreet", "Street"),
+          city: address("MailingCity", "City"),
+          postcode: address("MailingPostalCode", "PostalCode"),
+          country: address("MailingCountry", "Country"),
+          website: sql<unknown>`case when ${crmPeople.kind} = 'lead' then json_extract(${crmPeople.fields}, '$.Website') end`,
+        })
+        .from(crmPeople)
+        .leftJoin(bySfId, eq(bySfId.sfId, crmPeople.accountSfId))
+        .leftJoin(byId, eq(byId.id, crmPeople.accountId))
+        .where(and(eq(crmPeople.state, "active"), filter, after))
+        .orderBy(asc(crmPeople.id))
+        .limit(READ_PAGE),
+    crmPeople.id,
+  );
   return rows.map((row) =>
     source("person", row.id, row.updatedAt, {
       firstName: row.firstName,
@@ -152,23 +158,28 @@ async function readPeople(db: TDatabaseOrTransaction, filter: SQL | undefined | 
 
 async function readAccounts(db: TDatabaseOrTransaction, filter: SQL | undefined | null): Promise<TMatchSource[]> {
   if (filter === null) return [];
-  const rows = await db
-    .select({
-      id: crmAccounts.id,
-      updatedAt: crmAccounts.updatedAt,
-      name: crmAccounts.name,
-      website: crmAccounts.website,
-      phone: crmAccounts.phone,
-      city: crmAccounts.city,
-      country: crmAccounts.country,
-      street: pulled(crmAccounts.fields, sql`'$.BillingStreet'`),
-      billingCity: pulled(crmAccounts.fields, sql`'$.BillingCity'`),
-      postcode: pulled(crmAccounts.fields, sql`'$.BillingPostalCode'`),
-      billingCountry: pulled(crmAccounts.fields, sql`'$.BillingCountry'`),
-    })
-    .from(crmAccounts)
-    .where(and(eq(crmAccounts.state, "active"), filter))
-    .orderBy(asc(crmAccounts.id));
+  const rows = await readInPages(
+    (after) =>
+      db
+        .select({
+          id: crmAccounts.id,
+          updatedAt: crmAccounts.updatedAt,
+          name: crmAccounts.name,
+          website: crmAccounts.website,
+          phone: crmAccounts.phone,
+          city: crmAccounts.city,
+          country: crmAccounts.country,
+          street: pulled(crmAccounts.fields, sql`'$.BillingStreet'`),
+          billingCity: pulled(crmAccounts.fields, sql`'$.BillingCity'`),
+          postcode: pulled(crmAccounts.fields, sql`'$.BillingPostalCode'`),
+          billingCountry: pulled(crmAccounts.fields, sql`'$.BillingCountry'`),
+        })
+        .from(crmAccounts)
+        .where(and(eq(crmAccounts.state, "active"), filter, after))
+        .orderBy(asc(crmAccounts.id))
+        .limit(READ_PAGE),
+    crmAccounts.id,
+  );
   return rows.map((row) =>
     source("account", row.id, row.updatedAt, {
       name: row.name,
@@ -188,25 +199,30 @@ async function readProspects(
   filter: SQL | undefined | null,
 ): Promise<TMatchSource[]> {
   if (filter === null) return [];
-  const rows = await db
-    .select({
-      id: prospects.id,
-      updatedAt: prospects.updatedAt,
-      name: prospects.name,
-      firstName: prospects.firstName,
-      lastName: prospects.lastName,
-      email: prospects.email,
-      phone: prospects.phone,
-      title: prospects.title,
-      company: prospects.company,
-      website: prospects.website,
-      city: prospects.city,
-      country: prospects.country,
-      extra: prospects.extra,
-    })
-    .from(prospects)
-    .where(and(eq(prospects.kind, kind), isNull(prospects.crmRecordId), filter))
-    .orderBy(asc(prospects.id));
+  const rows = await readInPages(
+    (after) =>
+      db
+        .select({
+          id: prospects.id,
+          updatedAt: prospects.updatedAt,
+          name: prospects.name,
+          firstName: prospects.firstName,
+          lastName: prospects.lastName,
+          email: prospects.email,
+          phone: prospects.phone,
+          title: prospects.title,
+          company: prospects.company,
+          website: prospects.website,
+          city: prospects.city,
+          country: prospects.country,
+          extra: prospects.extra,
+        })
+        .from(prospects)
+        .where(and(eq(prospects.kind, kind), isNull(prospects.crmRecordId), filter, after))
+        .orderBy(asc(prospects.id))
+        .limit(READ_PAGE),
+    prospects.id,
+  );
   const entity: TMatchEntity = kind === "person" ? "people" : "companies";
   return rows.map((row) => {
     const common = {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { InStatement } from "@libsql/client";
-import { eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { duplicatePairs } from "@/db/schema";
 import { AppError } from "@/server/errors";
@@ -18,6 +18,7 @@ import { checkedKey, insertKeyStatements, matchKeyRows } from "./match-key-rows"
 import { loadMatchRecords } from "./match-records";
 import { orderedPair, pairId, recordSignature } from "./pair-identity";
 import { pairWriteStatements } from "./pair-statements";
+import { READ_PAGE, readInPages } from "./read-in-pages";
 import { planPairWrites, type TFoundPair } from "./plan-pair-writes";
 
 export type TRebuildCounts = { records: number; pairs: number };
@@ -90,7 +91,16 @@ export async function rebuildEntity(
       bSignature: signatures[b]!,
     };
   });
-  const stored = await db.select().from(duplicatePairs).where(eq(duplicatePairs.entity, entity));
+  const stored = await readInPages(
+    (after) =>
+      db
+        .select()
+        .from(duplicatePairs)
+        .where(and(eq(duplicatePairs.entity, entity), after))
+        .orderBy(asc(duplicatePairs.id))
+        .limit(READ_PAGE),
+    duplicatePairs.id,
+  );
   const compared = new Set(sources.map((source) => source.record.id));
   const storedRefs = stored.flatMap((pair) => [`${pair.aType}:${pair.aId}`, `${pair.bType}:${pair.bId}`]);
   const writes = planPairWrites({
