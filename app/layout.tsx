@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import localFont from "next/font/local";
+import { headers } from "next/headers";
 import { ThemeProvider } from "@/components/theme-provider";
 import { TRPCReactProvider } from "@/components/trpc/provider";
 import { Toaster } from "@/components/ui/sonner";
@@ -27,11 +28,13 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Set by proxy.ts for every page (and reading it renders every page per request, as nonces need).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={inter.variable} suppressHydrationWarning>
       <body className="min-h-dvh bg-background font-sans text-foreground antialiased">
-        <ThemeProvider>
+        <ThemeProvider nonce={nonce}>
           <TRPCReactProvider logErrors={getEnv().NODE_ENV === "development"}>
             <TooltipProvider delayDuration={300}>{children}</TooltipProvider>
           </TRPCReactProvider>
