@@ -52,6 +52,13 @@ const ZEnvSchema = z.object({
   SALESFORCE_REFRESH_TOKEN: ZText.optional(),
   SALESFORCE_OUTBOUND_TOKEN: ZText.optional(),
   SYNC_TIME_BUDGET_MS: z.coerce.number().int().positive().default(240_000),
+  /** The server log's level (server/log.ts): info unless set; `silent` turns it off. */
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]))
+    .optional(),
   /** Encrypts stored Salesforce tokens; derived from AUTH_SECRET when unset. */
   TANDEM_ENCRYPTION_KEY: ZEncryptionKey.optional(),
   TANDEM_SETUP_TOKEN: ZText.optional(),

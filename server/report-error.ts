@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { log } from "@/server/log";
 
 export type TReportedError = { errorId: string; message: string };
 
@@ -8,6 +9,6 @@ export type TReportedError = { errorId: string; message: string };
  */
 export function reportUnexpectedError(label: string, error: unknown): TReportedError {
   const errorId = randomUUID();
-  console.error(`[${label}] error ${errorId}:`, error);
+  log.error("error.unexpected", { label, errorId, err: error });
   return { errorId, message: `Something went wrong on the server (error id ${errorId}).` };
 }

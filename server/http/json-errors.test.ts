@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { AppError } from "@/server/errors";
+import { captureLogs } from "@/server/testing/capture-logs";
 import { withJsonErrors } from "./json-errors";
 
 describe("route handlers answer JSON errors", () => {
@@ -13,7 +14,8 @@ describe("route handlers answer JSON errors", () => {
   });
 
   it("answers an unexpected throw with a plain message and an id the server log also has", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
+    onTestFinished(logs.restore);
     const handler = withJsonErrors("cron", async (_request: Request) => {
       throw new Error("SQLITE_BUSY: database is locked at /srv/secret/path.db");
     });
@@ -25,13 +27,13 @@ describe("route handlers answer JSON errors", () => {
     expect(body.errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(body.error).toContain(body.errorId);
     expect(body.error).not.toContain("SQLITE_BUSY");
-    expect(log).toHaveBeenCalledOnce();
-    expect(String(log.mock.calls[0]?.[0])).toContain(body.errorId);
-    expect(log.mock.calls[0]?.[1]).toBeInstanceOf(Error);
+    const lines = logs.events("error.unexpected");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ label: "cron", errorId: body.errorId, err: { type: "Error" } });
   });
 
   it("answers an AppError with its own sentence and status", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    onTestFinished(captureLogs().restore);
     const handler = withJsonErrors("health", async () => {
       throw new AppError("DATABASE_UNAVAILABLE", "The database cannot be reached.");
     });

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { testDatabaseKind } from "@/db/testing/test-database";
 import { startEmulator } from "@/server/emulator";
+import { captureLogs } from "@/server/testing/capture-logs";
 import { acquireLease } from "./lease";
 import { runTick } from "./run-tick";
 import { connectToEmulator, emulatorAdmin } from "./testing/emulator-connection";
@@ -82,14 +83,18 @@ describe(`the tick's lease on ${testDatabaseKind()}`, () => {
 
   it("the lease is given back even when recording the tick fails", { timeout: 30_000 }, async () => {
     await emulatorAdmin(bed.emulator, "records", { object: "Account", count: 5 });
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const logs = captureLogs();
+    onTestFinished(logs.restore);
     await bed.database.client.execute(
       "CREATE TRIGGER sync_ticks_refuse_update BEFORE UPDATE ON sync_ticks BEGIN SELECT RAISE(ABORT, 'no tick log today'); END",
     );
     try {
       const summary = await tick();
       expect(summary.pull.Account.created).toBe(5);
-      expect(logged).toHaveBeenCalledWith(expect.stringContaining("recording the tick failed"), expect.anything());
+      const [line, ...more] = logs.events("sync.tick_not_recorded");
+      expect(more).toEqual([]);
+      expect(line).toMatchObject({ level: "error", tickId: summary.tickId });
+      expect(JSON.stringify(line?.err)).toContain("no tick log today");
       expect(await count("SELECT COUNT(*) FROM sync_leases")).toBe(0);
     } finally {
       await bed.database.client.execute("DROP TRIGGER IF EXISTS sync_ticks_refuse_update");

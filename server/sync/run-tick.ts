@@ -3,6 +3,7 @@ import { and, eq, isNull, ne } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { apiUsageSamples, syncCursors, syncTicks } from "@/db/schema";
 import { getEnv } from "@/server/env";
+import { log } from "@/server/log";
 import { checkChangedRecords } from "@/server/duplicates/check-changed-records";
 import { isAppError, isSalesforceError, type SalesforceError } from "@/server/errors";
 import {
@@ -55,7 +56,10 @@ export async function runTick(
   const started = now();
   const tickId = randomUUID();
   const lease = await acquireLease(db, { holder: tickId, now });
-  if (!lease) return { ok: true, skipped: "busy" };
+  if (!lease) {
+    log.debug("sync.tick_busy", { trigger });
+    return { ok: true, skipped: "busy" };
+  }
 
   const summary: TTickSummary = {
     ok: true,
@@ -104,10 +108,11 @@ export async function runTick(
     try {
       await finishTick(db, tickId, summary, finished, salesforce);
     } catch (error) {
-      console.error(`[tick ${tickId}] recording the tick failed:`, error);
+      log.error("sync.tick_not_recorded", { tickId, err: error });
     } finally {
       await lease.release();
     }
+    logTick(summary, trigger);
   }
   return summary;
 }
@@ -200,7 +205,7 @@ async function duplicatesStep(
     if (checked.more) options.summary.more = true;
   } catch (error) {
     if (isLeaseLost(error)) throw error;
-    console.error("[tick] checking for duplicates failed:", error);
+    log.error("sync.duplicates_check_failed", { err: error });
     options.summary.failures = [
       ...(options.summary.failures ?? []),
       {
@@ -309,7 +314,7 @@ function recordFailure(summary: TTickSummary, error: unknown) {
   }
   const code = isAppError(error) ? error.code : "INTERNAL";
   const message = isAppError(error) ? error.message : "The sync stopped on an unexpected error; see the server log.";
-  if (!isAppError(error)) console.error("[tick] unexpected error:", error);
+  if (!isAppError(error)) log.error("sync.unexpected_error", { tickId: summary.tickId, err: error });
   summary.failures = [...(summary.failures ?? []), { code, message }];
 }
 
@@ -335,7 +340,7 @@ async function finishTick(
       durationMs: summary.durationMs,
       apiCalls: summary.apiCalls,
       more: summary.more,
-      status: summary.ok ? (summary.paused ? "skipped" : "ok") : "failed",
+      status: tickOutcome(summary),
       summary,
       error: failure?.message ?? null,
       errorCode: failure?.code ?? null,
@@ -350,4 +355,26 @@ async function finishTick(
       await db.insert(apiUsageSamples).values({ at: limit.at, used: limit.used, max: limit.max });
     }
   }
+}
+
+function tickOutcome(summary: TTickSummary): "ok" | "skipped" | "failed" {
+  return summary.ok ? (summary.paused ? "skipped" : "ok") : "failed";
+}
+
+/** The tick's one log line: what it did, in counts and codes (the messages are in the tick log). */
+function logTick(summary: TTickSummary, trigger: TTickTrigger) {
+  const outcome = tickOutcome(summary);
+  (outcome === "failed" ? log.warn : log.info)("sync.tick", {
+    tickId: summary.tickId,
+    trigger,
+    outcome,
+    ...(summary.paused ? { paused: summary.paused } : {}),
+    durationMs: summary.durationMs,
+    apiCalls: summary.apiCalls,
+    more: summary.more,
+    pull: summary.pull,
+    push: summary.push,
+    ...(summary.outbound ? { outbound: summary.outbound } : {}),
+    ...(summary.failures?.length ? { failures: summary.failures.map((failure) => failure.code) } : {}),
+  });
 }

@@ -3,6 +3,7 @@ import type { TDatabase } from "@/db/client";
 import { outboundNotifications } from "@/db/schema";
 import { toStatement } from "@/db/statements";
 import type { SalesforceError } from "@/server/errors";
+import { log } from "@/server/log";
 import type { SalesforcePort } from "@/server/salesforce/port";
 import { planNotificationRetry } from "../core/notification-retry";
 import { pullFieldLists } from "../pull/pull-field-lists";
@@ -39,6 +40,8 @@ export async function applyPendingNotifications(
 ): Promise<TOutboundOutcome> {
   const outcome: TOutboundOutcome = { applied: 0, failed: 0, counts: {}, apiCalls: 0, more: false };
   const callsBefore = salesforce.apiCalls;
+  const started = performance.now();
+  let taken = 0;
   try {
     for (;;) {
       const due = await db
@@ -57,6 +60,7 @@ export async function applyPendingNotifications(
         outcome.more = true;
         break;
       }
+      taken += due.length;
       const broken = await applyRound(db, salesforce, due, options, outcome);
       if (broken) {
         outcome.brokenConnection = broken;
@@ -66,6 +70,20 @@ export async function applyPendingNotifications(
     }
   } finally {
     outcome.apiCalls = salesforce.apiCalls - callsBefore;
+  }
+  if (taken > 0) {
+    log.info("outbound.applied", {
+      tickId: options.lease.holder,
+      orgId: salesforce.orgId,
+      notifications: taken,
+      applied: outcome.applied,
+      failed: outcome.failed,
+      retrying: Math.max(0, taken - outcome.applied - outcome.failed),
+      apiCalls: outcome.apiCalls,
+      more: outcome.more,
+      ...(outcome.brokenConnection ? { errorCode: outcome.brokenConnection.salesforceCode } : {}),
+      durationMs: Math.round(performance.now() - started),
+    });
   }
   return outcome;
 }

@@ -1,6 +1,7 @@
 import type { TDatabase } from "@/db/client";
 import { outboundNotifications } from "@/db/schema";
 import { readCappedBody } from "@/server/http/read-capped-body";
+import { log } from "@/server/log";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import {
   MAX_ENVELOPE_BYTES,
@@ -16,12 +17,15 @@ import { isOutboundToken } from "./outbound-token";
 export type TReceiveResult = { status: number; body: string; contentType: string; stored: number };
 
 const SOAP = "text/xml; charset=utf-8";
-const fault = (status: number, message: string): TReceiveResult => ({
-  status,
-  body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${message}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
-  contentType: SOAP,
-  stored: 0,
-});
+const fault = (status: number, message: string): TReceiveResult => {
+  log.info("outbound.refused", { status, reason: message.slice(0, 200) });
+  return {
+    status,
+    body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${message}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
+    contentType: SOAP,
+    stored: 0,
+  };
+};
 
 /**
  * First stage of an outbound message: check the path token and the org, store each notification
@@ -32,6 +36,7 @@ export async function receiveNotifications(
   db: TDatabase,
   input: { token: string; body: string | Request; now: number },
 ): Promise<TReceiveResult> {
+  const started = performance.now();
   // The token is checked before the body is read: a stranger cannot make Tandem read a megabyte.
   if (!(await isOutboundToken(db, input.token)))
     return fault(401, "Unknown outbound-message URL. Copy the URL from Tandem's Setup again.");
@@ -72,6 +77,14 @@ export async function receiveNotifications(
     object: envelope.notifications[0]?.object ?? null,
     notifications: envelope.notifications.length,
     newlyStored: inserted.length,
+  });
+  log.info("outbound.received", {
+    orgId: connection.orgId,
+    object: envelope.notifications[0]?.object ?? null,
+    notifications: envelope.notifications.length,
+    stored: inserted.length,
+    duplicates: envelope.notifications.length - inserted.length,
+    durationMs: Math.round(performance.now() - started),
   });
   return { status: 200, body: OUTBOUND_ACK, contentType: SOAP, stored: inserted.length };
 }

@@ -21,6 +21,7 @@ import { PUSH_KINDS, PUSH_RECORD_TYPES, type TPushKind } from "../core/push-kind
 import { commitFenced, type TLease } from "../lease";
 import { selectInChunks } from "../pull/select-in-chunks";
 import { ensureOrgPushInfo, TANDEM_ID_FIELD } from "./org-push-info";
+import { logPushBatches, type TBatchTally } from "./log-push-batch";
 import { loadLevel, noteLinkBody, type TOutboxRow, type TPushItem } from "./push-records";
 import { skippedFieldStatements } from "./field-write-results";
 import {
@@ -383,6 +384,7 @@ async function sendCall(run: TRun, collections: Array<TPlannedCollection<TPushIt
   const { db, salesforce, options } = run;
   const items = collections.flatMap((collection) => collection.items);
   const ids = items.map((item) => item.outboxId);
+  const started = performance.now();
   await commitFenced(db, options.lease, [sendingStatement(ids, options.now())]);
   let outcomes: Map<string, TSaveOutcome>;
   try {
@@ -399,14 +401,18 @@ async function sendCall(run: TRun, collections: Array<TPlannedCollection<TPushIt
     );
   } catch (error) {
     if (!isSalesforceError(error)) throw error;
-    return callFailed(run, items, error);
+    const next = await callFailed(run, items, error);
+    logPushBatches(options.lease.holder, collections, { durationMs: performance.now() - started, error });
+    return next;
   }
   const now = options.now();
   const openErrors = run.anyOpenErrors ? await recordsWithOpenErrors(db, items) : new Set<string>();
   const statements: InStatement[] = [];
   const links: TPushItem[] = [];
   const successes: Array<{ item: TPushItem; sfId: string }> = [];
+  const tallies: TBatchTally[] = [];
   for (const collection of collections) {
+    const before = { created: 0, updated: 0, failed: 0, ...run.result.counts[collection.object] };
     const outcome = outcomes.get(collection.referenceId);
     collection.items.forEach((item, index) => {
       const answer: Parameters<typeof decideItem>[0] = !outcome
@@ -422,10 +428,17 @@ async function sendCall(run: TRun, collections: Array<TPlannedCollection<TPushIt
             };
       statements.push(...settleItem(run, item, answer, now, openErrors, links, successes));
     });
+    const after = run.result.counts[collection.object] ?? before;
+    tallies.push({
+      created: after.created - before.created,
+      updated: after.updated - before.updated,
+      failed: after.failed - before.failed,
+    });
   }
   if (successes.length > 0) statements.push(...successBatchStatements(successes, now, openErrors));
   await withDuplicateDetails(run, statements, now);
   await commitFenced(db, options.lease, statements);
+  logPushBatches(options.lease.holder, collections, { durationMs: performance.now() - started, tallies });
   return links;
 }
 

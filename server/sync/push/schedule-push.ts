@@ -1,5 +1,6 @@
 import "server-only";
 import type { TDatabase } from "@/db/client";
+import { log } from "@/server/log";
 
 type TPushRunner = (db: TDatabase) => Promise<unknown>;
 
@@ -22,7 +23,7 @@ export async function schedulePush(db: TDatabase): Promise<void> {
   if (!run) return;
   const work = () =>
     run(db).catch((error: unknown) => {
-      console.error("[push] the push after a write failed:", error instanceof Error ? error.message : error);
+      log.error("push.after_write_failed", { err: error });
     });
   try {
     const { after } = await import("next/server");
