@@ -10,6 +10,7 @@ import { ADA, connect, failPush, PUSH_INFO, setPush, setPushInfo } from "./testi
 
 let database: TTestDatabase;
 const NOW = 1_800_000_000_000;
+const ADMIN = { userId: "admin-user", role: "admin" as const };
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -49,7 +50,7 @@ describe(`a record's sync history on ${testDatabaseKind()}`, () => {
       NOW + 3000,
     );
 
-    const history = await getSyncHistory(database.db, { type: "account", id: account.id });
+    const history = await getSyncHistory(database.db, ADMIN, { type: "account", id: account.id });
 
     expect(history.source).toBe("tandem");
     expect(history.pushState).toBe("pending");
@@ -85,7 +86,7 @@ describe(`a record's sync history on ${testDatabaseKind()}`, () => {
       },
     ]);
 
-    expect(await getSyncHistory(database.db, { type: "person", id: person!.id })).toEqual({
+    expect(await getSyncHistory(database.db, ADMIN, { type: "person", id: person!.id })).toEqual({
       source: "pull",
       pushState: null,
       entries: [],
@@ -97,7 +98,7 @@ describe(`a record's sync history on ${testDatabaseKind()}`, () => {
     await setPush(database.db, []);
     const account = await createAccount(database.db, { name: "Local Only" }, ADA, NOW);
 
-    const history = await getSyncHistory(database.db, { type: "account", id: account.id });
+    const history = await getSyncHistory(database.db, ADMIN, { type: "account", id: account.id });
 
     expect(history).toMatchObject({ source: "tandem", pushState: "local", errors: [] });
     expect(history.entries).toEqual([
@@ -106,7 +107,7 @@ describe(`a record's sync history on ${testDatabaseKind()}`, () => {
   });
 
   it("answers NOT_FOUND for an unknown record", async () => {
-    await expect(getSyncHistory(database.db, { type: "opportunity", id: "no-such-id" })).rejects.toMatchObject({
+    await expect(getSyncHistory(database.db, ADMIN, { type: "opportunity", id: "no-such-id" })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { TDatabase } from "@/db/client";
 import { activityLog, pushErrors } from "@/db/schema";
 import { AppError } from "@/server/errors";
+import { visibleTo } from "@/server/push-errors/error-scope";
+import type { TErrorViewer } from "@/server/push-errors/push-error-schemas";
 import type { TActivityEvent } from "@/server/sync/core/activity-events";
 import { pushErrorHint } from "@/server/sync/core/push-error-hints";
 import { PUSH_ERROR_STATES, PUSH_OPERATIONS, PUSH_STATES } from "@/server/sync/core/push-kinds";
@@ -69,8 +71,13 @@ export type TSyncHistory = z.infer<typeof ZSyncHistorySchema>;
 /**
  * ERR-2: what Tandem pushed for one record and what Salesforce refused, newest first: its sync
  * events from the activity log and its push errors, one query each beside the record's own row.
+ * The errors are those the error log shows `viewer` (ERR-1: a member sees their own records').
  */
-export async function getSyncHistory(db: TDatabase, rawInput: TSyncHistoryInput): Promise<TSyncHistory> {
+export async function getSyncHistory(
+  db: TDatabase,
+  viewer: TErrorViewer,
+  rawInput: TSyncHistoryInput,
+): Promise<TSyncHistory> {
   const input = ZSyncHistoryInputSchema.parse(rawInput);
   const table = CRM_TABLES[input.type];
   const [record, entries, errors] = await Promise.all([
@@ -90,7 +97,7 @@ export async function getSyncHistory(db: TDatabase, rawInput: TSyncHistoryInput)
     db
       .select()
       .from(pushErrors)
-      .where(and(eq(pushErrors.recordType, input.type), eq(pushErrors.recordId, input.id)))
+      .where(and(eq(pushErrors.recordType, input.type), eq(pushErrors.recordId, input.id), visibleTo(viewer)))
       .orderBy(desc(pushErrors.lastAt), desc(pushErrors.id))
       .limit(SYNC_HISTORY_LIMIT),
   ]);

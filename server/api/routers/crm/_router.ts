@@ -129,5 +129,5 @@ export const crmRouter = createTRPCRouter({
   syncHistory: protectedProcedure
     .input(ZSyncHistoryInputSchema)
     .output(ZSyncHistorySchema)
-    .query(({ ctx, input }) => getSyncHistory(ctx.db, input)),
+    .query(({ ctx, input }) => getSyncHistory(ctx.db, { userId: ctx.user.id, role: ctx.user.role }, input)),
 });

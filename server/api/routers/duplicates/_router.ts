@@ -52,9 +52,22 @@ export const duplicatesRouter = createTRPCRouter({
     await schedulePush(ctx.db);
     return result;
   }),
-  undoMerge: protectedProcedure
-    .input(ZUndoMergeInputSchema)
-    .mutation(({ ctx, input }) => undoMerge(ctx.db, input.mergeId, ctx.user, Date.now())),
+  undoMerge: protectedProcedure.input(ZUndoMergeInputSchema).mutation(async ({ ctx, input }) => {
+    // Undoing a merge that stopped syncing a record takes it off the ignore list (resumeSyncing).
+    if (ctx.user.role !== "admin") {
+      const merge = await ctx.db.query.recordMerges.findFirst({
+        columns: { stoppedSyncing: true },
+        where: (merges, { eq }) => eq(merges.id, input.mergeId),
+      });
+      if (merge?.stoppedSyncing) {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "Only admins can undo a merge that stopped syncing a Salesforce record: ask an admin.",
+        });
+      }
+    }
+    return undoMerge(ctx.db, input.mergeId, ctx.user, Date.now());
+  }),
   similar: protectedProcedure.input(ZSimilarInputSchema).query(({ ctx, input }) => findSimilarRecords(ctx.db, input)),
   ignored: adminProcedure.query(({ ctx }) => listIgnoredRecords(ctx.db)),
   resumeSyncing: adminProcedure

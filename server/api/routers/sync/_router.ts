@@ -15,7 +15,8 @@ import { getSyncOptions, updateSyncOptions } from "@/server/sync/sync-options";
 const INTERACTIVE_BUDGET_MS = 20_000;
 
 export const syncRouter = createTRPCRouter({
-  visibility: protectedProcedure.output(ZPullVisibilitySchema).query(({ ctx }) => getPullVisibility(ctx.db)),
+  // PULL-2's switches are a setting: only the admin's wizard reads them (pages apply them server-side).
+  visibility: adminProcedure.output(ZPullVisibilitySchema).query(({ ctx }) => getPullVisibility(ctx.db)),
   setVisibility: adminProcedure
     .input(z.object({ object: z.enum(SYNC_OBJECTS), visible: z.boolean() }))
     .output(ZPullVisibilitySchema)
