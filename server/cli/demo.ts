@@ -37,7 +37,15 @@ function assertPortFree(candidate: number, variable: string) {
 }
 
 async function main() {
-  const { PORT: port, EMULATOR_PORT: emulatorPort, AUTH_SECRET, AUTH_URL, CRON_SECRET, TANDEM_SETUP_TOKEN } = getEnv();
+  const {
+    PORT: port,
+    EMULATOR_PORT: emulatorPort,
+    AUTH_SECRET,
+    AUTH_URL,
+    CRON_SECRET,
+    TANDEM_SETUP_TOKEN,
+    LOG_LEVEL,
+  } = getEnv();
   await assertPortFree(port, "PORT");
   await assertPortFree(emulatorPort, "EMULATOR_PORT");
   mkdirSync(dataDir, { recursive: true });
@@ -74,6 +82,8 @@ async function main() {
     TANDEM_DEMO_SALESFORCE_URL: emulator.url,
     TANDEM_DEMO_CLIENT_ID: emulator.clientId,
     TANDEM_DEMO_CLIENT_SECRET: emulator.clientSecret,
+    // The demo's terminal shows what needs attention, not a JSON line per tick (LOG_LEVEL=info for those).
+    LOG_LEVEL: LOG_LEVEL ?? "warn",
   });
 
   console.log((await ensureBuilt(root, env)) ? "Built Tandem." : "Build is up to date.");
