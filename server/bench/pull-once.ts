@@ -37,12 +37,14 @@ async function tandem(url: string) {
   let apiCalls = 0;
   let records = 0;
   let ticks = 0;
+  let duplicatesMs = 0;
   for (;;) {
     const summary = await runTick(handle.db, "cli", { budgetMs: 600_000, now });
     if ("skipped" in summary) throw new Error("lease busy");
     if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
     ticks += 1;
     apiCalls += summary.apiCalls;
+    duplicatesMs += summary.duplicates?.durationMs ?? 0;
     records += Object.values(summary.pull).reduce(
       (sum, counts) => sum + counts.created + ("suppressed" in counts ? counts.suppressed : 0),
       0,
@@ -62,7 +64,7 @@ async function tandem(url: string) {
   const idleCalls = await later(1);
   handle.client.close();
   database.remove();
-  return { wallMs, apiCalls, records, ticks, settleCalls, idleCalls, roundTrips: pull };
+  return { wallMs, duplicatesMs, apiCalls, records, ticks, settleCalls, idleCalls, roundTrips: pull };
 }
 
 /** The same records fetched by bare jsforce into nothing. */

@@ -140,12 +140,14 @@ async function tandem(url: string, people: number) {
   let tickApiCalls = 0;
   let ticks = 0;
   let failed = 0;
+  let duplicatesMs = 0;
   for (;;) {
     const summary = await runTick(db, "push", { budgetMs: 600_000, open: profile.open });
     if ("skipped" in summary) throw new Error("lease busy");
     if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
     ticks += 1;
     tickApiCalls += summary.apiCalls;
+    duplicatesMs += summary.duplicates?.durationMs ?? 0;
     failed += Object.values(summary.push).reduce((sum, counts) => sum + counts.failed, 0);
     const open = await countOf(db, "SELECT count(*) AS n FROM push_outbox WHERE state IN ('pending', 'sending')");
     if (open === 0) break;
@@ -176,6 +178,7 @@ async function tandem(url: string, people: number) {
   );
   return {
     wallMs,
+    duplicatesMs,
     apiCalls,
     tickApiCalls,
     ticks,

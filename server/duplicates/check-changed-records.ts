@@ -25,6 +25,7 @@ const MODEL_SAMPLE = 2_000;
 /** How long duplicate detection may take in one tick; what is left waits for the next tick. */
 export const DUPLICATE_CHECK_SLICE_MS = 20_000;
 
+/** `checked`: the records matched, in full (`rebuilt` entities) or incrementally. */
 export type TDuplicateStepResult = { checked: number; rebuilt: TMatchEntity[]; more: boolean };
 
 /**
@@ -62,13 +63,15 @@ export async function checkChangedRecords(
 
   const models = await readDuplicateModels(db);
   const rebuilt: TMatchEntity[] = [];
+  let rebuiltRecords = 0;
   let changedModels = false;
   for (const entity of MATCH_ENTITIES) {
     const pending = listing.records.filter((record) => record.entity === entity).length;
     if (models[entity] && pending === 0) continue;
     const total = await countMatchRecords(db, entity);
     if (total <= (options.rebuildUpTo ?? REBUILD_IN_TICK[entity]) && (!models[entity] || pending * 4 >= total)) {
-      await rebuildEntity(db, entity, { lease: options.lease, now: started, clock: options.now });
+      rebuiltRecords += (await rebuildEntity(db, entity, { lease: options.lease, now: started, clock: options.now }))
+        .records;
       rebuilt.push(entity);
       changedModels = true;
     } else if (!models[entity]) {
@@ -92,7 +95,7 @@ export async function checkChangedRecords(
   if (done) {
     await commitWrites(db, options.lease, [settingStatement(db, "duplicates.checkedThrough", watermark)]);
   }
-  return { checked: result.checked, rebuilt, more: !done && options.now() >= options.deadline };
+  return { checked: rebuiltRecords + result.checked, rebuilt, more: !done && options.now() >= options.deadline };
 }
 
 /**

@@ -200,9 +200,16 @@ async function duplicatesStep(
   // A first load that goes on next tick is checked once it has finished: matched once, with a
   // model of all its records, instead of again after every part of it.
   if (options.summary.more && (await firstLoadUnfinished(db))) return;
+  const started = performance.now();
   try {
     const checked = await checkChangedRecords(db, { lease, now: options.now, deadline: options.deadline });
     if (checked.more) options.summary.more = true;
+    if (checked.checked > 0 || checked.rebuilt.length > 0) {
+      options.summary.duplicates = {
+        checked: checked.checked,
+        durationMs: Math.round(performance.now() - started),
+      };
+    }
   } catch (error) {
     if (isLeaseLost(error)) throw error;
     log.error("sync.duplicates_check_failed", { err: error });
@@ -375,6 +382,7 @@ function logTick(summary: TTickSummary, trigger: TTickTrigger) {
     pull: summary.pull,
     push: summary.push,
     ...(summary.outbound ? { outbound: summary.outbound } : {}),
+    ...(summary.duplicates ? { duplicates: summary.duplicates } : {}),
     ...(summary.failures?.length ? { failures: summary.failures.map((failure) => failure.code) } : {}),
   });
 }

@@ -18,6 +18,8 @@ export const ZTickSummarySchema = z.object({
   push: z.record(z.string(), z.object({ created: z.number(), updated: z.number(), failed: z.number() })),
   /** Outbound-message notifications this tick applied, and those it gave up on (ERR-3). */
   outbound: z.object({ applied: z.number(), failed: z.number() }).optional(),
+  /** DUP-1: the records this tick checked for potential duplicates, and how long that took. */
+  duplicates: z.object({ checked: z.number(), durationMs: z.number() }).optional(),
   /** Present when something went wrong or work was held back: plain sentences (ERR-3). */
   failures: z.array(z.object({ object: z.string().optional(), code: z.string(), message: z.string() })).optional(),
   paused: z.enum(["api-budget", "disconnected", "broken", "cancelled"]).optional(),
