@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getEnv } from "@/server/env";
 import { contentSecurityPolicy, createNonce } from "@/server/http/content-security-policy";
 
 /**
@@ -9,7 +10,7 @@ import { contentSecurityPolicy, createNonce } from "@/server/http/content-securi
  */
 export function proxy(request: NextRequest) {
   const nonce = createNonce();
-  const policy = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy(nonce, { development: getEnv().NODE_ENV === "development" });
   const headers = new Headers(request.headers);
   headers.set("x-tandem-path", request.nextUrl.pathname + request.nextUrl.search);
   headers.set("x-nonce", nonce);
