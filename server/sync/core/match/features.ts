@@ -159,8 +159,7 @@ const NOT_A_BUILDING = new Set(["suite", "apartment", "floor", "unit", "room", "
 
 function addressParts(value: string | null | undefined) {
   const parts = words(foldText(value)).map((word) => STREET_WORDS[word] ?? word);
-  const number =
-    parts.find((word, i) => /^\d+[a-z]?$/.test(word) && !NOT_A_BUILDING.has(parts[i - 1] ?? "")) ?? "";
+  const number = parts.find((word, i) => /^\d+[a-z]?$/.test(word) && !NOT_A_BUILDING.has(parts[i - 1] ?? "")) ?? "";
   const streetWords = parts.filter((word) => word !== number && !/^\d{5}$/.test(word));
   return { address: parts.join(" "), streetNumber: number, streetWords };
 }
