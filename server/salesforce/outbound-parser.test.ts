@@ -91,6 +91,74 @@ describe("outbound-message envelopes", () => {
     expect(nestingDepth("<a>".repeat(1000), 10)).toBe(11);
   });
 
+  it("counts an element whose quoted attribute holds '/>', and skips comments and CDATA", () => {
+    expect(nestingDepth('<a x="/>">'.repeat(50), 99)).toBe(50);
+    expect(nestingDepth(`<a><!-- ${"<b>".repeat(50)} --><![CDATA[${"<c>".repeat(50)}]]></a>`, 99)).toBe(1);
+  });
+
+  it("decodes XML's references in values and keeps what is not XML whitespace", () => {
+    const body = SAMPLE.replace("<sf:Title>White</sf:Title>", "<sf:Title>AT&amp;T &lt;b&gt; &#x1F600;&#65;</sf:Title>")
+      .replace("<sf:LastName>Black</sf:LastName>", "<sf:LastName>\u00a0Black </sf:LastName>")
+      .replace("<sf:FirstName>Jeraldine</sf:FirstName>", "<sf:FirstName><![CDATA[&amp; <x>]]></sf:FirstName>");
+    expect(parseOutboundEnvelope(body).notifications[0]?.fields).toMatchObject({
+      Title: "AT&T <b> \u{1F600}A",
+      LastName: "\u00a0Black",
+      FirstName: "&amp; <x>",
+    });
+  });
+
+  it("reads the envelope by namespace, whatever the prefixes and the order of elements", () => {
+    const body = SAMPLE.replaceAll("soapenv:", "s:")
+      .replace("xmlns:soapenv=", "xmlns:s=")
+      .replace("<OrganizationId>012345678901234</OrganizationId>", "")
+      .replace("</notifications>", "<OrganizationId>012345678901234</OrganizationId></notifications>");
+    expect(parseOutboundEnvelope(body).organizationId).toBe("012345678901234");
+  });
+
+  it.each([
+    [
+      "an Envelope in another namespace",
+      SAMPLE.replace('xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"', 'xmlns:soapenv="urn:evil"'),
+    ],
+    [
+      "a Body that leaves the SOAP namespace",
+      SAMPLE.replace("<soapenv:Body>", '<soapenv:Body xmlns:soapenv="urn:evil">'),
+    ],
+    [
+      "notifications outside the outbound namespace",
+      SAMPLE.replace('xmlns="http://soap.sforce.com/2005/09/outbound"', 'xmlns="urn:evil"'),
+    ],
+    ["an sObject outside the outbound namespace", SAMPLE.replace("<sObject ", '<sObject xmlns="" ')],
+    ["an undeclared prefix", SAMPLE.replace("<sf:Title>White</sf:Title>", "<zz:Title>White</zz:Title>")],
+    ["an entity XML does not define", SAMPLE.replace("White", "&copy;")],
+    ["a reference to a character XML forbids", SAMPLE.replace("White", "&#x1;")],
+    ["a raw control character", SAMPLE.replace("White", "Wh\u0001ite")],
+    [
+      "a field given twice",
+      SAMPLE.replace("<sf:Title>White</sf:Title>", "<sf:Title>White</sf:Title><sf:Title>Red</sf:Title>"),
+    ],
+    [
+      "a field holding elements",
+      SAMPLE.replace("<sf:Title>White</sf:Title>", "<sf:Title><sf:Line>1</sf:Line></sf:Title>"),
+    ],
+    [
+      "an object that is not an API name",
+      SAMPLE.replace('xsi:type="sf:Contact"', 'xsi:type="sf:Robert\'); DROP TABLE x;--"'),
+    ],
+    ["an ActionId that is not an Id", SAMPLE.replace("04k1I000000bmsHQAQ", "04k 1I000000bmsH")],
+    ["a Notification Id that is not an Id", SAMPLE.replace("04l1I000000fztEQAQ", "x".repeat(40))],
+    ["a second root element", `${SAMPLE}<Envelope/>`],
+  ])("refuses %s", (_name, body) => {
+    expect(() => parseOutboundEnvelope(body)).toThrow(OutboundEnvelopeError);
+  });
+
+  it("takes time in proportion to the body: a megabyte of '<' is refused within a second", () => {
+    const started = performance.now();
+    expect(() => parseOutboundEnvelope("<".repeat(1024 * 1024))).toThrow(OutboundEnvelopeError);
+    expect(() => parseOutboundEnvelope(`<a ${"a<".repeat(512 * 1024)}`)).toThrow(OutboundEnvelopeError);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it("compares org Ids on 15 characters, case-sensitively", () => {
     expect(sameOrg("00D5g000004TNDMEA4", "00D5g000004TNDM")).toBe(true);
     expect(sameOrg("00D5g000004tndm", "00D5g000004TNDM")).toBe(false);

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { activityLog, crmPeople, outboundNotifications } from "@/db/schema";
 import { createTestDatabase, testDatabaseKind, type TTestDatabase } from "@/db/testing/test-database";
 import { type RunningEmulator, startEmulator } from "@/server/emulator";
-import { readCappedBody } from "@/server/http/read-capped-body";
 import { adminConnection } from "@/server/salesforce/testing/admin-connection";
 import { acquireLease } from "../lease";
 import { applyPulledPage } from "../pull/apply-page";
@@ -14,6 +13,7 @@ import { updateSyncOptions } from "../sync-options";
 import { connectToEmulator, emulatorAdmin } from "../testing/emulator-connection";
 import { getOutboundToken } from "./outbound-token";
 import { processOutboundNotifications } from "./process-notifications";
+import { readEnvelopeBody } from "./read-envelope-body";
 import { receiveNotifications } from "./receive-notifications";
 
 let database: TTestDatabase;
@@ -30,16 +30,13 @@ beforeAll(async () => {
   });
   // Stands in for the route handler: the same two stages, over real HTTP from the emulator.
   listener = createServer(async (request, response) => {
-    const body = await readCappedBody(
-      new Request("http://x", {
-        method: "POST",
-        body: (await readAll(request)).toString("utf8"),
-        headers: { "content-length": request.headers["content-length"] ?? "0" },
-      }),
-      1024 * 1024,
-    );
+    const body = new Request("http://x", {
+      method: "POST",
+      body: new Uint8Array(await readAll(request)),
+      headers: { "content-length": request.headers["content-length"] ?? "0" },
+    });
     const token = request.url?.split("/").at(-1) ?? "";
-    const result = await receiveNotifications(database.db, { token, body: body ?? "", now: Date.now() });
+    const result = await receiveNotifications(database.db, { token, body, now: Date.now() });
     received.push({ status: result.status, stored: result.stored });
     response.writeHead(result.status, { "content-type": result.contentType }).end(result.body);
   });
@@ -181,8 +178,14 @@ describe(`outbound messages on ${testDatabaseKind()}`, () => {
 
   it("refuses bodies over 1 MiB before reading them whole", async () => {
     const big = "x".repeat(1024 * 1024 + 1);
-    expect(await readCappedBody(new Request("http://x", { method: "POST", body: big }), 1024 * 1024)).toBeNull();
-    expect(await readCappedBody(new Request("http://x", { method: "POST", body: "small" }), 1024 * 1024)).toBe("small");
+    expect(await readEnvelopeBody(new Request("http://x", { method: "POST", body: big }))).toMatchObject({
+      ok: false,
+      status: 413,
+    });
+    expect(await readEnvelopeBody(new Request("http://x", { method: "POST", body: "small" }))).toEqual({
+      ok: true,
+      text: "small",
+    });
   });
 
   it("never rolls a record back when an older version arrives after a newer one", async () => {

@@ -1,10 +1,8 @@
 import type { TDatabase } from "@/db/client";
 import { outboundNotifications } from "@/db/schema";
-import { readCappedBody } from "@/server/http/read-capped-body";
 import { log } from "@/server/log";
 import { getConnectionRow } from "@/server/salesforce/connection-store";
 import {
-  MAX_ENVELOPE_BYTES,
   OUTBOUND_ACK,
   OutboundEnvelopeError,
   parseOutboundEnvelope,
@@ -13,6 +11,7 @@ import {
 import { writeSetting } from "@/server/settings/settings-store";
 import { SYNC_OBJECTS } from "../core/sync-objects";
 import { isOutboundToken } from "./outbound-token";
+import { readEnvelopeBody } from "./read-envelope-body";
 
 export type TReceiveResult = { status: number; body: string; contentType: string; stored: number };
 
@@ -21,11 +20,16 @@ const fault = (status: number, message: string): TReceiveResult => {
   log.info("outbound.refused", { status, reason: message.slice(0, 200) });
   return {
     status,
-    body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${message}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
+    body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>${escapeXml(message)}</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>`,
     contentType: SOAP,
     stored: 0,
   };
 };
+
+/** A refusal's reason may quote the body (an element's name): it is escaped like any XML text. */
+function escapeXml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
 
 /**
  * First stage of an outbound message: check the path token and the org, store each notification
@@ -40,11 +44,12 @@ export async function receiveNotifications(
   // The token is checked before the body is read: a stranger cannot make Tandem read a megabyte.
   if (!(await isOutboundToken(db, input.token)))
     return fault(401, "Unknown outbound-message URL. Copy the URL from Tandem's Setup again.");
-  const body = typeof input.body === "string" ? input.body : await readCappedBody(input.body, MAX_ENVELOPE_BYTES);
-  if (body === null) return fault(413, "Outbound messages larger than 1 MiB are refused.");
+  const body =
+    typeof input.body === "string" ? { ok: true as const, text: input.body } : await readEnvelopeBody(input.body);
+  if (!body.ok) return fault(body.status, body.reason);
   let envelope;
   try {
-    envelope = parseOutboundEnvelope(body);
+    envelope = parseOutboundEnvelope(body.text);
   } catch (error) {
     if (error instanceof OutboundEnvelopeError) return fault(400, error.message);
     throw error;
