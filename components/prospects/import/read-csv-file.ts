@@ -1,12 +1,9 @@
+import { decodeCsvFile } from "@/server/prospects/import/decode-csv-file";
+
 /**
- * A picked file as text. UTF-8 first; spreadsheet apps on Windows often save CSV in the ANSI
- * code page instead, which is read as Windows-1252 so accented names survive.
+ * A picked file as text, decoded as the command line decodes it: UTF-8, UTF-16 with its
+ * byte-order mark, or Windows-1252 for a spreadsheet's ANSI export, so accented names survive.
  */
 export async function readCsvFile(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
+  return decodeCsvFile(new Uint8Array(await file.arrayBuffer())).text;
 }

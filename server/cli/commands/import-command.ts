@@ -5,6 +5,7 @@ import type { TDatabaseHandle } from "@/db/client";
 import { AppError } from "@/server/errors";
 import { allowServerOnly } from "../server-only";
 import { guessMapping, headerKey } from "@/server/prospects/import/guess-mapping";
+import { decodeCsvFile } from "@/server/prospects/import/decode-csv-file";
 import { parseCsv } from "@/server/prospects/import/parse-csv";
 import { fieldsForKind, type TColumnTarget } from "@/server/prospects/import/prospect-fields";
 import { ZImportInputSchema, type TBadRow } from "@/server/prospects/import/schemas";
@@ -157,7 +158,7 @@ function findHeader(headers: string[], header: string): number {
 
 async function readCsvFile(file: string): Promise<string> {
   try {
-    return await readFile(file, "utf8");
+    return decodeCsvFile(await readFile(file)).text;
   } catch (error) {
     const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
     throw new AppError(

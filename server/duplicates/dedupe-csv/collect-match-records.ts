@@ -3,7 +3,7 @@ import type { TMatchEntity, TMatchRecord } from "@/server/sync/core/match/fields
 import type { TCsvFormat } from "./csv-format";
 import { matchValuesOf } from "./match-values";
 import { planColumns, type TColumnPlan } from "./plan-columns";
-import { NotUtf8Error, readCsvFile } from "./read-csv-file";
+import { NotUtf8Error, readCsvFile, utf16ByteOrder } from "./read-csv-file";
 
 /** How many bad rows' lines a summary lists; the count covers them all. */
 const LISTED_BAD_ROWS = 100;
@@ -27,12 +27,15 @@ export type TCollectedRecords = {
 
 /**
  * The first read of the file: the header, the column plan, and only the matcher's values of each
- * row (no row is kept). A file that is not valid UTF-8 is read again as Latin-1.
+ * row (no row is kept). A file that starts with UTF-16's byte-order mark is read as UTF-16; one
+ * that is not valid UTF-8 is read again as Latin-1.
  */
 export async function collectMatchRecords(
   path: string,
   options: { entity: TMatchEntity; map?: string; fileName: string },
 ): Promise<TCollectedRecords> {
+  const utf16 = await utf16ByteOrder(path, options.fileName);
+  if (utf16) return collectWith(path, options, utf16);
   try {
     return await collectWith(path, options, "utf8");
   } catch (error) {

@@ -13,6 +13,14 @@ describe("detectCsvFormat", () => {
     ["a tie goes to the comma", "a,b;c\n", ",", "\n"],
     ["one column", "email\njane@acme.com\n", ",", "\n"],
     ["a header without a line break", "name;email", ";", "\n"],
+    ["pipe", "name|email|phone\nJane|jane@acme.com|1\n", "|", "\n"],
+    ["blank lines before the header", "\r\n  \r\nname;email\r\n", ";", "\r\n"],
+    [
+      "a header that ends the file takes the line break of the blank lines before it",
+      "\r\n\r\nname\temail",
+      "\t",
+      "\r\n",
+    ],
   ])("%s", (_case, text, delimiter, newline) => {
     expect(detectCsvFormat(text)).toEqual({ delimiter, newline });
   });

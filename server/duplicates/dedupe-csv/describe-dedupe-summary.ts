@@ -8,6 +8,8 @@ export function describeDedupeSummary(summary: TDedupeCsvSummary, entity: TMatch
   const lines: string[] = [];
   if (summary.encoding === "latin1") {
     lines.push(`${fileName} is not valid UTF-8: it was read, and is written, as Latin-1.`);
+  } else if (summary.encoding !== "utf8") {
+    lines.push(`${fileName} is UTF-16 (it starts with its byte-order mark): it was read, and is written, as UTF-16.`);
   }
   const fields = Object.entries(summary.columns).map(([field, headers]) => `${field} (${headers.join(" + ")})`);
   lines.push(`Matched ${entity} on ${fields.join(", ")}.`);

@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { AppError } from "@/server/errors";
 import { detectCsvFormat, type TCsvEncoding, type TCsvFormat } from "./csv-format";
 import { createCsvRowSplitter, type TCsvRow } from "./csv-row-splitter";
@@ -12,6 +13,30 @@ const PIECE_BYTES = 256 * 1024;
 const HEADER_CHARS = 64 * 1024;
 
 export type TCsvBatch = { format: TCsvFormat; rows: TCsvRow[] };
+
+/** How each encoding is decoded: UTF-8 strictly (see readCsvFile), UTF-16 as it comes. */
+const DECODERS: Record<Exclude<TCsvEncoding, "latin1">, () => TextDecoder> = {
+  utf8: () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }),
+  utf16le: () => new TextDecoder("utf-16le", { ignoreBOM: true }),
+  utf16be: () => new TextDecoder("utf-16be", { ignoreBOM: true }),
+};
+
+/** UTF-16 when the file starts with its byte-order mark, else null: try UTF-8, then Latin-1. */
+export async function utf16ByteOrder(path: string, fileName: string): Promise<"utf16le" | "utf16be" | null> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, "r");
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    if (bytesRead < 2) return null;
+    if (buffer[0] === 0xff && buffer[1] === 0xfe) return "utf16le";
+    if (buffer[0] === 0xfe && buffer[1] === 0xff) return "utf16be";
+    return null;
+  } catch (error) {
+    throw readError(error, path, fileName);
+  } finally {
+    await handle?.close();
+  }
+}
 
 /**
  * Streams a CSV file as batches of rows, the header row first, holding one piece of the file at a
@@ -31,7 +56,7 @@ export async function* readCsvFile(
     let text = piece;
     if (bom === null) {
       if (!text) continue;
-      bom = encoding === "utf8" && text.charCodeAt(0) === 0xfeff;
+      bom = encoding !== "latin1" && text.charCodeAt(0) === 0xfeff;
       if (bom) text = text.slice(1);
     }
     if (reading) {
@@ -58,7 +83,7 @@ function withSplitter(format: TCsvFormat, fileName: string) {
 }
 
 async function* decodedPieces(path: string, encoding: TCsvEncoding, fileName: string): AsyncGenerator<string> {
-  const decoder = encoding === "utf8" ? new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }) : null;
+  const decoder = encoding === "latin1" ? null : DECODERS[encoding]();
   const stream = createReadStream(path, { highWaterMark: PIECE_BYTES });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { Writable } from "node:stream";
 import { AppError } from "@/server/errors";
-import type { TCsvFormat } from "./csv-format";
+import type { TCsvEncoding, TCsvFormat } from "./csv-format";
 import { formatCsvRow } from "./format-csv-row";
 import { readCsvFile } from "./read-csv-file";
 
@@ -67,7 +67,7 @@ export async function writeDedupedCsv(
  * (`| head`) fails the output between two writes: the error is kept and thrown at the next one,
  * instead of going unheard.
  */
-function bufferedSink(output: Writable, encoding: BufferEncoding) {
+function bufferedSink(output: Writable, encoding: TCsvEncoding) {
   let buffered = "";
   let failure: unknown = null;
   const keepFailure = (error: unknown) => (failure ??= error);
@@ -75,7 +75,7 @@ function bufferedSink(output: Writable, encoding: BufferEncoding) {
   const flush = async () => {
     if (failure) throw failure;
     if (!buffered) return;
-    const ready = output.write(buffered, encoding);
+    const ready = output.write(encodeText(buffered, encoding));
     buffered = "";
     if (!ready) await once(output, "drain");
   };
@@ -91,6 +91,12 @@ function bufferedSink(output: Writable, encoding: BufferEncoding) {
       output.off("error", keepFailure);
     },
   };
+}
+
+/** Text as bytes of the input's encoding; Node writes UTF-16 little-endian only, so big-endian is swapped. */
+function encodeText(text: string, encoding: TCsvEncoding): Buffer {
+  if (encoding === "utf16be") return Buffer.from(text, "utf16le").swap16();
+  return Buffer.from(text, encoding);
 }
 
 function changedWhileReading(fileName: string): AppError {

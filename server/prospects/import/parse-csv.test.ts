@@ -40,6 +40,29 @@ describe("parseCsv", () => {
     ]);
   });
 
+  it("reads the separator from the header, though the rows hold unquoted commas", () => {
+    const parsed = parseCsv(
+      "people.csv",
+      "Email;First Name;Last Name;Notes\n;Ann;Lee;,;surplus;,\nbob@acme.com;Bob;Ray;,\n",
+    );
+    expect(parsed.headers).toEqual(["Email", "First Name", "Last Name", "Notes"]);
+    expect(parsed.rows.map((row) => row.cells)).toEqual([
+      ["", "Ann", "Lee", ",", "surplus", ","],
+      ["bob@acme.com", "Bob", "Ray", ","],
+    ]);
+  });
+
+  it("reads pipe-separated files, and files that start with blank lines", () => {
+    const parsed = parseCsv("people.csv", "\n\nName|Email\nJane|jane@acme.com\n");
+    expect(parsed.headers).toEqual(["Name", "Email"]);
+    expect(parsed.rows).toEqual([{ line: 4, cells: ["Jane", "jane@acme.com"] }]);
+  });
+
+  it("counts a line feed inside a quoted cell as a line in a file whose rows end in CR", () => {
+    const parsed = parseCsv("people.csv", 'Name,Email\r"Jane\nDoe",jane@acme.com\rMax,max@globex.com\r');
+    expect(parsed.rows.map((row) => row.line)).toEqual([2, 4]);
+  });
+
   it("names blank and repeated headers so every column can be kept", () => {
     expect(parseCsv("people.csv", "Email,,Email\na@b.co,x,c@d.co\n").headers).toEqual([
       "Email",

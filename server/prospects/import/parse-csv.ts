@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { detectCsvFormat } from "@/server/duplicates/dedupe-csv/csv-format";
 import { AppError } from "@/server/errors";
 import { MAX_IMPORT_BYTES } from "./schemas";
 
@@ -8,9 +9,10 @@ export type TParsedCsv = { headers: string[]; rows: TCsvRow[] };
 const MEGABYTE = 1024 * 1024;
 
 /**
- * Parses an uploaded CSV: a byte-order mark is dropped, the delimiter (comma, semicolon, tab…)
- * detected, quoted fields may hold delimiters and line breaks, blank lines are skipped. Each row
- * keeps the line of the file it starts on, so the bad-row report points at the right place.
+ * Parses an uploaded CSV: a byte-order mark is dropped, the separator (comma, semicolon, tab or
+ * pipe) and line break read from the header line, quoted fields may hold separators and line
+ * breaks, blank lines are skipped. Each row keeps the line of the file it starts on, so the
+ * bad-row report points at the right place.
  */
 export function parseCsv(fileName: string, text: string): TParsedCsv {
   const bytes = Buffer.byteLength(text, "utf8");
@@ -37,7 +39,12 @@ export function parseCsv(fileName: string, text: string): TParsedCsv {
   const lines = lineCounter(body);
   let cursor = 0;
   let quoteProblem: number | null = null;
+  // From the header, not guessed from the rows: a row's unquoted comma must not make a file
+  // separated by semicolons read as comma-separated.
+  const { delimiter, newline } = detectCsvFormat(body.slice(0, 64 * 1024));
   Papa.parse<string[]>(body, {
+    delimiter,
+    newline,
     skipEmptyLines: "greedy",
     step: (result) => {
       const line = lines.lineAt(skipBlankLines(body, cursor));
@@ -85,14 +92,21 @@ function skipBlankLines(text: string, from: number): number {
   }
 }
 
-/** Line numbers for increasing offsets, counting line breaks only once across the file. */
+/**
+ * Line numbers for increasing offsets, scanning the file once. Every line break counts, as an
+ * editor counts it: CRLF, LF and a lone CR, between rows and inside quoted cells alike (a file
+ * whose rows end in CR can hold a cell with an LF).
+ */
 function lineCounter(text: string) {
-  const breakChar = text.includes("\n") ? "\n" : "\r";
   let scanned = 0;
   let line = 1;
   return {
     lineAt(offset: number): number {
-      for (; scanned < offset; scanned++) if (text[scanned] === breakChar) line++;
+      for (; scanned < offset; scanned++) {
+        const char = text[scanned];
+        // The LF of a CRLF was counted with its CR.
+        if (char === "\r" || (char === "\n" && text[scanned - 1] !== "\r")) line++;
+      }
       return line;
     },
   };
