@@ -246,7 +246,7 @@ async function mergeInSalesforce(
             accountId: survivor.accountSfId!,
             doNotCreateOpportunity: true,
           });
-    if (!outcome.ok) {
+    if (!outcome.ok && !(await doneAlready(port, input))) {
       throw new AppError(
         "BAD_REQUEST",
         `Salesforce refused to ${mode === "merge" ? "merge" : "convert"} them (${outcome.error.salesforceCode}): ${outcome.error.message} Nothing was merged; merge in Tandem only, or fix it in Salesforce.`,
@@ -255,6 +255,28 @@ async function mergeInSalesforce(
   } finally {
     await port.flush();
   }
+}
+
+/**
+ * Whether Salesforce already merged (or converted) the loser into the survivor: a first attempt
+ * whose answer was lost (a dropped connection, a timeout) committed, and the retry is refused
+ * (ENTITY_IS_DELETED) although what the rep asked for is done.
+ */
+async function doneAlready(
+  port: SalesforcePort,
+  input: { mode: "merge" | "convert"; survivor: TMergeRecord; loser: TMergeRecord },
+): Promise<boolean> {
+  const { mode, survivor, loser } = input;
+  if (!/^[A-Za-z0-9]{15,18}$/.test(loser.sfId ?? "")) return false;
+  const soql =
+    mode === "merge"
+      ? `SELECT Id, IsDeleted, MasterRecordId FROM ${loser.sfObject} WHERE Id = '${loser.sfId}'`
+      : `SELECT Id, IsConverted, ConvertedContactId FROM Lead WHERE Id = '${loser.sfId}'`;
+  const [record] = (await port.queryAll(soql)).records;
+  if (!record) return false;
+  return mode === "merge"
+    ? record.IsDeleted === true && record.MasterRecordId === survivor.sfId
+    : record.IsConverted === true && record.ConvertedContactId === survivor.sfId;
 }
 
 /** The edit that gives the survivor the chosen values, in the same batch as the merge. */
