@@ -3,7 +3,15 @@ import { and, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmPeople } from "@/db/schema";
 import { getRecordsWorkspace, isVisible, listContext, salesforceRecordUrl } from "./get-records-workspace";
-import { containsText, orderTerms, ownerKey, pageOffset, withoutIndex } from "./list-query";
+import {
+  containsText,
+  matchPhrase,
+  orderTerms,
+  ownerKey,
+  pageOffset,
+  searchesByTrigrams,
+  withoutIndex,
+} from "./list-query";
 import { type TPeopleList, type TPeopleListInput, ZPeopleListInputSchema } from "./list-schemas";
 import type { TPersonKind } from "./record-schemas";
 
@@ -16,8 +24,15 @@ const rowid = sql<number>`${crmPeople}.rowid`;
  *
  * Built for 100,000 people in two steps: first the page's rowids (from the (kind, state, name)
  * index alone when the list is only narrowed by kind), then those rows with their accounts.
+ *
+ * `options.search` is how a search reads crm_people: through the trigram index (`index`, the
+ * default), or by a LIKE scan of every row (`scan`), which tests and the load bench compare it with.
  */
-export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Promise<TPeopleList> {
+export async function listPeople(
+  db: TDatabase,
+  rawInput: TPeopleListInput,
+  options: { search?: TPeopleSearchMethod } = {},
+): Promise<TPeopleList> {
   const input = ZPeopleListInputSchema.parse(rawInput);
   const workspace = await getRecordsWorkspace(db);
   const context = listContext(workspace, ["Contact", "Lead"]);
@@ -40,6 +55,12 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
   }
 
   const term = input.search;
+  const method = options.search ?? "index";
+  const search = !term
+    ? undefined
+    : method === "index" && searchesByTrigrams(term)
+      ? await indexedSearch(db, term, accountsVisible)
+      : scannedSearch(term, accountsVisible);
   // When only kind, state and name matter, the (kind, state, name) index answers alone — even
   // deep pages, as SQLite merges the per-kind ranges. Anything else needs the rows themselves,
   // and then one pass over the table beats looking each index entry's row up (5–10× at 100,000).
@@ -53,7 +74,7 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
     input.owner ? sql`${ownerKey(crmPeople.ownerSfId, crmPeople.ownerName)} = ${input.owner}` : undefined,
     input.source ? eq(crmPeople.source, input.source) : undefined,
     account?.sfId ? eq(crmPeople.accountSfId, account.sfId) : undefined,
-    term ? searchCondition(term, accountsVisible) : undefined,
+    search,
   );
 
   const sortsByCompany = input.sort === "company";
@@ -146,15 +167,65 @@ export async function listPeople(db: TDatabase, rawInput: TPeopleListInput): Pro
   };
 }
 
-/** Name, email or company contains the term; so does the account's name, for contacts. */
-function searchCondition(term: string, accountsVisible: boolean): SQL | undefined {
+export type TPeopleSearchMethod = "index" | "scan";
+
+/**
+ * Above this many matches, reading the matching people one by one costs more than one pass over
+ * crm_people (measured at 100,000 people: about even at 20,000; at 60,000 matches the pass that
+ * checks each row against the index's matches takes 400–800 ms, the LIKE pass 70–150 ms).
+ */
+const BROAD_MATCHES = 20_000;
+
+/**
+ * Name, email or company contains the term (3 characters or more), from the trigram index
+ * (db/migrations/0007); so does the account's name, for contacts.
+ *
+ * The index folds the case of every letter ("ölaf" finds "Ölaf"), as people expect of a search
+ * box; LIKE folds ASCII letters only. So it finds all that the scan finds and, with non-ASCII
+ * letters, also what differs from the term only in their case. Shorter terms, which it cannot
+ * answer, and account names (a LIKE pass over accounts costs about 5 ms at 20,000) keep LIKE.
+ *
+ * A term the index finds in more than BROAD_MATCHES people ("com", "gmail") needs a pass over
+ * crm_people either way: when LIKE finds the same people (a term of ASCII characters only), that
+ * pass is the LIKE scan; otherwise it checks each row against the index's matches.
+ */
+async function indexedSearch(db: TDatabase, term: string, accountsVisible: boolean): Promise<SQL | undefined> {
+  const broad = (await countIndexMatches(db, term, BROAD_MATCHES + 1)) > BROAD_MATCHES;
+  if (broad && isAscii(term)) return scannedSearch(term, accountsVisible);
+  return or(
+    sql`${withoutIndex(crmPeople.id, broad)} in (${indexedMatches(term)})`,
+    accountsVisible ? accountNameContains(term) : undefined,
+  );
+}
+
+function isAscii(term: string): boolean {
+  return /^[\x00-\x7f]*$/.test(term);
+}
+
+/** The same search by LIKE over every person: ASCII letters only fold their case. */
+function scannedSearch(term: string, accountsVisible: boolean): SQL | undefined {
   return or(
     containsText(crmPeople.name, term),
     containsText(crmPeople.emailNormalized, term.toLowerCase()),
     containsText(crmPeople.company, term),
-    // One pass over the accounts, instead of a join per person.
-    accountsVisible
-      ? sql`${crmPeople.accountSfId} in (select ${crmAccounts.sfId} from ${crmAccounts} where ${containsText(crmAccounts.name, term)})`
-      : undefined,
+    accountsVisible ? accountNameContains(term) : undefined,
   );
+}
+
+/** The person's account's name contains the term: one pass over the accounts, not a join per person. */
+function accountNameContains(term: string): SQL {
+  return sql`${crmPeople.accountSfId} in (select ${crmAccounts.sfId} from ${crmAccounts} where ${containsText(crmAccounts.name, term)})`;
+}
+
+/** The ids of the people whose name, email or company contains `term`, from the trigram index. */
+function indexedMatches(term: string): SQL {
+  return sql`select person_id from people_search_docs where doc in (select rowid from people_search where people_search match ${matchPhrase(term)})`;
+}
+
+/** How many people the index matches (any state), counting no further than `limit`: the index alone answers it. */
+async function countIndexMatches(db: TDatabase, term: string, limit: number): Promise<number> {
+  const [row] = await db.all<{ matches: number }>(
+    sql`select count(*) as matches from (select 1 from people_search where people_search match ${matchPhrase(term)} limit ${limit})`,
+  );
+  return Number(row?.matches ?? 0);
 }

@@ -15,6 +15,26 @@ export function containsText(column: SQLiteColumn | SQL, term: string): SQL {
   return sql`${column} LIKE ${containsPattern(term)} ESCAPE '\\'`;
 }
 
+/**
+ * The shortest term the trigram index can answer: it holds every run of 3 characters, so a shorter
+ * term matches nothing there and is searched with LIKE instead. Characters are counted as the
+ * tokenizer counts them, by code point.
+ */
+export const TRIGRAM_MIN_LENGTH = 3;
+
+export function searchesByTrigrams(term: string): boolean {
+  return [...term].length >= TRIGRAM_MIN_LENGTH;
+}
+
+/**
+ * `term` as one FTS5 phrase: in double quotes, with `"` doubled. Inside a phrase FTS5 reads no
+ * operator, prefix star, column filter or NEAR, so what a user types is only ever text; with the
+ * trigram tokenizer the phrase matches where the term appears as a substring.
+ */
+export function matchPhrase(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}
+
 /** The owner a filter matches: the Salesforce user id, or the name when no id was pulled. */
 export function ownerKey(ownerSfId: SQLiteColumn, ownerName: SQLiteColumn): SQL<string | null> {
   return sql<string | null>`coalesce(${ownerSfId}, ${ownerName})`;
