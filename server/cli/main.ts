@@ -44,6 +44,18 @@ Commands:
   duplicates list [--json] [--entity people|companies] [--min-score S] [--later]
                                    The potential duplicates (DUP-1), best first, with score and reasons
   duplicates rebuild               Match every record again; prints the counts as JSON
+  backup FILE [--format sqlite|sql]
+                                   A consistent snapshot of the database into a new FILE (never
+                                   overwritten), taken while Tandem runs. sqlite: a SQLite file made
+                                   by VACUUM INTO (the default for a file: database); sql: an SQL dump
+                                   (the default, and only choice, for a libsql://, http(s):// or ws(s)://
+                                   server). Prints { file, format, tables, rows, bytes, durationMs }
+  restore FILE [--force]           Load a backup (either format) into the database DATABASE_URL names,
+                                   all or nothing. Refuses a database that holds rows unless --force,
+                                   which replaces everything in it, and a backup from a newer Tandem.
+                                   Run migrate afterwards when the backup is older than this version.
+                                   Warns when the backup's Salesforce tokens do not open with this
+                                   AUTH_SECRET (or TANDEM_ENCRYPTION_KEY)
   dedupe FILE.csv --kind people|companies [--map "Header=field,…"] [--threshold T] [--out FILE]
                                    Find duplicates in any CSV with Tandem's matcher (no database needed).
                                    Writes every row, in order, with two columns added: cluster_id (the
@@ -201,6 +213,8 @@ async function main(argv: string[]) {
   if (command === "duplicates")
     return (await import("./commands/duplicates-command")).runDuplicatesCommand(rest, openConfiguredDatabase);
   if (command === "dedupe") return (await import("./commands/dedupe-command")).runDedupeCommand(rest);
+  if (command === "backup") return (await import("./commands/backup-command")).runBackupCommand(rest, redact);
+  if (command === "restore") return (await import("./commands/backup-command")).runRestoreCommand(rest, redact);
   if (command === undefined || command === "help" || command === "--help") {
     console.log(USAGE);
     return;
