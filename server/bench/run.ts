@@ -13,19 +13,25 @@
  * `npm run bench -- --quick`: pull at 10,000, push at 1,000, mapping at 2,000, duplicates at 20,000
  * only. `--push-only`, `--mapping-only` and `--duplicates-only`: that section alone (smaller with
  * `--quick`); the duplicates section needs no emulated org.
+ * `npm run bench -- load` runs the load section (load/section.ts) alone: signed-in reps browsing
+ * while a 100,000-record pull and a 10,000-record push run, p50/p95 per call, and the people search
+ * through its index and by scan; `--quick` at 10,000 and 1,000, `--pages` also times page loads
+ * from `next start` (building first unless a current build exists).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 import { startSqld } from "@/db/testing/sqld";
-import { childProcessEnv } from "@/server/env";
+import { childProcessEnv, setEnvDefault } from "@/server/env";
 import { defaultDataDir } from "./duplicates/public-data";
 import { runDuplicatesSection } from "./duplicates/section";
+import { runLoadSection } from "./load/section";
 import { runMappingSection } from "./mapping-section";
 import { runPushSection } from "./push-section";
 import type { TRoundTrips } from "./round-trips";
 
 const QUICK = process.argv.includes("--quick");
+const LOAD = process.argv.includes("load");
 const PUSH_ONLY = process.argv.includes("--push-only");
 const MAPPING_ONLY = process.argv.includes("--mapping-only");
 const DUPLICATES_ONLY = process.argv.includes("--duplicates-only");
@@ -216,6 +222,15 @@ async function runEmulatedSections() {
 }
 
 async function main() {
+  // Every process the bench starts inherits this: its figures, not a JSON line per tick and batch.
+  setEnvDefault("LOG_LEVEL", "warn");
+  if (LOAD)
+    return runLoadSection({
+      quick: QUICK,
+      pages: process.argv.includes("--pages"),
+      startEmulator: startEmulatorProcess,
+      mix: MIX,
+    });
   if (!DUPLICATES_ONLY) await runEmulatedSections();
   if (DUPLICATES_PEOPLE > 0) runDuplicatesSection({ people: DUPLICATES_PEOPLE, dataDir: DATA_DIR });
 }

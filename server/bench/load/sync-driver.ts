@@ -1,0 +1,106 @@
+/**
+ * The sync side of the load bench, in its own process as `npm run tandem -- tick` runs beside the
+ * web server: `tsx server/bench/load/sync-driver.ts <emulatorUrl> <pushPeople>` into DATABASE_URL
+ * (migrated, connected to the emulated org). First the initial pull of everything the org holds,
+ * tick after tick; then push switched on, `pushPeople` people and their accounts created in
+ * Tandem as the write side creates them, and push ticks until the outbox is empty. Prints one JSON
+ * line per phase.
+ */
+import { openDatabase, readDatabaseConfig, type TDatabase } from "@/db/client";
+import { openSalesforce } from "@/server/salesforce/open-connection";
+import { checkOrgForPush } from "@/server/sync/push/org-push-info";
+import { runTick } from "@/server/sync/run-tick";
+import { createTandemAccounts, createTandemPeople, enablePush } from "@/server/sync/testing/push-fixtures";
+import { emulatorApiCalls } from "../bench-org";
+import { benchRecords } from "../push-records";
+
+async function orgClockOffset(url: string): Promise<number> {
+  const response = await fetch(`${url}/__emulator/clock`, {
+    method: "POST",
+    headers: { "content-type": "application/json", connection: "close" },
+    body: JSON.stringify({ advanceMs: 0 }),
+  });
+  return ((await response.json()) as { offsetMs: number }).offsetMs;
+}
+
+async function openOutbox(db: TDatabase) {
+  const result = await db.$client.execute(
+    "SELECT count(*) AS n FROM push_outbox WHERE state IN ('pending', 'sending')",
+  );
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+async function pull(db: TDatabase, url: string) {
+  const offset = await orgClockOffset(url);
+  const now = () => Date.now() + offset;
+  const callsBefore = await emulatorApiCalls(url);
+  const started = performance.now();
+  let records = 0;
+  let ticks = 0;
+  for (;;) {
+    const summary = await runTick(db, "cli", { budgetMs: 600_000, now });
+    if ("skipped" in summary) throw new Error("the tick lease is busy");
+    if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
+    ticks += 1;
+    records += Object.values(summary.pull).reduce(
+      (sum, counts) => sum + counts.created + ("suppressed" in counts ? counts.suppressed : 0),
+      0,
+    );
+    if (!summary.more) break;
+  }
+  const wallMs = performance.now() - started;
+  return { phase: "pull", wallMs, records, ticks, apiCalls: (await emulatorApiCalls(url)) - callsBefore };
+}
+
+async function push(db: TDatabase, url: string, people: number) {
+  const records = benchRecords(people);
+  await enablePush(db, ["people", "accounts"]);
+  const salesforce = await openSalesforce(db);
+  await checkOrgForPush(db, salesforce, Date.now());
+  await salesforce.flush();
+  const created = performance.now();
+  const accountIds = await createTandemAccounts(db, records.accounts);
+  await createTandemPeople(
+    db,
+    records.people.map((person) => ({
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.email,
+      accountId: accountIds[person.account],
+    })),
+  );
+  const createMs = performance.now() - created;
+  const callsBefore = await emulatorApiCalls(url);
+  const started = performance.now();
+  let ticks = 0;
+  let failed = 0;
+  for (;;) {
+    const summary = await runTick(db, "push", { budgetMs: 600_000 });
+    if ("skipped" in summary) throw new Error("the tick lease is busy");
+    if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
+    ticks += 1;
+    failed += Object.values(summary.push).reduce((sum, counts) => sum + counts.failed, 0);
+    const open = await openOutbox(db);
+    if (open === 0) break;
+    if (ticks >= 200) throw new Error(`${open} outbox rows still open after ${ticks} ticks`);
+  }
+  const wallMs = performance.now() - started;
+  if (failed > 0) throw new Error(`${failed} records failed to push`);
+  return {
+    phase: "push",
+    wallMs,
+    createMs,
+    records: records.people.length + records.accounts.length,
+    ticks,
+    apiCalls: (await emulatorApiCalls(url)) - callsBefore,
+  };
+}
+
+const [url, count] = process.argv.slice(2);
+const people = Number(count);
+if (!url || !Number.isInteger(people) || people < 0)
+  throw new Error("usage: sync-driver.ts <emulatorUrl> <pushPeople>");
+const handle = openDatabase(readDatabaseConfig());
+console.log(JSON.stringify(await pull(handle.db, url)));
+if (people > 0) console.log(JSON.stringify(await push(handle.db, url, people)));
+handle.client.close();
