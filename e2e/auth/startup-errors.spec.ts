@@ -26,7 +26,14 @@ test("an unmigrated database is reported by /api/health and explained on pages",
       })
       .toBe(503);
     const health = (await (await fetch(`http://localhost:${port}/api/health`)).json()) as Record<string, unknown>;
-    expect(health).toEqual({ db: "unmigrated", salesforce: "disconnected", lastTickAt: null });
+    expect(health).toEqual({
+      db: "unmigrated",
+      salesforce: "disconnected",
+      lastTickAt: null,
+      outboxDepth: null,
+      pendingNotifications: null,
+      oldestOpenErrorAgeSeconds: null,
+    });
 
     await page.goto(`http://localhost:${port}/`);
     await expect(page.getByRole("heading", { name: "The database needs migrating" })).toBeVisible();

@@ -38,6 +38,8 @@ async function main() {
     DATABASE_URL: e2eDatabaseUrl(),
     TANDEM_SETUP_TOKEN: E2E_SETUP_TOKEN,
     TANDEM_DEMO_SALESFORCE_URL: emulator.url,
+    // The test report shows what went wrong, not a JSON line per tick (LOG_LEVEL=info for those).
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   const database = openDatabase({ url: e2eDatabaseUrl() });
   await migrateDatabase(database);
