@@ -38,7 +38,7 @@ export async function handleAdmin(emu: EmulatorOrg, req: Req): Promise<Res> {
             "POST token-ttl {seconds}",
             "GET api-usage",
             "POST limits {dailyMax}",
-            "GET|POST|DELETE faults",
+            "GET|POST|DELETE faults (GET also counts the calls faults applied to and what was injected, by kind)",
             "GET|POST outbound-messages",
             "PATCH outbound-messages/<id> {active}",
             "GET rules",
@@ -88,7 +88,7 @@ export async function handleAdmin(emu: EmulatorOrg, req: Req): Promise<Res> {
         return json(200, { dailyMax, used24h: emu.usage.used() });
       }
       case "GET faults":
-        return json(200, emu.faults.config);
+        return json(200, { ...emu.faults.config, calls: emu.faults.calls, injected: emu.faults.injected });
       case "POST faults":
         return json(200, emu.faults.set(body(req)));
       case "DELETE faults":

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       "token-ttl": { type: "string" },
       "daily-limit": { type: "string" },
       "outbound-endpoint": { type: "string" },
+      "outbound-max-backoff": { type: "string" },
       "no-enhanced-notes": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       "Usage: emulator [--port 4010] [--seed demo|empty] [--data FILE] [--host 127.0.0.1]\n" +
         "                [--client-id ID] [--client-secret SECRET] [--token-ttl SECONDS] [--daily-limit N]\n" +
         "                [--outbound-endpoint URL]   (where the demo org's inactive outbound-message rules point)\n" +
+        "                [--outbound-max-backoff MS] (longest wait between deliveries of an unacknowledged message)\n" +
         "                [--no-enhanced-notes]       (an org without ContentNote and ContentDocumentLink)",
     );
     return;
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a port number, not ${values.port}`);
+  const maxBackoff = values["outbound-max-backoff"] === undefined ? undefined : Number(values["outbound-max-backoff"]);
+  if (maxBackoff !== undefined && !(Number.isInteger(maxBackoff) && maxBackoff >= 10))
+    throw new Error(
+      `--outbound-max-backoff must be a number of milliseconds (10 or more), not ${values["outbound-max-backoff"]}`,
+    );
   const restored = values.data !== undefined && existsSync(values.data);
   const started = performance.now();
   const env = getEnv();
@@ -47,6 +54,10 @@ async function main(): Promise<void> {
     tokenTtlSeconds: values["token-ttl"] ? Number(values["token-ttl"]) : undefined,
     dailyApiLimit: values["daily-limit"] ? Number(values["daily-limit"]) : undefined,
     outboundEndpoint: values["outbound-endpoint"],
+    outboundTiming:
+      maxBackoff === undefined
+        ? undefined
+        : { initialBackoffMs: Math.min(2_000, maxBackoff), maxBackoffMs: maxBackoff },
     enhancedNotes: !values["no-enhanced-notes"],
   });
   const origin = restored ? `org restored from ${values.data}` : `${values.seed} org`;

@@ -4,7 +4,8 @@ import { jsonBody, type ApiRequest, type ApiResult } from "./api";
 import { restResourceName } from "./rest/composite";
 import type { EmulatorOrg } from "./emulator";
 import { invalidSession, limitExceeded, notFound, SfError, toSfError } from "./org/errors";
-import { errorResponse, json, readBody, text, type Req, type Res } from "./http";
+import { NO_FAULTS_HEADER } from "./org/faults";
+import { errorResponse, header, json, readBody, text, type Req, type Res } from "./http";
 import { handleIdentity } from "./oauth/identity";
 import { bearer, handleOAuth } from "./oauth/oauth";
 import { routeRest } from "./rest/rest-router";
@@ -26,22 +27,33 @@ function toRes(result: ApiResult): Res {
 /**
  * One REST or SOAP call under the org's faults: latency and injected failures before it runs (what
  * a real org may answer before it looks at a call), lost or late answers after it has committed.
+ * A SOAP call's injected error is a SOAP fault (HTTP 500, `sf:<CODE>`), as the SOAP API answers;
+ * an expired session is the org's own refusal of the token. Calls carrying NO_FAULTS_HEADER pass.
  */
-async function apiCall(emu: EmulatorOrg, req: Req, handle: () => Res): Promise<Res | "drop"> {
+async function apiCall(emu: EmulatorOrg, req: Req, handle: () => Res, soap = false): Promise<Res | "drop"> {
+  if (header(req, NO_FAULTS_HEADER) !== undefined) return handle();
   const latency = emu.faults.latency();
   if (latency > 0) await sleep(latency);
   const decision = emu.faults.next(req.method);
   if (decision.kind === "drop") return "drop";
-  const res =
-    decision.kind === "error"
-      ? json(decision.status, [{ message: decision.message, errorCode: decision.errorCode }], {
-          "Sforce-Limit-Info": emu.usage.header(),
-        })
-      : handle();
+  if (decision.kind === "expireSession") emu.tokens.expireAll();
+  const res = decision.kind === "error" ? injectedError(emu, decision, soap) : handle();
   if (decision.kind === "dropAfterCommit") return "drop";
+  if (decision.kind === "timeoutAfterCommit") {
+    await sleep(decision.ms);
+    return "drop";
+  }
   const after = emu.faults.latencyAfterCommit();
   if (after > 0) await sleep(after);
   return res;
+}
+
+function injectedError(emu: EmulatorOrg, fault: { status: number; errorCode: string; message: string }, soap: boolean) {
+  const headers = { "Sforce-Limit-Info": emu.usage.header() };
+  if (soap) {
+    return text(500, soapFault(`sf:${fault.errorCode}`, fault.message), "text/xml;charset=UTF-8", headers);
+  }
+  return json(fault.status, [{ message: fault.message, errorCode: fault.errorCode }], headers);
 }
 
 function handleRest(emu: EmulatorOrg, req: Req, version: string, rest: string): Res {
@@ -108,7 +120,7 @@ async function route(emu: EmulatorOrg, req: Req): Promise<Res | "drop"> {
   const rest = REST_PATH.exec(p);
   if (rest) return apiCall(emu, req, () => handleRest(emu, req, rest[1]!, rest[2] ?? ""));
   const soap = SOAP_PATH.exec(p);
-  if (soap) return apiCall(emu, req, () => handleSoapCall(emu, req, soap[1]!));
+  if (soap) return apiCall(emu, req, () => handleSoapCall(emu, req, soap[1]!), true);
   return errorResponse(notFound());
 }
 
