@@ -19,6 +19,9 @@ const ignored = ["node_modules/**", "e2e/**", ".next/**", "data/**", ".cache/**"
  */
 export default defineConfig({
   test: {
+    // Most integration files wait on child processes, HTTP and the disk rather than the CPU: two
+    // files at a time keep a two-core machine busy (Vitest's default there is one).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
