@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { matchFeatures } from "./features";
+import { MAX_MATCHED_CHARS, matchFeatures } from "./features";
+import { findDuplicates } from "./find-duplicates";
 
 const person = (values: Record<string, string>) => matchFeatures("people", { id: "p", values });
 const company = (values: Record<string, string>) => matchFeatures("companies", { id: "c", values });
@@ -68,5 +69,27 @@ describe("DUP-1: company features", () => {
   it("uses the registrable domain of the website", () => {
     expect(company({ website: "https://blog.acme.co.uk/x" }).domain).toBe("acme.co.uk");
     expect(company({ email: "info@acme.com" }).domain).toBe("acme.com");
+  });
+});
+
+describe("DUP-1: values of any length", () => {
+  const long = "Smith Jones ".repeat(100_000);
+  const clipped = long.slice(0, MAX_MATCHED_CHARS);
+
+  it("reads the first MAX_MATCHED_CHARS characters of a value: a megabyte cell is its first 512", () => {
+    const values = { firstName: long, lastName: long, address: long, title: long, email: `${long}@x.com` };
+    const clippedValues = { firstName: clipped, lastName: clipped, address: clipped, title: clipped };
+    expect(person(values)).toEqual(person({ ...clippedValues, email: `${long}@x.com`.slice(0, MAX_MATCHED_CHARS) }));
+  });
+
+  it("compares records whose cells hold a megabyte each as it compares their clipped values", () => {
+    const records = (value: string) =>
+      ["a", "b", "c"].map((id) => ({
+        id,
+        values: { name: `${id === "c" ? "Other" : "Acme"} ${value}`, address: value },
+      }));
+    const full = findDuplicates("companies", records(long));
+    const short = findDuplicates("companies", records(clipped.slice(0, MAX_MATCHED_CHARS - 6)));
+    expect(Array.from(full.clusterOf)).toEqual(Array.from(short.clusterOf));
   });
 });

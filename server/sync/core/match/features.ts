@@ -11,7 +11,7 @@ import {
   normalizeEmailAddress,
   normalizePhone,
 } from "../normalize";
-import type { TMatchEntity, TMatchRecord } from "./fields";
+import type { TMatchEntity, TMatchField, TMatchRecord } from "./fields";
 import { formalNamesOf } from "./nicknames/nicknames";
 import { foldText, words } from "./text";
 
@@ -165,8 +165,26 @@ function addressParts(value: string | null | undefined) {
 }
 
 /** The features of one record. */
+/**
+ * The characters of a value the matcher reads. Salesforce's longest matched fields (Street,
+ * Website) hold 255; a CSV cell can hold a megabyte, and comparing two such cells character by
+ * character (Jaro-Winkler) would take minutes. What lies beyond is not evidence of anything.
+ */
+export const MAX_MATCHED_CHARS = 512;
+
+function clipValues(values: TMatchRecord["values"]): TMatchRecord["values"] {
+  let clipped: TMatchRecord["values"] | undefined;
+  for (const [field, value] of Object.entries(values) as [TMatchField, string | null | undefined][]) {
+    if (typeof value === "string" && value.length > MAX_MATCHED_CHARS) {
+      clipped ??= { ...values };
+      clipped[field] = value.slice(0, MAX_MATCHED_CHARS);
+    }
+  }
+  return clipped ?? values;
+}
+
 export function matchFeatures(entity: TMatchEntity, record: TMatchRecord): TFeatures {
-  const values = record.values;
+  const values = clipValues(record.values);
   const emailNormalized = normalizeEmailAddress(values.email) ?? "";
   const phone = normalizePhone(values.phone) ?? "";
   const phoneDigits = phone.replace(/\D+/g, "");
