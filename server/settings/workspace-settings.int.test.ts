@@ -180,6 +180,12 @@ describe(`workspace settings as one document on ${testDatabaseKind()}`, () => {
     expect(await storedRows()).toEqual(before);
   });
 
+  it("quotes a key that is blank or not a plain name, so the reason never names an empty path", async () => {
+    const message = await importError({ " ": {}, push: { "people.x": true } });
+    expect(message).toContain('[" "]: unknown key; expected one of pull, push, mapping');
+    expect(message).toContain('push["people.x"]: unknown key');
+  });
+
   it("lists every problem at once: wrong types, bad values, unknown keys", async () => {
     const before = await storedRows();
     const message = await importError({

@@ -199,9 +199,14 @@ function describeLines(lines: readonly string[]): string {
   return `The settings document was not imported; nothing changed:\n${lines.map((line) => `  ${line}`).join("\n")}`;
 }
 
+/** `pull.kinds[0]`; a key that is not a plain name is quoted (`[" "]`, `["a.b"]`), so none reads as blank. */
 function jsonPath(path: readonly PropertyKey[]): string {
   if (!path.length) return "(the document)";
   return path
-    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index ? "." : ""}${String(part)}`))
+    .map((part, index) => {
+      if (typeof part === "number") return `[${part}]`;
+      const key = String(part);
+      return /^[A-Za-z_$][\w$]*$/.test(key) ? `${index ? "." : ""}${key}` : `[${JSON.stringify(key)}]`;
+    })
     .join("");
 }
