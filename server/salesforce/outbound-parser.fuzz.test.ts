@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fuzzParameters } from "@/server/testing/fuzz-parameters";
+import { fuzzParameters } from "@/server/testing/fuzz";
 import { OutboundEnvelopeError, parseOutboundEnvelope, type TOutboundEnvelope } from "./outbound-parser";
 import { arbitraryEnvelopeCase } from "./testing/outbound-envelopes";
 
@@ -11,7 +11,7 @@ import { arbitraryEnvelopeCase } from "./testing/outbound-envelopes";
  * time in proportion to the body, so a megabyte cannot hold the server.
  *
  * Runs are bounded for CI (a few seconds); a longer run by hand: `FUZZ_RUNS=2000 vitest run <this
- * file>`, and `FUZZ_SEED=<seed>` replays the seed a failure names (server/testing/fuzz-parameters.ts).
+ * file>`, and `FUZZ_SEED=<seed>` tries other cases (CI keeps one seed, server/testing/fuzz.ts).
  */
 
 const ID = /^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/;

@@ -14,7 +14,7 @@ import {
   type TCsvEncodingName,
   type TCsvModel,
 } from "@/server/testing/csv-files";
-import { fuzzParameters } from "@/server/testing/fuzz-parameters";
+import { fuzzParameters } from "@/server/testing/fuzz";
 import { dedupeCsvFile, type TDedupeCsvSummary } from "./dedupe-csv-file";
 
 /*
@@ -25,7 +25,7 @@ import { dedupeCsvFile, type TDedupeCsvSummary } from "./dedupe-csv-file";
  * header's width, and a cluster_id and match_score, written in the input's own encoding.
  *
  * Runs are bounded for CI (a few seconds); a longer run by hand: `FUZZ_RUNS=2000 vitest run <this
- * file>`, and `FUZZ_SEED=<seed>` replays the seed a failure names (server/testing/fuzz-parameters.ts).
+ * file>`, and `FUZZ_SEED=<seed>` tries other cases (CI keeps one seed, server/testing/fuzz.ts).
  */
 
 let workDir: string;

@@ -14,7 +14,7 @@ import {
   type TEnvelopeCase,
   type TEnvelopeModel,
 } from "@/server/salesforce/testing/outbound-envelopes";
-import { fuzzParameters } from "@/server/testing/fuzz-parameters";
+import { fuzzParameters } from "@/server/testing/fuzz";
 import { SYNC_OBJECTS } from "../core/sync-objects";
 import { setUpSyncTestBed } from "../testing/test-bed";
 import { getOutboundToken } from "./outbound-token";
@@ -32,8 +32,7 @@ import { getOutboundToken } from "./outbound-token";
  * Retry-After that stores nothing is still a correct answer.
  *
  * Runs are bounded for CI (about ten seconds); a longer run by hand: `FUZZ_RUNS=2000 vitest run
- * <this file>`, and `FUZZ_SEED=<seed>` replays the seed a failure names
- * (server/testing/fuzz-parameters.ts).
+ * <this file>`, and `FUZZ_SEED=<seed>` tries other cases (CI keeps one seed, server/testing/fuzz.ts).
  */
 
 const scheduled = vi.hoisted(() => [] as Array<() => unknown>);
