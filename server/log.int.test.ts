@@ -64,7 +64,9 @@ describe(`the server log on ${testDatabaseKind()}`, () => {
       more: false,
       pull: summary.pull,
       push: { Account: { created: 1, updated: 0, failed: 0 } },
+      duplicates: summary.duplicates,
     });
+    expect(summary.duplicates).toEqual({ checked: expect.any(Number), durationMs: expect.any(Number) });
     expect(summary.pull.Account.created).toBe(3);
     const batches = logs.events("push.batch");
     expect(batches).toHaveLength(1);

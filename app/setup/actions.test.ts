@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@/server/testing/capture-logs";
 
 vi.mock("@/server/auth", () => ({ signIn: vi.fn() }));
 vi.mock("@/server/setup/first-admin", () => ({
@@ -19,7 +20,7 @@ describe("the first-admin server action", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("answers an unexpected error with a plain sentence and an id the server log also has", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const state = await createFirstAdminAction(
       {},
       form({
@@ -34,6 +35,10 @@ describe("the first-admin server action", () => {
     expect(errorId).toBeDefined();
     expect(state.error).not.toContain("SQLITE_BUSY");
     expect(state.values).toEqual({ name: "Ada", email: "ada@example.com" });
-    expect(String(log.mock.calls[0]?.[0])).toContain(errorId);
+    // The server log has the details under the same id; the person only the sentence.
+    const [reported] = logs.events("error.unexpected");
+    logs.restore();
+    expect(reported).toMatchObject({ errorId });
+    expect(JSON.stringify(reported)).toContain("SQLITE_BUSY");
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { captureLogs } from "@/server/testing/capture-logs";
 
 vi.mock("next-auth", () => ({
   AuthError: class AuthError extends Error {},
@@ -18,7 +19,7 @@ describe("the sign-in server action", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("answers an unexpected error with a plain sentence and an id the server log also has", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logs = captureLogs();
     const data = new FormData();
     data.set("email", "ada@example.com");
     data.set("password", "analytical-engine");
@@ -26,6 +27,10 @@ describe("the sign-in server action", () => {
     const errorId = /^Something went wrong on the server \(error id ([0-9a-f-]{36})\)\.$/.exec(state.error ?? "")?.[1];
     expect(errorId).toBeDefined();
     expect(state.error).not.toContain("ECONNREFUSED");
-    expect(String(log.mock.calls[0]?.[0])).toContain(errorId);
+    // The server log has the details under the same id; the person only the sentence.
+    const [reported] = logs.events("error.unexpected");
+    logs.restore();
+    expect(reported).toMatchObject({ errorId });
+    expect(JSON.stringify(reported)).toContain("ECONNREFUSED");
   });
 });
