@@ -125,8 +125,10 @@ export function PushKindsForm() {
                   id={id}
                   aria-describedby={`${id}-sends`}
                   checked={state.enabled}
-                  disabled={update.isPending}
-                  onCheckedChange={(enabled) => toggle(state, enabled)}
+                  // Not `disabled` while saving: a disabled control drops the keyboard's focus.
+                  aria-disabled={update.isPending || undefined}
+                  className="aria-disabled:opacity-50"
+                  onCheckedChange={(enabled) => !update.isPending && toggle(state, enabled)}
                 />
               </div>
               {state.kind === "people" ? (
@@ -136,10 +138,16 @@ export function PushKindsForm() {
                   </span>
                   <Select
                     value={view.peopleAs}
-                    disabled={update.isPending}
-                    onValueChange={(value) => update.mutate({ peopleAs: value as "Contact" | "Lead" })}
+                    onValueChange={(value) =>
+                      !update.isPending && update.mutate({ peopleAs: value as "Contact" | "Lead" })
+                    }
                   >
-                    <SelectTrigger size="sm" aria-labelledby="people-as-label" className="w-32">
+                    <SelectTrigger
+                      size="sm"
+                      aria-labelledby="people-as-label"
+                      aria-disabled={update.isPending || undefined}
+                      className="w-32 aria-disabled:opacity-50"
+                    >
                       <SelectValue />
                     </SelectTrigger>
                     <SelectContent>

@@ -1,0 +1,146 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { eq, inArray, like } from "drizzle-orm";
+import { crmPeople, pushErrors, pushOutbox } from "@/db/schema";
+import { insertFailedPush } from "@/server/push-errors/testing/push-error-fixtures";
+import { signInAsAdmin, withE2eDatabase } from "../support/admin-session";
+import { connectDemoOrg, syncUntilDone } from "../support/demo-org";
+import { E2E_AUTH_SECRET } from "../support/paths";
+
+/**
+ * Keyboard only: the merge dialog, the error log's actions and the wizard's push step are reached
+ * with Tab from the top of the page and worked with Enter, Space, the arrow keys and Escape; no
+ * click anywhere. Rows this spec adds carry the "Wombat Keys" marker and are removed afterwards.
+ */
+test.describe.configure({ mode: "serial" });
+
+const MARKER = "Wombat Keys";
+
+test.beforeAll(async ({ baseURL }) => {
+  process.env.AUTH_SECRET = E2E_AUTH_SECRET;
+  await connectDemoOrg();
+  await syncUntilDone(baseURL!);
+});
+
+test.afterAll(async () => {
+  await withE2eDatabase(async (db) => {
+    const errors = await db
+      .select({ recordId: pushErrors.recordId })
+      .from(pushErrors)
+      .where(like(pushErrors.recordName, `${MARKER}%`));
+    const ids = errors.map((error) => error.recordId);
+    await db.delete(pushErrors).where(like(pushErrors.recordName, `${MARKER}%`));
+    if (ids.length) {
+      await db.delete(pushOutbox).where(inArray(pushOutbox.recordId, ids));
+      await db.delete(crmPeople).where(inArray(crmPeople.id, ids));
+    }
+  });
+});
+
+/** Presses Tab from where focus is until `target` has it; fails when it is not reached in `limit` presses. */
+async function tabTo(page: Page, target: Locator, limit = 120) {
+  const handle = await target.elementHandle();
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((element) => document.activeElement === element, handle)) return;
+  }
+  throw new Error(`Tab did not reach ${String(target)} in ${limit} presses`);
+}
+
+test("the merge dialog works by keyboard: open, choose the survivor with the arrows, Escape, merge", async ({
+  page,
+}) => {
+  await signInAsAdmin(page);
+  await page.goto("/duplicates");
+  const mergeButton = page.getByRole("button", { name: /^Merge Globex Corporation/ }).first();
+  await expect(mergeButton).toBeVisible();
+
+  await tabTo(page, mergeButton);
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Merge duplicates" });
+  await expect(dialog).toBeVisible();
+  // Focus starts on the chosen survivor; the arrows move the choice.
+  const survivors = dialog.getByRole("group", { name: "Keep which record?" }).getByRole("radio");
+  await expect(survivors.first()).toBeFocused();
+  await expect(survivors.first()).toBeChecked();
+  await page.keyboard.press("ArrowDown");
+  await expect(survivors.nth(1)).toBeChecked();
+  await expect(survivors.nth(1)).toBeFocused();
+
+  // Escape closes the dialog and gives focus back to the button that opened it.
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(mergeButton).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByRole("button", { name: /^Merge into / }), 40);
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Merged", { exact: false }).first()).toBeVisible();
+});
+
+test("the error log's retry and dismiss work by keyboard", async ({ page }) => {
+  const arranged = await withE2eDatabase(async (db) => ({
+    retried: await insertFailedPush(db, {
+      name: `${MARKER} Retried`,
+      code: "STRING_TOO_LONG",
+      message: "Title: data value too large (max length=128)",
+      fields: ["Title"],
+      at: Date.now() - 60_000,
+    }),
+    dismissed: await insertFailedPush(db, {
+      name: `${MARKER} Dismissed`,
+      code: "FIELD_CUSTOM_VALIDATION_EXCEPTION",
+      message: "A contact needs an email address",
+      fields: ["Email"],
+      at: Date.now(),
+    }),
+  }));
+
+  await signInAsAdmin(page);
+  await page.goto("/errors");
+  const table = page.getByRole("table", { name: "Push errors" });
+  await expect(table.getByRole("row", { name: new RegExp(`${MARKER} Retried`) })).toBeVisible();
+
+  await tabTo(page, table.getByRole("button", { name: `Retry ${MARKER} Retried` }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Sending 1 push to Salesforce again.")).toBeVisible();
+
+  const dismissedRow = table.getByRole("row", { name: new RegExp(`${MARKER} Dismissed`) });
+  await tabTo(page, dismissedRow.getByRole("button", { name: `More actions for ${MARKER} Dismissed` }));
+  await page.keyboard.press("Enter");
+  const dismiss = page.getByRole("menuitem", { name: "Dismiss" });
+  await expect(dismiss).toBeVisible();
+  // The menu takes focus; the arrows walk its items until Dismiss has it.
+  for (let presses = 0; presses < 6 && !(await dismiss.evaluate((item) => item === document.activeElement)); presses++)
+    await page.keyboard.press("ArrowDown");
+  await expect(dismiss).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(dismissedRow).toBeHidden();
+
+  const stored = await withE2eDatabase(async (db) => ({
+    retried: await db.query.pushOutbox.findFirst({ where: eq(pushOutbox.id, arranged.retried.outboxId) }),
+    dismissed: await db.query.pushErrors.findFirst({ where: eq(pushErrors.id, arranged.dismissed.errorId) }),
+  }));
+  expect(stored.retried).toMatchObject({ state: "pending", attempts: 0 });
+  expect(stored.dismissed?.state).toBe("dismissed");
+});
+
+test("the wizard's push step works by keyboard: Space flips a switch, and back", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/setup?step=push");
+  await expect(page.getByRole("heading", { name: "What Tandem pushes", level: 1 })).toBeVisible();
+  const people = page.locator("#push-people");
+  const before = await people.getAttribute("aria-checked");
+  const flipped = before === "true" ? "false" : "true";
+
+  await tabTo(page, people);
+  await page.keyboard.press("Space");
+  await expect(people).toHaveAttribute("aria-checked", flipped);
+  // Saving the switch keeps focus on it, so the next key acts on it again.
+  await expect(people).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(people).toHaveAttribute("aria-checked", before!);
+  // The step's way on is reachable too.
+  await tabTo(page, page.getByRole("button", { name: "Push nothing for now" }), 60);
+});
