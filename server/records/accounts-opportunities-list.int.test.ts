@@ -89,6 +89,15 @@ describe(`accounts list on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it("gives each row its own counts whatever the sort, reading them for the page only", async () => {
+    const sorted = await listAccounts(database.db, { sort: "industry", direction: "desc", pageSize: 25 });
+    expect(sorted.rows.map((row) => [row.name, row.contactCount, row.openOpportunityCount])).toEqual([
+      ["Globex", 0, 0],
+      ["Acme Rockets", 2, 1],
+      ["Initech", 0, 0],
+    ]);
+  });
+
   it("sorts by industry with empty values last, and by location", async () => {
     expect(
       (await listAccounts(database.db, { sort: "industry", direction: "desc" })).rows.map((row) => row.name),
