@@ -23,14 +23,11 @@ import { fileURLToPath } from "node:url";
 import { openDatabase, readDatabaseConfig, type TDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { childProcessEnv, setEnvDefault } from "@/server/env";
-import { openSalesforce } from "@/server/salesforce/open-connection";
 import { adminConnection } from "@/server/salesforce/testing/admin-connection";
-import { checkOrgForPush } from "@/server/sync/push/org-push-info";
 import { runTick } from "@/server/sync/run-tick";
-import { createTandemAccounts, createTandemPeople, enablePush } from "@/server/sync/testing/push-fixtures";
 import { BENCH_AUTH_SECRET, benchDatabase, connectToEmulator, emulatorApiCalls, tokens } from "./bench-org";
 import { pushProfiler } from "./push-profile";
-import { benchRecords } from "./push-records";
+import { benchRecords, createBenchPush } from "./push-records";
 
 type TSaveResult = { success: boolean; id?: string; errors?: unknown[] };
 
@@ -81,28 +78,11 @@ async function verifyOrg(url: string, contactAccount: ReadonlyMap<string, string
  * the records created as the write side creates them.
  */
 async function setup(url: string, people: number) {
-  const records = benchRecords(people);
   const handle = openDatabase(readDatabaseConfig());
   const { db } = handle;
   await migrateDatabase(handle);
   await connectToEmulator(db, url);
-  await enablePush(db, ["people", "accounts"]);
-  // The org check that Settings → Salesforce runs when an admin opens it to switch push on.
-  const salesforce = await openSalesforce(db);
-  await checkOrgForPush(db, salesforce, Date.now());
-  await salesforce.flush();
-  const started = performance.now();
-  const accountIds = await createTandemAccounts(db, records.accounts);
-  await createTandemPeople(
-    db,
-    records.people.map((person) => ({
-      firstName: person.firstName,
-      lastName: person.lastName,
-      email: person.email,
-      accountId: accountIds[person.account],
-    })),
-  );
-  const createMs = performance.now() - started;
+  const { createMs } = await createBenchPush(db, people);
   handle.client.close();
   return { createMs };
 }

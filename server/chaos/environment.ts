@@ -4,10 +4,9 @@ import { join } from "node:path";
 import { openDatabase, type TDatabaseHandle } from "@/db/client";
 import { startSqld, type TSqldServer } from "@/db/testing/sqld";
 import { migrateDatabase } from "@/db/migrate";
-import type { TokenResponse } from "@/server/emulator";
-import { childProcessEnv, getEnv } from "@/server/env";
+import { getEnv } from "@/server/env";
 import { connectToEmulator } from "@/server/sync/testing/emulator-connection";
-import { spawnScript, type TRunningProcess } from "@/server/sync/testing/processes";
+import { startEmulatorProcess } from "@/server/sync/testing/processes";
 import type { TDatabaseKind, TServerKind } from "./options";
 import { SalesforceDriver } from "./salesforce-driver";
 import { startWebServer, type TWebServer } from "./web-server";
@@ -26,35 +25,11 @@ export type TChaosEnvironment = {
 };
 
 /**
- * The emulator as a process of its own, with an API limit no run reaches and outbound messages
- * retried at least every second, so a message refused by a killed server arrives soon after the
- * restart instead of hours later.
+ * The emulator's options here: an API limit no run reaches, and outbound messages retried at least
+ * every second, so a message refused by a killed server arrives soon after the restart instead of
+ * hours later.
  */
-async function startEmulator(): Promise<{ url: string; orgId: string; process: TRunningProcess }> {
-  const running = spawnScript(
-    "server/emulator/cli.ts",
-    ["--port", "0", "--seed", "empty", "--daily-limit", "100000000", "--outbound-max-backoff", "1000"],
-    childProcessEnv({}),
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => reject(new Error(`the emulator did not start within 30 s: ${seen}`)), 30_000);
-    running.child.stdout?.on("data", (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(seen);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    void running.exited.then((result) => {
-      clearTimeout(timer);
-      reject(new Error(`the emulator exited (${result.code ?? result.signal}): ${result.stderr}`));
-    });
-  });
-  const { orgId } = await new SalesforceDriver(url).admin("", undefined, "GET");
-  return { url, orgId: String(orgId), process: running };
-}
+const EMULATOR_ARGS = ["--daily-limit", "100000000", "--outbound-max-backoff", "1000"];
 
 /**
  * One run's world: a fresh emulated org (a process), a fresh database of its own (a `file:` in the
@@ -73,14 +48,10 @@ export async function openChaosEnvironment(input: {
   const databaseAuthToken = sqld?.authToken ?? "";
   const database = openDatabase({ url: databaseUrl, authToken: sqld?.authToken });
   await migrateDatabase(database);
-  const emulator = await startEmulator();
+  const emulator = await startEmulatorProcess(EMULATOR_ARGS);
   const salesforce = new SalesforceDriver(emulator.url);
   // connectToEmulator seals the tokens with AUTH_SECRET (a test secret unless one is set).
-  await connectToEmulator(database.db, {
-    url: emulator.url,
-    orgId: emulator.orgId,
-    issueTokens: async () => (await salesforce.admin("tokens")) as unknown as TokenResponse & { refresh_token: string },
-  });
+  await connectToEmulator(database.db, emulator);
   const authSecret = getEnv().AUTH_SECRET ?? "";
   const web = await startWebServer({
     kind: input.server,
@@ -100,7 +71,7 @@ export async function openChaosEnvironment(input: {
     web,
     async close({ keep }) {
       await web.stop();
-      await emulator.process.stop();
+      await emulator.stop();
       database.client.close();
       await sqld?.stop();
       if (!keep) rmSync(dir, { recursive: true, force: true });

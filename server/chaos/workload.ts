@@ -1,3 +1,4 @@
+import { syntheticAccountName, syntheticEmail } from "@/server/emulator/seed/seed-synthetic";
 import type { TRandom } from "./random";
 
 /** The first pull's objects, in the bench's shares (server/bench/run.ts MIX). */
@@ -49,51 +50,6 @@ export type TWorkloadPlan = {
 
 export const DUPLICATE_EMAIL = "dana.duplicate@chaos.example";
 const INDUSTRIES = ["Finance", "Retail", "Healthcare", "Energy", "Education"];
-
-/** The email seed-synthetic.ts gives synthetic contact (and lead) `index`. */
-export function syntheticEmail(index: number): string {
-  const first = [
-    "Ava",
-    "Ben",
-    "Chloe",
-    "Dev",
-    "Eli",
-    "Fay",
-    "Gus",
-    "Hana",
-    "Ivan",
-    "Jade",
-    "Kai",
-    "Lena",
-    "Milo",
-    "Nia",
-    "Omar",
-    "Pia",
-  ];
-  const last = [
-    "Adams",
-    "Baker",
-    "Clark",
-    "Diaz",
-    "Evans",
-    "Fox",
-    "Gray",
-    "Hill",
-    "Ito",
-    "Jones",
-    "Khan",
-    "Lopez",
-    "Moore",
-    "Nash",
-    "Ortiz",
-    "Park",
-  ];
-  return `${first[index % 16]}.${last[Math.floor(index / 16) % 16]}${index}@bench.example`.toLowerCase();
-}
-
-export function syntheticAccountName(index: number): string {
-  return `Bench Account ${index}`;
-}
 
 /**
  * The whole two-way workload, decided up front from the seed: what changes in Salesforce and what

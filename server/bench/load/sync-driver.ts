@@ -7,12 +7,9 @@
  * line per phase.
  */
 import { openDatabase, readDatabaseConfig, type TDatabase } from "@/db/client";
-import { openSalesforce } from "@/server/salesforce/open-connection";
-import { checkOrgForPush } from "@/server/sync/push/org-push-info";
 import { runTick } from "@/server/sync/run-tick";
-import { createTandemAccounts, createTandemPeople, enablePush } from "@/server/sync/testing/push-fixtures";
 import { emulatorApiCalls } from "../bench-org";
-import { benchRecords } from "../push-records";
+import { createBenchPush } from "../push-records";
 
 async function orgClockOffset(url: string): Promise<number> {
   const response = await fetch(`${url}/__emulator/clock`, {
@@ -53,23 +50,7 @@ async function pull(db: TDatabase, url: string) {
 }
 
 async function push(db: TDatabase, url: string, people: number) {
-  const records = benchRecords(people);
-  await enablePush(db, ["people", "accounts"]);
-  const salesforce = await openSalesforce(db);
-  await checkOrgForPush(db, salesforce, Date.now());
-  await salesforce.flush();
-  const created = performance.now();
-  const accountIds = await createTandemAccounts(db, records.accounts);
-  await createTandemPeople(
-    db,
-    records.people.map((person) => ({
-      firstName: person.firstName,
-      lastName: person.lastName,
-      email: person.email,
-      accountId: accountIds[person.account],
-    })),
-  );
-  const createMs = performance.now() - created;
+  const { createMs, records } = await createBenchPush(db, people);
   const callsBefore = await emulatorApiCalls(url);
   const started = performance.now();
   let ticks = 0;
@@ -90,7 +71,7 @@ async function push(db: TDatabase, url: string, people: number) {
     phase: "push",
     wallMs,
     createMs,
-    records: records.people.length + records.accounts.length,
+    records,
     ticks,
     apiCalls: (await emulatorApiCalls(url)) - callsBefore,
   };

@@ -40,6 +40,25 @@ const LAST = [
   "Ortiz",
   "Park",
 ];
+
+/** The name synthetic contact (or lead) `index` gets. */
+function syntheticName(index: number): { first: string; last: string } {
+  return {
+    first: FIRST[index % FIRST.length]!,
+    last: `${LAST[Math.floor(index / FIRST.length) % LAST.length]!}${index}`,
+  };
+}
+
+/** The email synthetic contact (or lead) `index` gets: what a test needs to find it again. */
+export function syntheticEmail(index: number): string {
+  const { first, last } = syntheticName(index);
+  return `${first}.${last}@bench.example`.toLowerCase();
+}
+
+/** The name synthetic account `index` gets. */
+export function syntheticAccountName(index: number): string {
+  return `Bench Account ${index}`;
+}
 const PER_STAMP = 1000;
 export const MAX_SYNTHETIC = 2_000_000;
 
@@ -67,8 +86,7 @@ export function insertSynthetic(
   let lastId: string | null = null;
   for (let i = 0; i < count; i++) {
     if (i % PER_STAMP === 0) stamp = store.nextStamp();
-    const first = FIRST[i % FIRST.length]!;
-    const last = `${LAST[Math.floor(i / FIRST.length) % LAST.length]!}${i}`;
+    const { first, last } = syntheticName(i);
     const id = store.ids.next(table.def.keyPrefix);
     const rec: Rec = { Id: id, IsDeleted: false };
     if (table.def.byLowerName.has("ownerid")) rec.OwnerId = org.demoUserId;
@@ -83,7 +101,7 @@ export function insertSynthetic(
         Object.assign(rec, {
           FirstName: first,
           LastName: last,
-          Email: `${first}.${last}@bench.example`.toLowerCase(),
+          Email: syntheticEmail(i),
           Title: "Buyer",
         });
         if (table.def.name === "Lead") rec.Company = `Bench Co ${i % 5000}`;
@@ -91,7 +109,7 @@ export function insertSynthetic(
         break;
       case "Account":
         Object.assign(rec, {
-          Name: `Bench Account ${i}`,
+          Name: syntheticAccountName(i),
           Website: `https://bench${i}.example`,
           Industry: "Technology",
         });

@@ -70,9 +70,9 @@ export function isStopped(pid: number): boolean {
 
 export type TEmulatorProcess = TEmulatedOrg & { process: TRunningProcess; stop(): Promise<void> };
 
-/** `npm run emulator -- --port 0 --seed empty` as its own process, reached over HTTP. */
-export async function startEmulatorProcess(): Promise<TEmulatorProcess> {
-  const running = spawnScript("server/emulator/cli.ts", ["--port", "0", "--seed", "empty"], process.env);
+/** `npm run emulator -- --port 0 --seed empty [...args]` as its own process, reached over HTTP. */
+export async function startEmulatorProcess(args: readonly string[] = []): Promise<TEmulatorProcess> {
+  const running = spawnScript("server/emulator/cli.ts", ["--port", "0", "--seed", "empty", ...args], process.env);
   const url = await new Promise<string>((resolve, reject) => {
     let seen = "";
     const timer = setTimeout(() => reject(new Error(`the emulator did not start within 30 s: ${seen}`)), 30_000);
