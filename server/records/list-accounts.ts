@@ -16,8 +16,11 @@ import { type TAccountsList, type TAccountsListInput, ZAccountsListInputSchema }
 // Spelled out in full: Drizzle leaves columns of a one-table select unqualified, and a bare
 // "sf_id" inside the subquery would mean the person's own.
 const accountSfId = sql.raw(`"crm_accounts"."sf_id"`);
-const contactCount = sql<number>`(select count(*) from crm_people p where p.account_sf_id = ${accountSfId} and p.kind = 'contact' and p.state = 'active')`;
-const openOpportunityCount = sql<number>`(select count(*) from crm_opportunities o where o.account_sf_id = ${accountSfId} and o.state = 'active' and coalesce(o.is_closed, 0) = 0)`;
+// `+` keeps SQLite on the account indexes: it took the opportunities' (state, name) index, and
+// each count walked every active opportunity (94 ms for a page of 25 accounts at 100,000 records,
+// 0.2 ms by the account index).
+const contactCount = sql<number>`(select count(*) from crm_people p where p.account_sf_id = ${accountSfId} and +p.kind = 'contact' and +p.state = 'active')`;
+const openOpportunityCount = sql<number>`(select count(*) from crm_opportunities o where o.account_sf_id = ${accountSfId} and +o.state = 'active' and coalesce(o.is_closed, 0) = 0)`;
 
 /** Active accounts, one page at a time; PULL-2 hides all of them, or only their counts. */
 export async function listAccounts(db: TDatabase, rawInput: TAccountsListInput): Promise<TAccountsList> {

@@ -3,7 +3,7 @@ import { and, count, eq, or, type SQL, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmOpportunities } from "@/db/schema";
 import { getRecordsWorkspace, isVisible, listContext, salesforceRecordUrl } from "./get-records-workspace";
-import { containsText, orderTerms, ownerKey, pageOffset } from "./list-query";
+import { containsText, orderTerms, ownerKey, pageOffset, withoutIndex } from "./list-query";
 import { type TOpportunitiesList, type TOpportunitiesListInput, ZOpportunitiesListInputSchema } from "./list-schemas";
 
 const STATUS_FILTERS = {
@@ -35,7 +35,8 @@ export async function listOpportunities(db: TDatabase, rawInput: TOpportunitiesL
   const accountName = accountsVisible ? crmAccounts.name : sql<string | null>`null`;
   const term = input.search;
   const filters: Array<SQL | undefined> = [
-    eq(crmOpportunities.state, "active"),
+    // One account's opportunities: its account index finds them, not a walk of every active one.
+    eq(withoutIndex(crmOpportunities.state, Boolean(account?.sfId)), "active"),
     input.owner ? sql`${ownerKey(crmOpportunities.ownerSfId, crmOpportunities.ownerName)} = ${input.owner}` : undefined,
     input.source ? eq(crmOpportunities.source, input.source) : undefined,
     input.status ? STATUS_FILTERS[input.status] : undefined,

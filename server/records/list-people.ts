@@ -64,18 +64,19 @@ export async function listPeople(
   // When only kind, state and name matter, the (kind, state, name) index answers alone — even
   // deep pages, as SQLite merges the per-kind ranges. Anything else needs the rows themselves,
   // and then one pass over the table beats looking each index entry's row up (5–10× at 100,000).
-  const indexOnly =
-    !input.owner && !input.source && !term && !account && (input.sort === "name" || input.sort === "kind");
-  const kindColumn = withoutIndex(crmPeople.kind, !indexOnly);
-  const stateColumn = withoutIndex(crmPeople.state, !indexOnly);
-  const where = and(
-    eq(stateColumn, "active"),
-    inArray(kindColumn, kinds),
-    input.owner ? sql`${ownerKey(crmPeople.ownerSfId, crmPeople.ownerName)} = ${input.owner}` : undefined,
-    input.source ? eq(crmPeople.source, input.source) : undefined,
-    account?.sfId ? eq(crmPeople.accountSfId, account.sfId) : undefined,
-    search,
-  );
+  // The count needs no order: it can take the index whatever the sort.
+  const narrowedByKindOnly = !input.owner && !input.source && !term && !account;
+  const indexOnly = narrowedByKindOnly && (input.sort === "name" || input.sort === "kind");
+  const filtered = (byIndex: boolean) =>
+    and(
+      eq(withoutIndex(crmPeople.state, !byIndex), "active"),
+      inArray(withoutIndex(crmPeople.kind, !byIndex), kinds),
+      input.owner ? sql`${ownerKey(crmPeople.ownerSfId, crmPeople.ownerName)} = ${input.owner}` : undefined,
+      input.source ? eq(crmPeople.source, input.source) : undefined,
+      account?.sfId ? eq(crmPeople.accountSfId, account.sfId) : undefined,
+      search,
+    );
+  const where = filtered(indexOnly);
 
   const sortsByCompany = input.sort === "company";
   const companyColumn = sql<
@@ -96,20 +97,25 @@ export async function listPeople(
       ? [...orderTerms(crmPeople.kind, input.direction, crmPeople.name, false), sql`${rowid}`]
       : orderTerms(sortColumn, input.direction, rowid, nullable);
 
+  // Narrowed by more than kind, the page's query reads every match to sort them: it counts them
+  // in that same pass rather than a second one (each is 30–50 ms for a search at 100,000 people).
+  // Narrowed by kind only, the (kind, state, name) index counts in a few milliseconds.
+  const selection = { rowid, total: narrowedByKindOnly ? sql<null>`null` : sql<number>`count(*) over ()` };
   const keysQuery = sortsByCompany
     ? db
-        .select({ rowid })
+        .select(selection)
         .from(crmPeople)
         .leftJoin(crmAccounts, eq(crmAccounts.sfId, crmPeople.accountSfId))
         .where(where)
-    : db.select({ rowid }).from(crmPeople).where(where);
-  const [keys, [counted]] = await Promise.all([
-    keysQuery
-      .orderBy(...order)
-      .limit(input.pageSize)
-      .offset(pageOffset(input.page, input.pageSize)),
-    db.select({ total: count() }).from(crmPeople).where(where),
-  ]);
+    : db.select(selection).from(crmPeople).where(where);
+  const keys = await keysQuery
+    .orderBy(...order)
+    .limit(input.pageSize)
+    .offset(pageOffset(input.page, input.pageSize));
+  const countAll = async () =>
+    (await db.select({ total: count() }).from(crmPeople).where(filtered(narrowedByKindOnly)))[0]?.total ?? 0;
+  // A page past the end has no row to read the count from.
+  const total = keys[0]?.total ?? (keys.length === 0 && input.page === 1 ? 0 : await countAll());
   const rows = keys.length
     ? await db
         .select({
@@ -159,7 +165,7 @@ export async function listPeople(
         salesforceUrl: salesforceRecordUrl(workspace, OBJECT_BY_KIND[row.kind], row.sfId),
       };
     }),
-    total: counted?.total ?? 0,
+    total: Number(total),
     page: input.page,
     pageSize: input.pageSize,
     context,

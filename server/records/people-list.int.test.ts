@@ -88,6 +88,19 @@ describe(`people list on ${testDatabaseKind()}`, () => {
     expect((await listPeople(database.db, { search: "5_%" })).total).toBe(0);
   });
 
+  it("gives a searched or filtered list's total on every page, the last one and one past the end included", async () => {
+    for (const filter of [{ search: "acme rock" }, { owner: "005OLIVIA" }, { accountId: acme.id }]) {
+      const pages = await Promise.all(
+        [1, 2, 3].map((page) => listPeople(database.db, { ...filter, page, pageSize: 25 })),
+      );
+      expect(pages.map((list) => [list.total, list.rows.length])).toEqual([
+        [30, 25],
+        [30, 5],
+        [30, 0],
+      ]);
+    }
+  });
+
   it("filters by kind, owner and source, and narrows to one account", async () => {
     expect((await listPeople(database.db, { kind: "lead" })).total).toBe(12);
     expect((await listPeople(database.db, { owner: "005OLIVIA" })).total).toBe(30);

@@ -3,6 +3,7 @@ import { and, asc, count, eq, or, sql } from "drizzle-orm";
 import type { TDatabase } from "@/db/client";
 import { crmAccounts, crmOpportunities, crmPeople } from "@/db/schema";
 import { isVisible, salesforceRecordUrl, type TRecordsWorkspace } from "./get-records-workspace";
+import { withoutIndex } from "./list-query";
 import type { TRelatedList, TRelatedRecord } from "./profile-schemas";
 
 /** Rows shown in a related list before "View all". */
@@ -49,7 +50,12 @@ export async function findAccount(
   return row ?? null;
 }
 
-/** Records linked to an account: by its Salesforce Id, or (created in Tandem) by its Tandem id. */
+/**
+ * Records linked to an account: by its Salesforce Id, or (created in Tandem) by its Tandem id.
+ * Combine it with the other filters through `withoutIndex`: SQLite then reads the two account
+ * indexes (a few rows) instead of walking every active record by the state index and testing
+ * each (145–290 ms a call at 100,000 records, measured by the load bench).
+ */
 function linkedTo(columns: typeof crmPeople | typeof crmOpportunities, account: Pick<TAccountRef, "id" | "sfId">) {
   return account.sfId
     ? or(eq(columns.accountSfId, account.sfId), eq(columns.accountId, account.id))
@@ -77,7 +83,11 @@ export async function contactsOfAccount(
 ): Promise<TRelatedList> {
   const hidden = !isVisible(workspace, "Contact");
   if (hidden || !account) return { object: "Contact", hidden, total: 0, records: [], viewAllHref: null };
-  const where = and(linkedTo(crmPeople, account), eq(crmPeople.kind, "contact"), eq(crmPeople.state, "active"));
+  const where = and(
+    linkedTo(crmPeople, account),
+    eq(withoutIndex(crmPeople.kind), "contact"),
+    eq(withoutIndex(crmPeople.state), "active"),
+  );
   const [rows, [counted]] = await Promise.all([
     db
       .select({
@@ -126,7 +136,7 @@ export async function opportunitiesOfAccount(
 ): Promise<TRelatedList> {
   const hidden = !isVisible(workspace, "Opportunity");
   if (hidden || !account) return { object: "Opportunity", hidden, total: 0, records: [], viewAllHref: null };
-  const where = and(linkedTo(crmOpportunities, account), eq(crmOpportunities.state, "active"));
+  const where = and(linkedTo(crmOpportunities, account), eq(withoutIndex(crmOpportunities.state), "active"));
   const [rows, [counted]] = await Promise.all([
     db
       .select({
