@@ -16,7 +16,8 @@
  * `npm run bench -- load` runs the load section (load/section.ts) alone: signed-in reps browsing
  * while a 100,000-record pull and a 10,000-record push run, p50/p95 per call, and the people search
  * through its index and by scan; `--quick` at 10,000 and 1,000, `--pages` also times page loads
- * from `next start` (building first unless a current build exists).
+ * from `next start` (building first unless a current build exists); `--sql-profile FILE`,
+ * `--cpu-prof DIR` and `--keep` show where the app server's time goes (load/section.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -39,9 +40,13 @@ const SIZES = PUSH_ONLY || MAPPING_ONLY || DUPLICATES_ONLY ? [] : QUICK ? [10_00
 const PUSH_SIZES = MAPPING_ONLY || DUPLICATES_ONLY ? [] : QUICK ? [1_000] : [1_000, 10_000];
 const MAPPING_CONTACTS = PUSH_ONLY || DUPLICATES_ONLY ? 0 : QUICK ? 2_000 : 10_000;
 const DUPLICATES_PEOPLE = PUSH_ONLY || MAPPING_ONLY ? 0 : QUICK ? 20_000 : 100_000;
-const DATA_OPTION = process.argv.indexOf("--data");
-const DATA_DIR =
-  DATA_OPTION > 0 && process.argv[DATA_OPTION + 1] ? path.resolve(process.argv[DATA_OPTION + 1]!) : defaultDataDir();
+/** The absolute path given after `name`, if any. */
+function optionValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  const value = at > 0 ? process.argv[at + 1] : undefined;
+  return value ? path.resolve(value) : undefined;
+}
+const DATA_DIR = optionValue("--data") ?? defaultDataDir();
 const MIX = { Account: 0.2, Contact: 0.45, Lead: 0.2, Opportunity: 0.15 } as const;
 const PAGE = 2000;
 const BULK_ABOVE = 10_000;
@@ -230,6 +235,9 @@ async function main() {
       pages: process.argv.includes("--pages"),
       startEmulator: startEmulatorProcess,
       mix: MIX,
+      keep: process.argv.includes("--keep"),
+      cpuProfileDir: optionValue("--cpu-prof"),
+      sqlProfile: optionValue("--sql-profile"),
     });
   if (!DUPLICATES_ONLY) await runEmulatedSections();
   if (DUPLICATES_PEOPLE > 0) runDuplicatesSection({ people: DUPLICATES_PEOPLE, dataDir: DATA_DIR });

@@ -13,6 +13,7 @@
  * Printed: each call kind's count, p50, p95, max and errors (target p95 ≤ 300 ms, no error); then,
  * with the reps gone, the people search at 100,000 people (10,000) through the trigram index and
  * through the LIKE scan, on the same terms. Exits 1 on any error or on totals that differ.
+ * To find where a slow call's time goes: `--sql-profile FILE`, `--cpu-prof DIR` and `--keep`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -38,6 +39,12 @@ export type TLoadOptions = {
   startEmulator: () => Promise<{ url: string; stop: () => void }>;
   /** The share of each object in the org's records. */
   mix: Readonly<Record<"Account" | "Contact" | "Lead" | "Opportunity", number>>;
+  /** `--keep`: leave the database in place, to study its query plans after the run. */
+  keep?: boolean;
+  /** `--cpu-prof DIR`: the app server writes a V8 CPU profile there (open it in Chrome's DevTools). */
+  cpuProfileDir?: string;
+  /** `--sql-profile FILE`: the app server writes there the statements that took it the most time. */
+  sqlProfile?: string;
 };
 
 export function loadSizes(quick: boolean) {
@@ -60,8 +67,14 @@ async function admin(url: string, path: string, body: unknown) {
 }
 
 /** A child process started with tsx; resolves once its stdout says `ready`. */
-async function startChild(script: string, args: string[], env: NodeJS.ProcessEnv, ready: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+async function startChild(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: string,
+  nodeOptions: string[] = [],
+) {
+  const child = spawn(process.execPath, [...nodeOptions, "--import", "tsx", script, ...args], {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -147,7 +160,13 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
       AUTH_URL: appUrl,
       LOG_LEVEL: "warn",
     });
-    const app = await startChild("server/bench/load/app-server.ts", [String(port)], env, "listening");
+    const app = await startChild(
+      "server/bench/load/app-server.ts",
+      [String(port), ...(options.sqlProfile ? [options.sqlProfile] : [])],
+      env,
+      "listening",
+      options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+    );
     children.push(app);
 
     const log = new LatencyLog();
@@ -278,7 +297,8 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
   } finally {
     for (const child of children) child.kill("SIGTERM");
     for (const stop of stops) await stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (options.keep) console.log(`load bench: kept ${dir}`);
+    else rmSync(dir, { recursive: true, force: true });
   }
   if (failed) throw new Error("the load bench saw errors (above)");
 }
