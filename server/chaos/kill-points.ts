@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { LOAD_CHUNK } from "@/server/sync/pull/bulk-first-load";
 import { sleep, startTickProcess } from "@/server/sync/testing/processes";
 import type { TChaosEnvironment } from "./environment";
 import type { TRandom } from "./random";
@@ -16,8 +17,9 @@ export type TKillPoint = {
   phase: string;
   target: TKillTarget;
   /**
-   * When the kill is sent, as a share (0..1) of the work: of a tick's work (see killTickAfter), or
-   * for outbound messages, of the second after Salesforce's changes, while the org delivers them.
+   * When the kill is sent, as a share (0..1) of the work: during the first load, of its records;
+   * otherwise of a tick's work (see killTickAfter), or for outbound messages, of the second after
+   * Salesforce's changes, while the org delivers them.
    */
   at: number;
 };
@@ -36,6 +38,8 @@ export type TKillRecord = TKillPoint & {
   state: string;
   /** SIGKILLs sent for this point (a tick kill that caught no tick at work is tried again). */
   attempts: number;
+  /** Whether the first load was still under way when the kill landed. */
+  duringLoad: boolean;
 };
 
 /** The key under which a run's tick lengths (by phase) hold how long the first load took. */
@@ -48,7 +52,8 @@ const OUTBOUND_WINDOW_MS = 1_000;
  * The kill points of a run, from the seed: about a third during the first pull (a long load:
  * Bulk API jobs, pages, cursors), the rest spread over the rounds; three in five kill a tick
  * process, the others the web server (during outbound messages only in rounds: the first pull
- * has none).
+ * has none). A phase's tick kills run in this order; the first pull's go by `at`, its place in the
+ * load (see orderOfPhase).
  */
 export function planKillPoints(random: TRandom, kills: number, rounds: number): TKillPoint[] {
   const points: TKillPoint[] = [];
@@ -64,6 +69,15 @@ export function planKillPoints(random: TRandom, kills: number, rounds: number): 
     points.push({ number, phase, target, at: 0.02 + random.next() * 0.96 });
   }
   return points;
+}
+
+/**
+ * The order a phase's tick kills run in. In the first pull, by their place in the load: each then
+ * waits for the load to reach it, and they spread over the whole load. Two places in one chunk
+ * put the second kill in the start of the tick that redoes the chunk.
+ */
+export function orderOfPhase(points: readonly TKillPoint[]): TKillPoint[] {
+  return points[0]?.phase === "first pull" ? [...points].sort((left, right) => left.at - right.at) : [...points];
 }
 
 /** A line on what had committed, read right after a kill. */
@@ -108,32 +122,34 @@ async function unfinishedTicks(client: Client, trigger: "cli" | "cron"): Promise
   return result.rows.map((row) => String(row.id));
 }
 
-/** The first load's progress: records loaded so far, and whether every object is loaded. */
-async function firstLoadProgress(client: Client): Promise<{ done: number; complete: boolean }> {
+/**
+ * The first load's progress: records loaded so far, and whether all `objects` are loaded (an
+ * object's cursor appears only when its load starts).
+ */
+async function firstLoadProgress(client: Client, objects: number): Promise<{ done: number; complete: boolean }> {
   const result = await client.execute(
     `SELECT SUM(CASE WHEN initial_load_at IS NULL THEN loaded ELSE COALESCE(total, loaded) END) AS done,
-      SUM(initial_load_at IS NOT NULL) AS finished, COUNT(*) AS objects FROM sync_cursors`,
+      SUM(initial_load_at IS NOT NULL) AS finished FROM sync_cursors`,
   );
   const row = result.rows[0];
-  const objects = Number(row?.objects ?? 0);
-  return { done: Number(row?.done ?? 0), complete: objects > 0 && Number(row?.finished) === objects };
+  return { done: Number(row?.done ?? 0), complete: Number(row?.finished ?? 0) >= objects };
 }
 
 type TKillTiming = {
   tickMs: number;
-  /** The reference's first load, and how many of this run's first-pull kill points are left (this one too). */
-  firstLoad: { records: number; ms: number; killsLeft: number };
+  /** The reference's first load: its objects and records, and how long it took. */
+  firstLoad: { objects: number; records: number; ms: number };
 };
 
 /**
  * Starts a tick (`start`) and kills it once it has begun work (its tick row appears) and then
- * `at` of the work has passed: of the reference's longest tick in the phase, or, while the first
- * load is under way, of this kill point's slice of what is left of the load (the kill points left
- * in the first pull share it, so that they spread over the load), counted from the tick's first committed page
- * (a resumed load that is killed before it commits anything again makes no progress, and kill
- * after kill would then hit the same start-up). Counting from the tick, not from the process's
- * start, puts the kill inside the tick whatever the start-up costs. Says whether the tick was
- * still at work when killed, or had ended by itself.
+ * `at` of the reference's longest tick in the phase has passed. While the first load is under
+ * way, `at` is a place in the load instead: the kill waits for the load to commit the chunks
+ * before that place, then lands as far into the next chunk's time (the reference's time per
+ * chunk) as the place is into the chunk. A place the load has already passed (a previous kill
+ * undid less than it) puts the kill that far into the tick's start. Counting from the tick, not
+ * from the process's start, puts the kill inside the tick whatever the start-up costs. Says
+ * whether the tick was still at work when killed, or had ended by itself.
  */
 async function killTickAfter(
   client: Client,
@@ -142,7 +158,10 @@ async function killTickAfter(
 ): Promise<{ landed: boolean; finished: boolean; delayMs: number; tickMs?: number }> {
   const { trigger, timing } = input;
   const before = new Set(await unfinishedTicks(client, trigger));
-  const loadedBefore = input.loading ? (await firstLoadProgress(client)).done : 0;
+  const { records, ms } = timing.firstLoad;
+  const place = input.at * records;
+  const chunkStart = Math.floor(place / LOAD_CHUNK) * LOAD_CHUNK;
+  const chunkMs = (ms * Math.min(LOAD_CHUNK, records)) / Math.max(1, records);
   const tick = start();
   let ended = false;
   const markEnded = () => {
@@ -151,22 +170,19 @@ async function killTickAfter(
   tick.ended.then(markEnded, markEnded);
   const deadline = Date.now() + 120_000;
   let id: string | undefined;
-  let workMs = timing.tickMs;
   while (!ended && Date.now() < deadline) {
     id ??= (await unfinishedTicks(client, trigger)).find((tickId) => !before.has(tickId));
     if (id && !input.loading) break;
     if (id) {
-      const progress = await firstLoadProgress(client);
-      if (progress.complete) break;
-      if (progress.done > loadedBefore) {
-        const left = Math.max(0.05, 1 - progress.done / Math.max(1, timing.firstLoad.records));
-        workMs = (timing.firstLoad.ms * left) / Math.max(1, timing.firstLoad.killsLeft);
-        break;
-      }
+      const progress = await firstLoadProgress(client, timing.firstLoad.objects);
+      if (progress.complete || progress.done >= chunkStart) break;
     }
     await sleep(15);
   }
-  const delayMs = Math.max(10, Math.round(input.at * workMs));
+  const delayMs = Math.max(
+    10,
+    Math.round(input.loading ? ((place - chunkStart) / LOAD_CHUNK) * chunkMs : input.at * timing.tickMs),
+  );
   if (id && !ended) await Promise.race([sleep(delayMs), tick.ended]);
   await tick.kill();
   const landed = id !== undefined && (await unfinishedTicks(client, trigger)).includes(id);
@@ -202,7 +218,8 @@ export async function executeKillPoint(
       await env.web.crash({ restart: false });
       outcome = { landed: inFlight, finished: false, delayMs };
     } else {
-      const loading = point.phase === "first pull" && !(await firstLoadProgress(client)).complete;
+      const loading =
+        point.phase === "first pull" && !(await firstLoadProgress(client, context.firstLoad.objects)).complete;
       const input = { at, loading, timing };
       outcome =
         point.target === "cli tick"
@@ -217,6 +234,7 @@ export async function executeKillPoint(
     }
     const atMs = Date.now() - context.startedAt;
     const state = await describeState(client);
+    const duringLoad = outcome.landed && !(await firstLoadProgress(client, context.firstLoad.objects)).complete;
     await releaseDeadLease(client, {
       waitLeases: context.waitLeases,
       dead: point.target === "cli tick" ? "cli" : "all",
@@ -225,7 +243,16 @@ export async function executeKillPoint(
     // Outbound messages all applied do not come back: there is nothing to wait for again.
     const again = !outcome.landed && attempt < 4 && point.target !== "server during outbound messages";
     if (!again) {
-      return { ...point, at, delayMs: outcome.delayMs, atMs, landed: outcome.landed, state, attempts: attempt };
+      return {
+        ...point,
+        at,
+        delayMs: outcome.delayMs,
+        atMs,
+        landed: outcome.landed,
+        state,
+        attempts: attempt,
+        duringLoad,
+      };
     }
     if (outcome.finished && outcome.tickMs !== undefined && outcome.tickMs < timing.tickMs)
       timing = { ...timing, tickMs: Math.max(20, outcome.tickMs) };

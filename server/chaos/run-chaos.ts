@@ -85,8 +85,8 @@ export async function runChaos(
     const differences = compareSnapshots(reference.snapshot, result.snapshot);
     return { label, result, differences, ok: differences.length === 0 && result.problems.length === 0 };
   };
-  // A kill point is a share of a tick's work in the reference: the crash run's kills in a phase
-  // wait until the reference has settled that phase.
+  // A kill point is a share of a tick's work (or of the first load's time per chunk) in the
+  // reference: the crash run's kills in a phase wait until the reference has settled that phase.
   const crashRun = async (out: TLog, stopped: Promise<never>) => {
     const killPoints = planKillPoints(random.fork("kills"), options.kills, options.rounds);
     out(`crash run: ${options.kills} kill points`);
@@ -174,7 +174,12 @@ export function describeKills(kills: readonly TKillRecord[]): string {
   });
   const landed = kills.filter((kill) => kill.landed).length;
   const sent = kills.reduce((n, kill) => n + kill.attempts, 0);
-  return `${landed} of ${kills.length} caught work (${byTarget.join(", ")}), ${sent} kill -9 sent`;
+  const firstPull = kills.filter((kill) => kill.phase === "first pull");
+  const inLoad = firstPull.filter((kill) => kill.duringLoad).length;
+  return (
+    `${landed} of ${kills.length} caught work (${byTarget.join(", ")}), ${sent} kill -9 sent; ` +
+    `${inLoad} of the first pull's ${firstPull.length} during the load`
+  );
 }
 
 /** Faults by kind, the most frequent first. */

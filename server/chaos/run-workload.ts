@@ -1,7 +1,7 @@
 import { setEnvDefault } from "@/server/env";
 import { TEST_AUTH_SECRET } from "@/server/sync/testing/emulator-connection";
 import { openChaosEnvironment, type TChaosEnvironment } from "./environment";
-import { executeKillPoint, FIRST_LOAD, type TKillPoint, type TKillRecord } from "./kill-points";
+import { executeKillPoint, FIRST_LOAD, orderOfPhase, type TKillPoint, type TKillRecord } from "./kill-points";
 import type { TDatabaseKind, TServerKind } from "./options";
 import { doRepActions, setUpTandem } from "./rep-actions";
 import { addOutboundRules, applySalesforceChanges, seedOrg } from "./salesforce-changes";
@@ -88,12 +88,11 @@ export async function runWorkload(input: TRunInput): Promise<TRunResult> {
       const phaseStarted = Date.now();
       const points = input.killPoints.filter((point) => point.phase === name);
       for (const point of points.filter((p) => p.target === "server during outbound messages")) {
-        kills.push(await fire(env, point, started, input, 1));
+        kills.push(await fire(env, point, started, input));
       }
       await during?.();
-      const tickPoints = points.filter((p) => p.target !== "server during outbound messages");
-      for (const [index, point] of tickPoints.entries()) {
-        kills.push(await fire(env, point, started, input, tickPoints.length - index));
+      for (const point of orderOfPhase(points.filter((p) => p.target !== "server during outbound messages"))) {
+        kills.push(await fire(env, point, started, input));
       }
       const stats = await settle(env, { via: viaOf, timeoutMs: input.settleTimeoutMs, waitLeases: input.waitLeases });
       ticks += stats.ticks;
@@ -157,7 +156,7 @@ async function longestTick(env: TChaosEnvironment, since: number): Promise<numbe
   return Number(result.rows[0]?.ms ?? 0);
 }
 
-async function fire(env: TChaosEnvironment, point: TKillPoint, startedAt: number, input: TRunInput, left: number) {
+async function fire(env: TChaosEnvironment, point: TKillPoint, startedAt: number, input: TRunInput) {
   // Without a reference (a phase whose ticks all were idle), a second is the work's length.
   const reference = await input.referenceTickMs?.(point.phase);
   const tickMs = Math.max(200, reference?.[point.phase] ?? 1_000);
@@ -167,9 +166,15 @@ async function fire(env: TChaosEnvironment, point: TKillPoint, startedAt: number
     startedAt,
     waitLeases: input.waitLeases,
     tickMs,
-    firstLoad: { records: firstPullRecords, ms: loadMs, killsLeft: left },
+    firstLoad: { objects: Object.keys(input.plan.counts).length, records: firstPullRecords, ms: loadMs },
   });
-  const share = record.target === "server during outbound messages" ? "" : ` (${Math.round(record.at * 100)}%)`;
+  const percent = Math.round(record.at * 100);
+  const share =
+    record.target === "server during outbound messages"
+      ? ""
+      : record.duringLoad
+        ? ` (${percent}% of the load)`
+        : ` (${percent}%)`;
   input.log(
     `  kill ${String(record.number).padStart(2)}: ${record.target.padEnd(31)} ${record.phase.padEnd(10)} ` +
       `+${(record.delayMs / 1000).toFixed(2)} s into the work${share}, at ${(record.atMs / 1000).toFixed(1)} s` +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareSnapshots, formatDifferences } from "./compare";
-import { planKillPoints } from "./kill-points";
+import { orderOfPhase, planKillPoints } from "./kill-points";
 import { parseChaosOptions } from "./options";
 import { seededRandom } from "./random";
 import { normalise, type TRawState } from "./snapshot";
@@ -70,6 +70,16 @@ describe("the crash suite's plan", () => {
     expect(kills.some((kill) => kill.phase === "first pull" && kill.target === "server during outbound messages")).toBe(
       false,
     );
+  });
+
+  it("the first pull's kills run by their place in the load, so they spread over all of it; a round's run as planned", () => {
+    const kills = planKillPoints(seededRandom(3).fork("kills"), 40, 2);
+    const inPhase = (phase: string) => kills.filter((kill) => kill.phase === phase);
+    const places = orderOfPhase(inPhase("first pull")).map((kill) => kill.at);
+    expect(places.length).toBeGreaterThan(5);
+    expect(places).toEqual([...places].sort((left, right) => left - right));
+    expect(places).not.toEqual(inPhase("first pull").map((kill) => kill.at));
+    expect(orderOfPhase(inPhase("round 1"))).toEqual(inPhase("round 1"));
   });
 
   it("bad arguments are refused with what to write instead", () => {

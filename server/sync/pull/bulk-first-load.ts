@@ -14,7 +14,8 @@ import { applyPulledPage, type TObjectCounts } from "./apply-page";
 // Results pages of 10,000 rows keep a 100,000-row load within ~90 MB of memory; 50,000-row pages
 // save a few calls but hold over twice as much (measured with npm run bench).
 const BULK_RESULTS_PAGE = 10_000;
-const APPLY_CHUNK = 2000;
+/** The rows applied and committed at a time; a first load's progress (`loaded`) moves by these. */
+export const LOAD_CHUNK = 2000;
 const FIRST_POLL_MS = 200;
 const MAX_POLL_MS = 5000;
 
@@ -77,10 +78,10 @@ export async function runBulkFirstLoad(
     // The next page downloads while this one is written.
     const nextPending = page.nextLocator ? salesforce.getBulkResults(jobId, page.nextLocator, BULK_RESULTS_PAGE) : null;
     nextPending?.catch(() => undefined);
-    for (let start = 0; start < page.records.length || start === 0; start += APPLY_CHUNK) {
-      const records = page.records.slice(start, start + APPLY_CHUNK).map(restShapedRecord) as TPulledRecord[];
+    for (let start = 0; start < page.records.length || start === 0; start += LOAD_CHUNK) {
+      const records = page.records.slice(start, start + LOAD_CHUNK).map(restShapedRecord) as TPulledRecord[];
       cursor = advanceCursor(cursor, records);
-      const lastChunk = start + APPLY_CHUNK >= page.records.length;
+      const lastChunk = start + LOAD_CHUNK >= page.records.length;
       const now = options.now();
       const counts = await applyPulledPage(
         db,
