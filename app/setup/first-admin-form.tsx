@@ -44,7 +44,7 @@ export function FirstAdminForm({ token }: { token: string }) {
         </FieldControl>
         <FieldError errors={errors.confirmPassword} />
       </Field>
-      <Button type="submit" size="lg" disabled={pending} className="w-full">
+      <Button type="submit" size="lg" pending={pending} className="w-full">
         {pending ? <Spinner /> : null}
         Create admin account
       </Button>

@@ -52,7 +52,7 @@ export function CheckedForm({
       <FormMessage>{formError}</FormMessage>
       {children}
       <FormActions onCancel={onCancel} inDialog={inDialog}>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" pending={pending}>
           {pending ? <Spinner label="Saving" /> : null}
           {submitLabel}
         </Button>

@@ -22,6 +22,7 @@ export function ChoiceGroup<T extends string>({
   onChange,
   choices,
   columns = 2,
+  pending = false,
   className,
 }: {
   legend: React.ReactNode;
@@ -30,6 +31,11 @@ export function ChoiceGroup<T extends string>({
   onChange: (value: T) => void;
   choices: ReadonlyArray<TChoice<T>>;
   columns?: 1 | 2;
+  /**
+   * What the choice is for is being saved: the choices read as unavailable and ignore changes, but
+   * are not `disabled`, which would drop the keyboard's focus.
+   */
+  pending?: boolean;
   className?: string;
 }) {
   const name = useId();
@@ -45,6 +51,7 @@ export function ChoiceGroup<T extends string>({
               choice.disabled && "cursor-not-allowed border-dashed text-muted-foreground hover:bg-transparent",
               "has-[:focus-visible]:border-ring has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
               value === choice.value && "border-primary/50 bg-primary/5 dark:bg-primary/10",
+              pending && !choice.disabled && "cursor-not-allowed opacity-50",
             )}
           >
             <input
@@ -53,7 +60,8 @@ export function ChoiceGroup<T extends string>({
               value={choice.value}
               checked={value === choice.value}
               disabled={choice.disabled}
-              onChange={() => onChange(choice.value)}
+              aria-disabled={(pending && !choice.disabled) || undefined}
+              onChange={() => !pending && onChange(choice.value)}
               className="mt-0.5 size-4 shrink-0 accent-primary outline-none"
             />
             <span className="grid min-w-0 gap-0.5">

@@ -21,13 +21,13 @@ function FieldChoice({
   names,
   chosen,
   onChoose,
-  disabled,
+  pending,
 }: {
   field: TMergeField;
   names: Record<TSide, string>;
   chosen: TSide;
   onChoose: (side: TSide) => void;
-  disabled: boolean;
+  pending: boolean;
 }) {
   const labelId = useId();
   const name = useId();
@@ -43,6 +43,7 @@ function FieldChoice({
             "flex min-w-0 cursor-pointer items-start gap-2 rounded-md border px-2.5 py-1.5 text-sm transition-colors hover:bg-accent/50",
             "has-[:focus-visible]:border-ring has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50",
             chosen === side && "border-primary/50 bg-primary/5 dark:bg-primary/10",
+            pending && "cursor-not-allowed opacity-50",
           )}
         >
           <input
@@ -50,8 +51,9 @@ function FieldChoice({
             name={name}
             value={side}
             checked={chosen === side}
-            disabled={disabled}
-            onChange={() => onChoose(side)}
+            // Not `disabled` while merging: a disabled control drops the keyboard's focus.
+            aria-disabled={pending || undefined}
+            onChange={() => !pending && onChoose(side)}
             className="mt-0.5 size-4 shrink-0 accent-primary outline-none"
           />
           <span className="block min-w-0 flex-1">
@@ -77,7 +79,7 @@ export function MergeFieldChoices({
   names,
   survivorName,
   survivorKind,
-  disabled,
+  pending,
 }: {
   choices: TMergeField[];
   same: TMergeField[];
@@ -87,7 +89,8 @@ export function MergeFieldChoices({
   names: Record<TSide, string>;
   survivorName: string;
   survivorKind: string;
-  disabled: boolean;
+  /** The merge is running: the choices read as unavailable and ignore changes. */
+  pending: boolean;
 }) {
   return (
     <fieldset className="grid min-w-0 gap-2">
@@ -113,7 +116,7 @@ export function MergeFieldChoices({
               names={names}
               chosen={chosen[field.key] ?? "a"}
               onChoose={(side) => onChoose(field.key, side)}
-              disabled={disabled}
+              pending={pending}
             />
           ))}
           {same.length > 0 ? (

@@ -56,13 +56,17 @@ function SurvivorLabel({ record }: { record: TPreviewRecord }) {
   );
 }
 
-/** A checkbox with its label and the sentence under it, all read together. */
+/**
+ * A checkbox with its label and the sentence under it, all read together. While `pending` it
+ * ignores changes but is not `disabled`, which would drop the keyboard's focus.
+ */
 function CheckOption({
   id,
   label,
   description,
   checked,
   disabled,
+  pending,
   onChange,
 }: {
   id: string;
@@ -70,6 +74,7 @@ function CheckOption({
   description: string;
   checked: boolean;
   disabled: boolean;
+  pending: boolean;
   onChange: (checked: boolean) => void;
 }) {
   return (
@@ -79,9 +84,10 @@ function CheckOption({
         type="checkbox"
         checked={checked}
         disabled={disabled}
+        aria-disabled={(pending && !disabled) || undefined}
         aria-describedby={`${id}-description`}
-        onChange={(event) => onChange(event.target.checked)}
-        className="mt-0.5 size-4 shrink-0 accent-primary"
+        onChange={(event) => !pending && onChange(event.target.checked)}
+        className="mt-0.5 size-4 shrink-0 accent-primary aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
       />
       <div className="grid gap-0.5">
         <label htmlFor={id} className={disabled ? "text-sm text-muted-foreground" : "text-sm font-medium"}>
@@ -179,8 +185,9 @@ export function MergeForm({
                 : "Kept."
               : undefined
             : prospectReason,
-          disabled: pending || !options.survivors.includes(side),
+          disabled: !options.survivors.includes(side),
         }))}
+        pending={pending}
       />
       <MergeFieldChoices
         {...rows}
@@ -189,7 +196,7 @@ export function MergeForm({
         names={names}
         survivorName={names[survivor]}
         survivorKind={KIND_WORDS[records[survivor].kind]}
-        disabled={pending}
+        pending={pending}
       />
       <fieldset className="grid gap-3">
         <legend className="mb-1 text-sm font-medium">Salesforce</legend>
@@ -198,7 +205,8 @@ export function MergeForm({
           label={salesforceOptionLabel(salesforce.mode)}
           description={salesforce.reason}
           checked={mergesInSalesforce}
-          disabled={pending || salesforce.mode === null}
+          disabled={salesforce.mode === null}
+          pending={pending}
           onChange={(checked) => {
             setAlsoMerge(checked);
             if (checked) setStopSyncing(false);
@@ -214,7 +222,8 @@ export function MergeForm({
                 : "Tandem passes over it on every sync, even when it changes. An admin can sync it again under Settings → Salesforce."
             }
             checked={stops}
-            disabled={pending || mergesInSalesforce}
+            disabled={mergesInSalesforce}
+            pending={pending}
             onChange={setStopSyncing}
           />
         ) : null}
@@ -241,11 +250,11 @@ export function MergeForm({
       ) : null}
       <DialogFooter>
         <DialogClose asChild>
-          <Button type="button" variant="outline" disabled={pending}>
+          <Button type="button" variant="outline" pending={pending}>
             Cancel
           </Button>
         </DialogClose>
-        <Button type="submit" disabled={pending} className="min-w-0">
+        <Button type="submit" pending={pending} className="min-w-0">
           {pending ? <Spinner label="Merging" /> : <GitMergeIcon />}
           <span className="truncate">Merge into {names[survivor]}</span>
         </Button>

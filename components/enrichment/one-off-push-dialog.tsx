@@ -46,11 +46,11 @@ export function OneOffPushDialog({
         </p>
         <DialogFooter>
           <DialogClose asChild>
-            <Button variant="ghost" disabled={pending}>
+            <Button variant="ghost" pending={pending}>
               Cancel
             </Button>
           </DialogClose>
-          <Button disabled={pending} onClick={onConfirm}>
+          <Button pending={pending} onClick={onConfirm}>
             {pending ? <Spinner aria-hidden="true" role={undefined} /> : <SendIcon />} Send once
           </Button>
         </DialogFooter>

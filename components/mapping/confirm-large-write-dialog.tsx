@@ -50,10 +50,10 @@ export function ConfirmLargeWriteDialog({
               Manual enrichments stay as they are, and a value Salesforce changes back afterwards is left alone.
             </p>
             <DialogFooter>
-              <Button variant="ghost" onClick={onCancel} disabled={pending}>
+              <Button variant="ghost" onClick={onCancel} pending={pending}>
                 Cancel
               </Button>
-              <Button onClick={onConfirm} disabled={pending}>
+              <Button onClick={onConfirm} pending={pending}>
                 {pending ? <Spinner label="Saving" /> : null}
                 Save and write them
               </Button>

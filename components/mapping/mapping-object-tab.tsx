@@ -124,7 +124,7 @@ export function MappingObjectTab({
                     view={view}
                     problems={problemsOf(row)}
                     problemNote={dirty ? "Change this row to save." : "Sync skips this row until it is fixed."}
-                    disabled={pending}
+                    pending={pending}
                     focusOnMount={row.key === focusKey}
                     onChange={(change) => edit(() => draft.update(row.key, change))}
                     onRemove={() => removeRow(row.key)}
@@ -147,7 +147,8 @@ export function MappingObjectTab({
             variant="outline"
             size="sm"
             onClick={addRow}
-            disabled={pending || draft.rows.length >= MAX_ROWS}
+            pending={pending}
+            disabled={draft.rows.length >= MAX_ROWS}
           >
             <PlusIcon /> Add row
           </Button>
@@ -172,8 +173,8 @@ export function MappingObjectTab({
           blocked,
           current: next.current,
         })}
-        canDiscard={dirty && !pending}
-        canSave={dirty && draft.complete && next.current && !blocked && !pending}
+        canDiscard={dirty}
+        canSave={dirty && draft.complete && next.current && !blocked}
         pending={pending}
         onDiscard={() => edit(draft.discard)}
         onSave={() => (next.preview?.needsConfirmation ? setConfirming(true) : submit(false))}

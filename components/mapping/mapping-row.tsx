@@ -41,7 +41,7 @@ export function MappingRow({
   view,
   problems,
   problemNote,
-  disabled,
+  pending,
   focusOnMount,
   onChange,
   onRemove,
@@ -52,7 +52,8 @@ export function MappingRow({
   problems: string[];
   /** What a problem means for this row: skipped by sync (saved), or in the way of saving (edited). */
   problemNote: string;
-  disabled: boolean;
+  /** The mapping is being saved: the row reads as unavailable and ignores changes, yet keeps its focus. */
+  pending: boolean;
   focusOnMount: boolean;
   onChange: (change: Partial<TMappingEntry>) => void;
   onRemove: () => void;
@@ -74,13 +75,20 @@ export function MappingRow({
   const problemId = `${id}-problem`;
   const modeHelpId = `${id}-mode-help`;
   const invalid = problems.length > 0 || undefined;
+  // Not `disabled` while saving: a disabled control drops the keyboard's focus.
+  const change = (next: Partial<TMappingEntry>) => !pending && onChange(next);
 
   return (
     <li className="grid gap-3 px-4 py-3 md:grid-cols-[minmax(0,1fr)_1rem_minmax(0,1fr)_11rem_2.25rem] md:items-start md:gap-x-3">
       <div className="grid min-w-0 gap-1">
         <CellLabel>Tandem field</CellLabel>
-        <Select value={row.tandem} onValueChange={(tandem) => onChange({ tandem })} disabled={disabled}>
-          <SelectTrigger ref={first} className="w-full" aria-label={`Tandem field, row ${position}`}>
+        <Select value={row.tandem} onValueChange={(tandem) => change({ tandem })}>
+          <SelectTrigger
+            ref={first}
+            className="w-full aria-disabled:opacity-50"
+            aria-label={`Tandem field, row ${position}`}
+            aria-disabled={pending || undefined}
+          >
             <SelectValue placeholder="Choose a Tandem field" />
           </SelectTrigger>
           <SelectContent>
@@ -109,16 +117,13 @@ export function MappingRow({
       <ArrowLeftRightIcon className="mt-2.5 hidden size-4 text-muted-foreground md:block" aria-hidden="true" />
       <div className="grid min-w-0 gap-1">
         <CellLabel>Salesforce field</CellLabel>
-        <Select
-          value={salesforceField?.name ?? row.salesforce}
-          onValueChange={(salesforce) => onChange({ salesforce })}
-          disabled={disabled}
-        >
+        <Select value={salesforceField?.name ?? row.salesforce} onValueChange={(salesforce) => change({ salesforce })}>
           <SelectTrigger
-            className="w-full"
+            className="w-full aria-disabled:opacity-50"
             aria-label={`Salesforce field, ${named}`}
             aria-invalid={invalid}
             aria-describedby={invalid ? problemId : undefined}
+            aria-disabled={pending || undefined}
           >
             <SelectValue placeholder="Choose a Salesforce field" />
           </SelectTrigger>
@@ -141,12 +146,13 @@ export function MappingRow({
       </div>
       <div className="grid min-w-0 gap-1">
         <CellLabel>Mode</CellLabel>
-        <Select
-          value={row.mode}
-          onValueChange={(mode) => onChange({ mode: mode as TFieldMappingMode })}
-          disabled={disabled}
-        >
-          <SelectTrigger className="w-full" aria-label={`Mode, ${named}`} aria-describedby={modeHelpId}>
+        <Select value={row.mode} onValueChange={(mode) => change({ mode: mode as TFieldMappingMode })}>
+          <SelectTrigger
+            className="w-full aria-disabled:opacity-50"
+            aria-label={`Mode, ${named}`}
+            aria-describedby={modeHelpId}
+            aria-disabled={pending || undefined}
+          >
             <SelectValue />
           </SelectTrigger>
           <SelectContent>
@@ -167,7 +173,7 @@ export function MappingRow({
         className="justify-self-end md:justify-self-auto"
         aria-label={`Remove ${named}`}
         onClick={onRemove}
-        disabled={disabled}
+        pending={pending}
       >
         <Trash2Icon />
       </Button>

@@ -3,7 +3,11 @@
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 
-/** Save and Discard for one object, with where the rows stand; it stays in view while scrolling. */
+/**
+ * Save and Discard for one object, with where the rows stand; it stays in view while scrolling.
+ * `canSave` and `canDiscard` say whether there is anything to save or discard; while `pending`
+ * both stay focusable and ignore clicks.
+ */
 export function MappingSaveBar({
   status,
   canSave,
@@ -24,10 +28,10 @@ export function MappingSaveBar({
       <p className="mr-auto text-sm text-muted-foreground" aria-live="polite">
         {status}
       </p>
-      <Button variant="ghost" onClick={onDiscard} disabled={!canDiscard}>
+      <Button variant="ghost" onClick={onDiscard} pending={pending} disabled={!canDiscard}>
         Discard changes
       </Button>
-      <Button onClick={onSave} disabled={!canSave}>
+      <Button onClick={onSave} pending={pending} disabled={!canSave}>
         {pending ? <Spinner label="Saving" /> : null}
         Save
       </Button>

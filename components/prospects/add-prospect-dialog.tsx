@@ -154,7 +154,7 @@ export function AddProspectDialog({
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={create.isPending}>
+            <Button type="submit" pending={create.isPending}>
               {create.isPending ? <Spinner /> : null}
               Add {kind === "person" ? "person" : "company"}
             </Button>

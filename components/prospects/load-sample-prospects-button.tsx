@@ -23,7 +23,7 @@ export function LoadSampleProspectsButton() {
     }),
   );
   return (
-    <Button variant="outline" size="sm" disabled={load.isPending} onClick={() => load.mutate()}>
+    <Button variant="outline" size="sm" pending={load.isPending} onClick={() => load.mutate()}>
       {load.isPending ? <Spinner label="Loading sample prospects" /> : <DatabaseIcon />}
       {load.isPending ? "Loading sample prospects…" : "Load sample prospects"}
     </Button>

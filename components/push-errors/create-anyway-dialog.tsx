@@ -57,7 +57,7 @@ export function CreateAnywayDialog({
             <Button variant="ghost">Cancel</Button>
           </DialogClose>
           <Button
-            disabled={pending}
+            pending={pending}
             onClick={async () => {
               await onConfirm().catch(() => undefined);
               setOpen(false);

@@ -49,13 +49,13 @@ export function EnableKindDialog({
               one later sends it.
             </p>
             <DialogFooter>
-              <Button variant="ghost" onClick={onCancel} disabled={pending}>
+              <Button variant="ghost" onClick={onCancel} pending={pending}>
                 Cancel
               </Button>
-              <Button variant="outline" onClick={() => onAnswer("skip")} disabled={pending}>
+              <Button variant="outline" onClick={() => onAnswer("skip")} pending={pending}>
                 Only new ones
               </Button>
-              <Button onClick={() => onAnswer("push")} disabled={pending}>
+              <Button onClick={() => onAnswer("push")} pending={pending}>
                 Push {shown.local === 1 ? "it" : "them"} too
               </Button>
             </DialogFooter>

@@ -132,7 +132,7 @@ export function TandemIdCheck({ username }: { username: string | null }) {
               },
             })
           }
-          disabled={check.isPending}
+          pending={check.isPending}
         >
           {check.isPending ? <Spinner label="Checking" /> : <RefreshCwIcon />} {result ? "Check again" : "Check now"}
         </Button>

@@ -124,7 +124,7 @@ export function ConnectStep({
                 variant="ghost"
                 size="sm"
                 onClick={() => limits.mutate()}
-                disabled={limits.isPending}
+                pending={limits.isPending}
                 aria-label="Read the API limit now"
               >
                 {limits.isPending ? <Spinner /> : <RefreshCwIcon />}
@@ -140,7 +140,7 @@ export function ConnectStep({
           ) : null}
         </CardContent>
         <CardFooter className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-between">
-          <Button variant="outline" onClick={() => disconnect.mutate()} disabled={disconnect.isPending}>
+          <Button variant="outline" onClick={() => disconnect.mutate()} pending={disconnect.isPending}>
             <UnplugIcon /> Disconnect
           </Button>
           <Button onClick={onContinue}>Continue</Button>
@@ -241,7 +241,9 @@ export function ConnectStep({
       <CardFooter className="justify-end">
         <Button
           onClick={() => start.mutate({ environment, customUrl: environment === "custom" ? customUrl : undefined })}
-          disabled={start.isPending || needsCredentials || start.isSuccess}
+          // Still pending once it succeeded: the browser is on its way to Salesforce.
+          pending={start.isPending || start.isSuccess}
+          disabled={needsCredentials}
         >
           {start.isPending || start.isSuccess ? <Spinner /> : null}
           {connection?.status === "broken" ? "Reconnect Salesforce" : "Connect to Salesforce"}

@@ -25,12 +25,16 @@ export function FirstSyncStep({ onBack, onContinue }: { onBack: () => void; onCo
   const [driving, setDriving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const stopRequested = useRef(false);
+  const [stopping, setStopping] = useState(false);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const primary = useRef<HTMLButtonElement>(null);
   const runNow = useMutation(trpc.sync.runNow.mutationOptions());
   const pause = useMutation(trpc.sync.pause.mutationOptions());
   const rates = useRates(progress.data?.objects ?? []);
 
   const drive = useCallback(async () => {
     stopRequested.current = false;
+    setStopping(false);
     setDriving(true);
     setFailure(null);
     try {
@@ -51,6 +55,8 @@ export function FirstSyncStep({ onBack, onContinue }: { onBack: () => void; onCo
     } catch (error) {
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
+      // Cancel goes away with the sync it stopped: its focus moves on to the button that resumes.
+      if (document.activeElement === cancelButton.current) primary.current?.focus();
       setDriving(false);
       await queryClient.invalidateQueries({ queryKey: trpc.sync.setupProgress.queryKey() });
     }
@@ -68,6 +74,7 @@ export function FirstSyncStep({ onBack, onContinue }: { onBack: () => void; onCo
 
   const cancel = async () => {
     stopRequested.current = true;
+    setStopping(true);
     await pause.mutateAsync();
     await queryClient.invalidateQueries({ queryKey: trpc.sync.progress.queryKey() });
   };
@@ -139,21 +146,24 @@ export function FirstSyncStep({ onBack, onContinue }: { onBack: () => void; onCo
         </Button>
         <div className="flex gap-2">
           {!done && driving ? (
-            <Button variant="outline" onClick={cancel}>
+            <Button ref={cancelButton} variant="outline" pending={stopping} onClick={cancel}>
               <PauseIcon /> Cancel
             </Button>
           ) : null}
-          {!done && !driving ? (
-            <Button onClick={() => void drive()}>
-              <PlayIcon /> {state === "paused" || state === "running" ? "Resume" : "Start first sync"}
-            </Button>
-          ) : null}
-          {!done && driving ? (
-            <Button disabled>
-              <Spinner /> Syncing…
-            </Button>
-          ) : null}
-          {done ? <Button onClick={onContinue}>Continue</Button> : null}
+          {/* One button from Start to Continue, so the keyboard's focus stays on it throughout. */}
+          <Button ref={primary} pending={!done && driving} onClick={done ? onContinue : () => void drive()}>
+            {done ? (
+              "Continue"
+            ) : driving ? (
+              <>
+                <Spinner /> Syncing…
+              </>
+            ) : (
+              <>
+                <PlayIcon /> {state === "paused" || state === "running" ? "Resume" : "Start first sync"}
+              </>
+            )}
+          </Button>
         </div>
       </CardFooter>
     </Card>

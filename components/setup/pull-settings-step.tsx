@@ -44,8 +44,10 @@ export function PullVisibilitySettings() {
                 <Switch
                   id={id}
                   checked={visibility.data[object]}
-                  disabled={update.isPending}
-                  onCheckedChange={(visible) => update.mutate({ object, visible })}
+                  // Not `disabled` while saving: a disabled control drops the keyboard's focus.
+                  aria-disabled={update.isPending || undefined}
+                  className="aria-disabled:opacity-50"
+                  onCheckedChange={(visible) => !update.isPending && update.mutate({ object, visible })}
                 />
               ) : (
                 <Skeleton className="h-5 w-9 rounded-full" />
@@ -88,7 +90,7 @@ export function PullSettingsStep({ onBack, onContinue }: { onBack: () => void; o
         <Button variant="ghost" onClick={onBack}>
           Back
         </Button>
-        <Button onClick={() => confirm.mutate({ step: "pull" })} disabled={confirm.isPending}>
+        <Button onClick={() => confirm.mutate({ step: "pull" })} pending={confirm.isPending}>
           Continue
         </Button>
       </CardFooter>

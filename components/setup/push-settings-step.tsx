@@ -53,7 +53,7 @@ export function PushSettingsStep({ onBack, onContinue }: { onBack: () => void; o
         <Button variant="ghost" onClick={onBack}>
           Back
         </Button>
-        <Button onClick={() => confirm.mutate({ step: "push" })} disabled={confirm.isPending}>
+        <Button onClick={() => confirm.mutate({ step: "push" })} pending={confirm.isPending}>
           {anyOn ? "Continue" : "Push nothing for now"}
         </Button>
       </CardFooter>

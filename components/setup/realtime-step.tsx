@@ -86,7 +86,7 @@ export function RealtimeStep({ onBack, onFinish }: { onBack: () => void; onFinis
             variant="outline"
             className="justify-self-start"
             onClick={() => enableDemo.mutate()}
-            disabled={enableDemo.isPending}
+            pending={enableDemo.isPending}
           >
             {enableDemo.isPending ? <Spinner /> : null}
             Set it up in the demo org for me
@@ -97,7 +97,7 @@ export function RealtimeStep({ onBack, onFinish }: { onBack: () => void; onFinis
         <Button variant="ghost" onClick={onBack}>
           Back
         </Button>
-        <Button onClick={() => finish.mutate({ step: "realtime" })} disabled={finish.isPending}>
+        <Button onClick={() => finish.mutate({ step: "realtime" })} pending={finish.isPending}>
           {last ? "Finish" : "Finish without it"}
         </Button>
       </CardFooter>

@@ -109,7 +109,11 @@ export function SyncDashboard({ isAdmin }: { isAdmin: boolean }) {
             </p>
             {isAdmin ? (
               <div className="flex flex-wrap gap-2">
-                <Button onClick={() => runNow.mutate({ trigger: "manual" })} disabled={runNow.isPending || !connection}>
+                <Button
+                  onClick={() => runNow.mutate({ trigger: "manual" })}
+                  pending={runNow.isPending}
+                  disabled={!connection}
+                >
                   {runNow.isPending ? <Spinner /> : <RefreshCwIcon />} Sync now
                 </Button>
                 <Button asChild variant="outline">

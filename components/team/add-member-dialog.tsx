@@ -114,7 +114,7 @@ export function AddMemberDialog() {
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
               Cancel
             </Button>
-            <Button type="submit" disabled={add.isPending}>
+            <Button type="submit" pending={add.isPending}>
               {add.isPending ? <Spinner /> : null}
               Add member
             </Button>

@@ -5,7 +5,7 @@ import { cva, type VariantProps } from "class-variance-authority";
 import { cn } from "@/components/ui/cn";
 
 const buttonVariants = cva(
-  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-[color,background-color,border-color,box-shadow] outline-none select-none focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:border-ring disabled:pointer-events-none disabled:opacity-50 aria-invalid:border-destructive aria-invalid:ring-destructive/20 dark:aria-invalid:ring-destructive/40 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
+  "inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-[color,background-color,border-color,box-shadow] outline-none select-none focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:border-ring disabled:pointer-events-none disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-invalid:border-destructive aria-invalid:ring-destructive/20 dark:aria-invalid:ring-destructive/40 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
   {
     variants: {
       variant: {
@@ -37,10 +37,19 @@ function Button({
   variant,
   size,
   asChild = false,
+  pending = false,
+  onClick,
+  onClickCapture,
   ...props
 }: React.ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & {
     asChild?: boolean;
+    /**
+     * What the button started is still running. It looks and reads as disabled, but is not
+     * `disabled`: a disabled button drops the keyboard's focus to the page, and a keyboard user
+     * loses their place. Meanwhile a click (Enter, Space, a form's implicit submission) does nothing.
+     */
+    pending?: boolean;
   }) {
   const Comp = asChild ? Slot.Root : "button";
 
@@ -50,8 +59,22 @@ function Button({
       data-variant={variant ?? "default"}
       className={cn(buttonVariants({ variant, size, className }))}
       {...props}
+      aria-disabled={pending || props["aria-disabled"]}
+      aria-busy={pending || props["aria-busy"]}
+      onClick={pending ? undefined : onClick}
+      onClickCapture={pending ? ignoreClick : onClickCapture}
     />
   );
+}
+
+/**
+ * A pending button's click, stopped before any handler sees it. In the capture phase, because
+ * with `asChild` the child's own onClick runs before the Slot's; preventDefault also keeps a
+ * submit button from submitting its form and a link from navigating.
+ */
+function ignoreClick(event: React.MouseEvent) {
+  event.preventDefault();
+  event.stopPropagation();
 }
 
 export { Button, buttonVariants };

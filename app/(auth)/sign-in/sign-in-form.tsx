@@ -25,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           <Input name="password" type="password" autoComplete="current-password" required />
         </FieldControl>
       </Field>
-      <Button type="submit" size="lg" disabled={pending} className="w-full">
+      <Button type="submit" size="lg" pending={pending} className="w-full">
         {pending ? <Spinner /> : null}
         Sign in
       </Button>

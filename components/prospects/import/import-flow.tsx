@@ -107,7 +107,7 @@ export function ImportFlow() {
               </TabsTrigger>
             </TabsList>
           </Tabs>
-          <Button variant="outline" size="sm" onClick={startOver} disabled={run.isPending}>
+          <Button variant="outline" size="sm" onClick={startOver} pending={run.isPending}>
             <UploadIcon /> Choose another file
           </Button>
         </div>
@@ -132,7 +132,8 @@ export function ImportFlow() {
         </p>
         <Button
           onClick={() => run.mutate({ ...file, kind, mapping: data.mapping })}
-          disabled={busy || data.goodRows === 0 || data.mappingProblem !== null}
+          pending={busy}
+          disabled={data.goodRows === 0 || data.mappingProblem !== null}
         >
           {run.isPending ? <Spinner /> : null}
           Import {numbers.format(data.goodRows)}{" "}

@@ -61,7 +61,7 @@ function CompleteButton({ activity }: { activity: TActivity }) {
     <Button
       variant="outline"
       size="sm"
-      disabled={complete.isPending}
+      pending={complete.isPending}
       onClick={() => complete.mutate({ id: activity.id })}
       aria-label={`Complete the task ${activity.subject}`}
     >
@@ -161,7 +161,7 @@ export function ActivityTimeline({ on }: { on: TActivityTarget }) {
             variant="outline"
             size="sm"
             className="w-full"
-            disabled={list.isFetchingNextPage}
+            pending={list.isFetchingNextPage}
             onClick={() => void list.fetchNextPage()}
           >
             {list.isFetchingNextPage ? "Loading…" : "Show older activities"}

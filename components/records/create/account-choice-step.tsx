@@ -73,7 +73,7 @@ export function AccountChoiceStep({
         <Button type="button" variant="outline" onClick={onBack}>
           Back
         </Button>
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" pending={pending}>
           {pending ? <Spinner label="Saving" /> : null}
           Create person
         </Button>
