@@ -26,6 +26,7 @@ export function SelectionBar({
   onTogglePage: () => void;
   selected: number;
   onClear: () => void;
+  /** The list's action runs: "Select this page" and Clear keep their focus but ignore the rep. */
   busy: boolean;
   actions: ReactNode;
   footer?: ReactNode;
@@ -44,10 +45,14 @@ export function SelectionBar({
         <input
           ref={pageBox}
           type="checkbox"
-          className="size-4 accent-primary"
+          className="size-4 accent-primary aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
           checked={pageState === "all"}
-          disabled={pageState === null || busy}
-          onChange={onTogglePage}
+          disabled={pageState === null}
+          // Not `disabled` while busy: a disabled control drops the keyboard's focus. The cancelled
+          // click leaves the box as it was, indeterminate included; React reports the change anyway.
+          aria-disabled={(busy && pageState !== null) || undefined}
+          onClick={(event) => busy && event.preventDefault()}
+          onChange={() => !busy && onTogglePage()}
         />
         Select this page
       </label>
@@ -55,7 +60,7 @@ export function SelectionBar({
         {selected === 0 ? "None selected" : `${numbers.format(selected)} selected`}
       </span>
       {selected > 0 ? (
-        <Button variant="ghost" size="sm" onClick={onClear} disabled={busy} className="text-muted-foreground">
+        <Button variant="ghost" size="sm" onClick={onClear} pending={busy} className="text-muted-foreground">
           Clear
         </Button>
       ) : null}

@@ -76,7 +76,7 @@ export function DuplicatePairCard({
           <Button
             size="sm"
             aria-label={`Merge ${name}…`}
-            disabled={busy}
+            pending={busy}
             onClick={(event) => onMerge(event.currentTarget)}
             className="max-sm:col-span-2"
           >
@@ -86,7 +86,7 @@ export function DuplicatePairCard({
             variant="outline"
             size="sm"
             aria-label={`${name}: not a duplicate`}
-            disabled={busy}
+            pending={busy}
             onClick={() => onDecide("dismiss")}
           >
             {deciding ? spinner : <XIcon />} Not a duplicate
@@ -97,7 +97,7 @@ export function DuplicatePairCard({
               size="sm"
               className="max-sm:border"
               aria-label={`Reopen ${name}`}
-              disabled={busy}
+              pending={busy}
               onClick={() => onDecide("reopen")}
             >
               <RotateCcwIcon /> Reopen
@@ -108,7 +108,7 @@ export function DuplicatePairCard({
               size="sm"
               className="max-sm:border"
               aria-label={`Review ${name} later`}
-              disabled={busy}
+              pending={busy}
               onClick={() => onDecide("later")}
             >
               <ClockIcon /> Later

@@ -39,11 +39,11 @@ export function EnrichmentBulkBar({
       busy={busy}
       actions={
         <>
-          <Button size="sm" onClick={onUseTandem} disabled={selected === 0 || busy}>
+          <Button size="sm" onClick={onUseTandem} pending={busy} disabled={selected === 0}>
             {running === "bulk:use" ? spinner : null}
             {selected === 0 ? "Use Tandem's value" : `Use Tandem's value (${records})`}
           </Button>
-          <Button variant="outline" size="sm" onClick={onKeep} disabled={selected === 0 || busy}>
+          <Button variant="outline" size="sm" onClick={onKeep} pending={busy} disabled={selected === 0}>
             {running === "bulk:keep" ? spinner : null}
             Keep Salesforce&apos;s values
           </Button>

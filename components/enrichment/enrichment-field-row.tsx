@@ -96,7 +96,8 @@ export function EnrichmentFieldRow({
           variant="outline"
           size="sm"
           aria-label={`Use Tandem's value for ${of}`}
-          disabled={actions.busy || field.pending}
+          pending={actions.busy}
+          disabled={field.pending}
           onClick={() => actions.applyTandemValue(useKey, [tandemValueItem(row, field.field)])}
         >
           {actions.running === useKey ? spinner : <CheckIcon />} Use Tandem&apos;s value
@@ -105,7 +106,8 @@ export function EnrichmentFieldRow({
           variant="ghost"
           size="sm"
           aria-label={`Keep Salesforce's value for ${of}`}
-          disabled={actions.busy || field.kept}
+          pending={actions.busy}
+          disabled={field.kept}
           onClick={() => actions.keepSalesforceValue(keepKey, [keepItem(row, field.field)])}
         >
           {actions.running === keepKey ? spinner : null}

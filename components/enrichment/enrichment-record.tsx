@@ -35,10 +35,11 @@ export function EnrichmentRecord({
           <input
             type="checkbox"
             aria-label={`Select ${row.name}`}
-            className="size-4 shrink-0 accent-primary"
+            className="size-4 shrink-0 accent-primary aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
             checked={selected}
-            disabled={actions.busy}
-            onChange={onToggle}
+            // Not `disabled` while a choice is saved: a disabled control drops the keyboard's focus.
+            aria-disabled={actions.busy || undefined}
+            onChange={() => !actions.busy && onToggle()}
           />
           <div className="flex min-w-0 flex-1 basis-56 flex-wrap items-center gap-x-2 gap-y-1">
             <h2 id={nameId} className="min-w-0 truncate text-sm font-semibold">
@@ -57,7 +58,8 @@ export function EnrichmentRecord({
             size="sm"
             className="max-sm:w-full"
             aria-label={`Use Tandem's value for all fields of ${row.name}`}
-            disabled={actions.busy || sendable === 0}
+            pending={actions.busy}
+            disabled={sendable === 0}
             onClick={() => actions.applyTandemValue(allKey, [tandemValueItem(row)])}
           >
             {actions.running === allKey ? <Spinner aria-hidden="true" role={undefined} /> : <CheckCheckIcon />}

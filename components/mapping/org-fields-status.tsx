@@ -37,7 +37,7 @@ export function OrgFieldsStatus({
           </>
         )}
       </p>
-      <Button variant="outline" size="sm" onClick={onRead} disabled={reading}>
+      <Button variant="outline" size="sm" onClick={onRead} pending={reading}>
         <RefreshCwIcon aria-hidden="true" /> Read fields again
       </Button>
     </div>

@@ -23,11 +23,12 @@ function kinds(people: number, companies: number): string {
 export function AddAllDialog({
   as,
   onConfirm,
-  disabled,
+  pending,
 }: {
   as: TPersonAs;
   onConfirm: (as: TPersonAs, count: number) => void;
-  disabled: boolean;
+  /** A run is under way: the trigger keeps its focus but does not open the dialog. */
+  pending: boolean;
 }) {
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
@@ -50,7 +51,7 @@ export function AddAllDialog({
         setChosen(null);
       }}
       trigger={
-        <Button variant="outline" size="sm" disabled={disabled}>
+        <Button variant="outline" size="sm" pending={pending}>
           Add all to CRM
         </Button>
       }

@@ -50,8 +50,14 @@ export function AddToCrmBar({
             <span id="add-people-as" className="text-sm whitespace-nowrap text-muted-foreground">
               People as
             </span>
-            <Select value={as} onValueChange={(next) => onAsChange(next as TPersonAs)} disabled={busy}>
-              <SelectTrigger size="sm" aria-labelledby="add-people-as" className="w-28">
+            <Select value={as} onValueChange={(next) => !busy && onAsChange(next as TPersonAs)}>
+              <SelectTrigger
+                size="sm"
+                aria-labelledby="add-people-as"
+                // Not `disabled` while adding: a disabled control drops the keyboard's focus.
+                aria-disabled={busy || undefined}
+                className="w-28 aria-disabled:opacity-50"
+              >
                 <SelectValue />
               </SelectTrigger>
               <SelectContent align="end">
@@ -60,10 +66,10 @@ export function AddToCrmBar({
               </SelectContent>
             </Select>
           </div>
-          <Button size="sm" onClick={onAddSelected} disabled={selected === 0 || busy}>
+          <Button size="sm" onClick={onAddSelected} pending={busy} disabled={selected === 0}>
             {selected === 0 ? "Add selected to CRM" : `Add ${numbers.format(selected)} to CRM`}
           </Button>
-          <AddAllDialog as={as} onConfirm={onAddAll} disabled={busy} />
+          <AddAllDialog as={as} onConfirm={onAddAll} pending={busy} />
         </>
       }
       footer={

@@ -42,6 +42,7 @@ export type TProspectRowActions = {
   onAdd: (row: TProspect) => void;
   /** Rows in the run under way: their button shows it. */
   adding: ReadonlySet<string>;
+  /** A run is under way: the checkboxes and buttons keep their focus but ignore the rep. */
   busy: boolean;
 };
 
@@ -61,10 +62,11 @@ export function prospectColumns(actions: TProspectRowActions): TDataTableColumn<
             <input
               type="checkbox"
               aria-label={`Select ${row.name}`}
-              className="size-4 shrink-0 accent-primary"
+              className="size-4 shrink-0 accent-primary aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
               checked={actions.isSelected(row.id)}
-              disabled={actions.busy}
-              onChange={() => actions.onToggle(row)}
+              // Not `disabled` while adding: a disabled control drops the keyboard's focus.
+              aria-disabled={actions.busy || undefined}
+              onChange={() => !actions.busy && actions.onToggle(row)}
             />
           )}
           <KindIcon kind={row.kind} />
@@ -89,7 +91,7 @@ export function prospectColumns(actions: TProspectRowActions): TDataTableColumn<
             variant="outline"
             size="sm"
             className="h-7 px-2.5"
-            disabled={actions.busy}
+            pending={actions.busy}
             onClick={() => actions.onAdd(row)}
             aria-label={`Add to CRM: ${row.name}`}
           >

@@ -31,7 +31,7 @@ export function ErrorRowActions({
           variant="outline"
           size="sm"
           aria-label={`Retry ${error.record.name}`}
-          disabled={actions.busy}
+          pending={actions.busy}
           onClick={() => actions.retry.mutate({ ids: [error.id] })}
         >
           <RotateCwIcon /> <span className="hidden sm:inline">Retry</span>

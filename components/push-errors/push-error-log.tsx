@@ -80,7 +80,7 @@ export function PushErrorLog() {
           <Button
             size="sm"
             variant="outline"
-            disabled={actions.busy}
+            pending={actions.busy}
             onClick={() => actions.retry.mutate({ code: codeEntry.code })}
           >
             <RotateCwIcon /> Retry all {codeEntry.open.toLocaleString("en")} with this code

@@ -60,7 +60,7 @@ export function IgnoredRecords() {
               variant="outline"
               size="sm"
               aria-label={`Sync again: ${record.name}`}
-              disabled={running}
+              pending={running}
               onClick={() =>
                 resume.mutate(
                   { sfId: record.sfId },

@@ -34,7 +34,7 @@ export function DownloadBadRowsButton({
     }
   }
   return (
-    <Button variant="outline" size={size} onClick={download} disabled={busy}>
+    <Button variant="outline" size={size} onClick={download} pending={busy}>
       {busy ? <Spinner /> : <DownloadIcon />} {label}
     </Button>
   );

@@ -97,12 +97,14 @@ export function ImportFlow() {
           </div>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <Tabs value={kind} onValueChange={(value) => changeKind(value as TProspectKind)}>
+          {/* Not `disabled` while a preview or the import runs: arrowing onto a tab starts a preview, and a
+              tab disabled under the keyboard drops its focus to the page. Changes meanwhile are ignored. */}
+          <Tabs value={kind} onValueChange={(value) => !busy && changeKind(value as TProspectKind)}>
             <TabsList aria-label="The file lists">
-              <TabsTrigger value="person" disabled={busy}>
+              <TabsTrigger value="person" aria-disabled={busy || undefined} className="aria-disabled:opacity-50">
                 People
               </TabsTrigger>
-              <TabsTrigger value="company" disabled={busy}>
+              <TabsTrigger value="company" aria-disabled={busy || undefined} className="aria-disabled:opacity-50">
                 Companies
               </TabsTrigger>
             </TabsList>
@@ -118,7 +120,7 @@ export function ImportFlow() {
         headers={data.headers}
         samples={data.columnSamples}
         mapping={data.mapping}
-        disabled={busy}
+        pending={busy}
         onChange={(mapping: TColumnTarget[]) => preview.mutate({ ...file, kind, mapping })}
       />
       <PreviewCard kind={kind} preview={data} />

@@ -13,16 +13,21 @@ export function MappingCard({
   samples,
   mapping,
   onChange,
-  disabled,
+  pending,
 }: {
   kind: TProspectKind;
   headers: string[];
   samples: string[][];
   mapping: TColumnTarget[];
   onChange: (mapping: TColumnTarget[]) => void;
-  disabled: boolean;
+  /**
+   * A preview or the import runs: the columns read as unavailable and ignore changes, but are not
+   * `disabled`, which would drop the keyboard's focus.
+   */
+  pending: boolean;
 }) {
   function choose(index: number, target: TColumnTarget) {
+    if (pending) return;
     // A field comes from one column: taking it elsewhere frees the column that had it.
     const next = mapping.map((current, position) =>
       position === index
@@ -58,9 +63,12 @@ export function MappingCard({
               <Select
                 value={mapping[index] ?? "ignore"}
                 onValueChange={(value) => choose(index, value as TColumnTarget)}
-                disabled={disabled}
               >
-                <SelectTrigger className="w-full" aria-label={`Tandem field for the column ${header}`}>
+                <SelectTrigger
+                  className="w-full aria-disabled:opacity-50"
+                  aria-label={`Tandem field for the column ${header}`}
+                  aria-disabled={pending || undefined}
+                >
                   <SelectValue />
                 </SelectTrigger>
                 <SelectContent>

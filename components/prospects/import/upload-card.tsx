@@ -30,7 +30,7 @@ export function UploadCard({
   const [tooBig, setTooBig] = useState<string>();
 
   function take(file: File | undefined) {
-    if (!file) return;
+    if (!file || busy) return;
     if (file.size > MAX_FILE_BYTES) {
       setTooBig(
         `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; Tandem imports CSV files up to 10 MB. Split it into smaller files and import each one.`,
@@ -95,7 +95,10 @@ export function UploadCard({
             accept=".csv,.tsv,.txt,text/csv,text/plain"
             aria-label="CSV file"
             className="sr-only"
-            disabled={busy}
+            // Not `disabled` while reading: a disabled control drops the keyboard's focus. The
+            // cancelled click keeps the file chooser shut meanwhile.
+            aria-disabled={busy || undefined}
+            onClick={(event) => busy && event.preventDefault()}
             onChange={(event) => {
               take(event.target.files?.[0]);
               // Picking the same file again must fire again.

@@ -120,7 +120,7 @@ export function ActivityLog({ type, id }: { type: TRecordType; id: string }) {
             variant="outline"
             size="sm"
             className="mt-5 w-full"
-            disabled={activity.isFetchingNextPage}
+            pending={activity.isFetchingNextPage}
             onClick={() => void activity.fetchNextPage()}
           >
             {activity.isFetchingNextPage ? "Loading…" : "Show older activity"}
