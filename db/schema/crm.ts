@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, real, type SQLiteColumn, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { PERSON_KINDS, RECORD_SOURCES, RECORD_STATES } from "../../server/sync/core/sync-objects";
 import { ACTIVITY_KINDS, PUSH_STATES } from "../../server/sync/core/push-kinds";
 
@@ -28,6 +29,15 @@ const crmColumns = () => ({
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
+
+/**
+ * The owner filter's key: the Salesforce user id, or the name when no id was pulled. Indexed with
+ * state and name, so the filter's options are read from the index one owner at a time
+ * (server/records/list-owners.ts) instead of by a pass over every record.
+ */
+function ownerKeyOf(table: { ownerSfId: SQLiteColumn; ownerName: SQLiteColumn }) {
+  return sql`coalesce(${table.ownerSfId}, ${table.ownerName})`;
+}
 
 /** Contacts and leads in one table (PULL-4 needs them side by side). */
 export const crmPeople = sqliteTable(
@@ -64,6 +74,7 @@ export const crmPeople = sqliteTable(
     index("crm_people_account_id_idx").on(table.accountId),
     // Duplicate detection finds the records changed since it last looked.
     index("crm_people_updated_idx").on(table.updatedAt),
+    index("crm_people_owner_idx").on(ownerKeyOf(table), table.state, table.ownerName, table.kind),
   ],
 );
 
@@ -85,6 +96,7 @@ export const crmAccounts = sqliteTable(
     index("crm_accounts_domain_idx").on(table.domainNormalized),
     index("crm_accounts_state_name_idx").on(table.state, table.name),
     index("crm_accounts_updated_idx").on(table.updatedAt),
+    index("crm_accounts_owner_idx").on(ownerKeyOf(table), table.state, table.ownerName),
   ],
 );
 
@@ -107,6 +119,7 @@ export const crmOpportunities = sqliteTable(
     index("crm_opportunities_account_idx").on(table.accountSfId),
     index("crm_opportunities_account_id_idx").on(table.accountId),
     index("crm_opportunities_state_name_idx").on(table.state, table.name),
+    index("crm_opportunities_owner_idx").on(ownerKeyOf(table), table.state, table.ownerName),
   ],
 );
 

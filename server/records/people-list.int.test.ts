@@ -158,6 +158,26 @@ describe(`people list on ${testDatabaseKind()}`, () => {
     await setPullVisibility(database.db, "Contact", true);
   });
 
+  it("offers only owners with an active record, by the name any of them has, else the Salesforce id", async () => {
+    await insertPeople(database.db, [
+      { name: "Ghost Contact", state: "deleted", ownerSfId: "005GHOST", ownerName: "Gus Ghost" },
+      { name: "Nameless Owner Contact", ownerSfId: "005NONAME" },
+      { name: "Half-named Lead", kind: "lead", ownerName: null, ownerSfId: "005OLIVIA" },
+    ]);
+    expect(await listOwners(database.db, "people")).toEqual([
+      { value: "005NONAME", label: "005NONAME" },
+      { value: "Liam Leadowner", label: "Liam Leadowner" },
+      { value: "005OLIVIA", label: "Olivia Owner" },
+    ]);
+    // Olivia's only lead has no name on it: with contacts hidden she is offered by her id.
+    await setPullVisibility(database.db, "Contact", false);
+    expect(await listOwners(database.db, "people")).toEqual([
+      { value: "005OLIVIA", label: "005OLIVIA" },
+      { value: "Liam Leadowner", label: "Liam Leadowner" },
+    ]);
+    await setPullVisibility(database.db, "Contact", true);
+  });
+
   it("PULL-2: hidden accounts leave contacts' account names out of rows and search", async () => {
     await setPullVisibility(database.db, "Account", false);
     const list = await listPeople(database.db, { kind: "contact" });
