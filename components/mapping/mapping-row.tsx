@@ -85,7 +85,7 @@ export function MappingRow({
         <Select value={row.tandem} onValueChange={(tandem) => change({ tandem })}>
           <SelectTrigger
             ref={first}
-            className="w-full aria-disabled:opacity-50"
+            className="w-full"
             aria-label={`Tandem field, row ${position}`}
             aria-disabled={pending || undefined}
           >
@@ -119,7 +119,7 @@ export function MappingRow({
         <CellLabel>Salesforce field</CellLabel>
         <Select value={salesforceField?.name ?? row.salesforce} onValueChange={(salesforce) => change({ salesforce })}>
           <SelectTrigger
-            className="w-full aria-disabled:opacity-50"
+            className="w-full"
             aria-label={`Salesforce field, ${named}`}
             aria-invalid={invalid}
             aria-describedby={invalid ? problemId : undefined}
@@ -148,7 +148,7 @@ export function MappingRow({
         <CellLabel>Mode</CellLabel>
         <Select value={row.mode} onValueChange={(mode) => change({ mode: mode as TFieldMappingMode })}>
           <SelectTrigger
-            className="w-full aria-disabled:opacity-50"
+            className="w-full"
             aria-label={`Mode, ${named}`}
             aria-describedby={modeHelpId}
             aria-disabled={pending || undefined}

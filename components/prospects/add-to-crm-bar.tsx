@@ -56,7 +56,7 @@ export function AddToCrmBar({
                 aria-labelledby="add-people-as"
                 // Not `disabled` while adding: a disabled control drops the keyboard's focus.
                 aria-disabled={busy || undefined}
-                className="w-28 aria-disabled:opacity-50"
+                className="w-28"
               >
                 <SelectValue />
               </SelectTrigger>

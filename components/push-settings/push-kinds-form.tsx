@@ -127,7 +127,6 @@ export function PushKindsForm() {
                   checked={state.enabled}
                   // Not `disabled` while saving: a disabled control drops the keyboard's focus.
                   aria-disabled={update.isPending || undefined}
-                  className="aria-disabled:opacity-50"
                   onCheckedChange={(enabled) => !update.isPending && toggle(state, enabled)}
                 />
               </div>
@@ -146,7 +145,7 @@ export function PushKindsForm() {
                       size="sm"
                       aria-labelledby="people-as-label"
                       aria-disabled={update.isPending || undefined}
-                      className="w-32 aria-disabled:opacity-50"
+                      className="w-32"
                     >
                       <SelectValue />
                     </SelectTrigger>

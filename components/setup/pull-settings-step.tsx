@@ -46,7 +46,6 @@ export function PullVisibilitySettings() {
                   checked={visibility.data[object]}
                   // Not `disabled` while saving: a disabled control drops the keyboard's focus.
                   aria-disabled={update.isPending || undefined}
-                  className="aria-disabled:opacity-50"
                   onCheckedChange={(visible) => !update.isPending && update.mutate({ object, visible })}
                 />
               ) : (

@@ -101,10 +101,10 @@ export function ImportFlow() {
               tab disabled under the keyboard drops its focus to the page. Changes meanwhile are ignored. */}
           <Tabs value={kind} onValueChange={(value) => !busy && changeKind(value as TProspectKind)}>
             <TabsList aria-label="The file lists">
-              <TabsTrigger value="person" aria-disabled={busy || undefined} className="aria-disabled:opacity-50">
+              <TabsTrigger value="person" aria-disabled={busy || undefined}>
                 People
               </TabsTrigger>
-              <TabsTrigger value="company" aria-disabled={busy || undefined} className="aria-disabled:opacity-50">
+              <TabsTrigger value="company" aria-disabled={busy || undefined}>
                 Companies
               </TabsTrigger>
             </TabsList>

@@ -65,7 +65,7 @@ export function MappingCard({
                 onValueChange={(value) => choose(index, value as TColumnTarget)}
               >
                 <SelectTrigger
-                  className="w-full aria-disabled:opacity-50"
+                  className="w-full"
                   aria-label={`Tandem field for the column ${header}`}
                   aria-disabled={pending || undefined}
                 >
