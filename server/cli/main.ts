@@ -137,10 +137,13 @@ async function openConfiguredDatabase() {
 
 async function runSync(args: string[]) {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false } }, strict: true });
-  const [{ runTick }, { describeTick }] = await Promise.all([
+  const [{ runTick }, { describeTick }, { lowerCpuPriority }] = await Promise.all([
     import("@/server/sync/run-tick"),
     import("@/server/sync/describe-tick"),
+    import("@/server/sync/background-priority"),
   ]);
+  // A scheduled sync on the web server's machine takes the CPU the server leaves (see the README).
+  lowerCpuPriority();
   const handle = await openConfiguredDatabase();
   try {
     const summary = await runTick(handle.db, "cli");

@@ -1,12 +1,13 @@
 /**
- * The sync side of the load bench, in its own process as `npm run tandem -- tick` runs beside the
- * web server: `tsx server/bench/load/sync-driver.ts <emulatorUrl> <pushPeople>` into DATABASE_URL
+ * The sync side of the load bench, in its own process as `npm run tandem -- sync` runs beside the
+ * web server (at the same lowered CPU priority): `tsx server/bench/load/sync-driver.ts <emulatorUrl> <pushPeople>` into DATABASE_URL
  * (migrated, connected to the emulated org). First the initial pull of everything the org holds,
  * tick after tick; then push switched on, `pushPeople` people and their accounts created in
  * Tandem as the write side creates them, and push ticks until the outbox is empty. Prints one JSON
  * line per phase.
  */
 import { openDatabase, readDatabaseConfig, type TDatabase } from "@/db/client";
+import { lowerCpuPriority } from "@/server/sync/background-priority";
 import { runTick } from "@/server/sync/run-tick";
 import { emulatorApiCalls } from "../bench-org";
 import { createBenchPush } from "../push-records";
@@ -81,6 +82,7 @@ const [url, count] = process.argv.slice(2);
 const people = Number(count);
 if (!url || !Number.isInteger(people) || people < 0)
   throw new Error("usage: sync-driver.ts <emulatorUrl> <pushPeople>");
+lowerCpuPriority();
 const handle = openDatabase(readDatabaseConfig());
 console.log(JSON.stringify(await pull(handle.db, url)));
 if (people > 0) console.log(JSON.stringify(await push(handle.db, url, people)));
