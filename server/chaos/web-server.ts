@@ -53,6 +53,8 @@ export async function startWebServer(input: {
   databaseAuthToken?: string;
   authSecret: string;
   logFile: string;
+  /** Node options for the server, e.g. `--cpu-prof`; with them, `stop()` lets it exit on SIGTERM so it can write its files. */
+  nodeOptions?: string[];
 }): Promise<TWebServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -71,10 +73,12 @@ export async function startWebServer(input: {
   let running: { child: ChildProcess; exited: Promise<void> } | null = null;
 
   const start = async () => {
-    const args =
-      input.kind === "next"
+    const args = [
+      ...(input.nodeOptions ?? []),
+      ...(input.kind === "next"
         ? [nextBinary(ROOT), "start", "-p", String(port), "-H", "127.0.0.1"]
-        : ["--import", "tsx", "server/chaos/route-server.ts", String(port)];
+        : ["--import", "tsx", "server/chaos/route-server.ts", String(port)]),
+    ];
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
     running = { child, exited };
@@ -111,8 +115,13 @@ export async function startWebServer(input: {
     },
     async stop() {
       if (running) {
-        running.child.kill("SIGKILL");
-        await running.exited;
+        const { child, exited } = running;
+        if (input.nodeOptions?.length) {
+          child.kill("SIGTERM");
+          await Promise.race([exited, sleep(15_000)]);
+        }
+        child.kill("SIGKILL");
+        await exited;
       }
       running = null;
       log.end();

@@ -33,13 +33,35 @@ export async function loadPage(baseUrl: string, path: string, cookie: string): P
   return body.byteLength;
 }
 
+/**
+ * A server's first answer for each page after it starts loads that page's code; a server that has
+ * run for a while has done so long ago. The bench asks for each page once before the reps start
+ * and reports these first loads apart. A profile of no one yet is a 404, which loads its page too.
+ */
+export async function warmPages(baseUrl: string, cookie: string): Promise<Array<[string, number]>> {
+  const firsts: Array<[string, number]> = [];
+  for (const path of ["/people", "/accounts", "/people?search=smit", "/people/no-one-yet"]) {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+    await response.arrayBuffer();
+    if (response.status !== 200 && response.status !== 404) throw new Error(`${path}: ${response.status}`);
+    firsts.push([path, performance.now() - started]);
+  }
+  return firsts;
+}
+
 export function pageStep(baseUrl: string, cookie: string, random: TRandom, seen: TSeen): TStep {
   const { kind, path } = pagePath(random, seen);
   return { kind, run: () => loadPage(baseUrl, path, cookie) };
 }
 
 /** `next start` on the bench's database, after building when no current build exists. */
-export async function startPagesServer(input: { databaseUrl: string; authSecret: string; logFile: string }): Promise<{
+export async function startPagesServer(input: {
+  databaseUrl: string;
+  authSecret: string;
+  logFile: string;
+  nodeOptions?: string[];
+}): Promise<{
   server: TWebServer;
   built: boolean;
 }> {

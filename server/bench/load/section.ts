@@ -8,8 +8,11 @@
  * - 20 reps (8 with `--quick`), each with a user and a real session from the credentials sign-in,
  *   browse lists, filtered and sorted lists, searches of 3+ and of 1–2 characters, and profiles,
  *   with a think time between steps (users.ts), until the sync is done.
- * - The sync (sync-driver.ts, another process, as the CLI tick runs): the initial pull, then
- *   10,000 people (1,000) created in Tandem with their accounts and pushed.
+ * - The sync (sync-driver.ts, another process, as `npm run tandem -- sync` runs, at its lowered
+ *   CPU priority): the initial pull, then 10,000 people (1,000) created in Tandem with their
+ *   accounts and pushed.
+ * - With `--pages`, each page is loaded once before the reps start (a fresh server's first load of
+ *   a page loads its code); those first loads are printed apart.
  * Printed: each call kind's count, p50, p95, max and errors (target p95 ≤ 300 ms, no error); then,
  * with the reps gone, the people search at 100,000 people (10,000) through the trigram index and
  * through the LIKE scan, on the same terms. Exits 1 on any error or on totals that differ.
@@ -26,7 +29,7 @@ import { allowServerOnly } from "@/server/cli/server-only";
 import { childProcessEnv } from "@/server/env";
 import { addUser } from "@/server/users/add-user";
 import { BENCH_AUTH_SECRET, connectToEmulator } from "../bench-org";
-import { pageStep, startPagesServer } from "./pages";
+import { pageStep, startPagesServer, warmPages } from "./pages";
 import { formatSummaries, LatencyLog } from "./summary";
 import { appClient, browse, signIn } from "./users";
 
@@ -129,6 +132,10 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
   const emulator = await options.startEmulator();
   stops.push(emulator.stop);
   let failed = false;
+  const cpuProfileOptions = (name: string) =>
+    options.cpuProfileDir
+      ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${name}.\${pid}.cpuprofile`]
+      : [];
   try {
     await admin(emulator.url, "reset", { seed: "empty" });
     const counts = Object.entries(options.mix).map(
@@ -165,7 +172,7 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
       [String(port), ...(options.sqlProfile ? [options.sqlProfile] : [])],
       env,
       "listening",
-      options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+      cpuProfileOptions("app-server"),
     );
     children.push(app);
 
@@ -179,12 +186,19 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
     }
 
     let pages: Awaited<ReturnType<typeof startPagesServer>> | null = null;
+    let firstLoads: Array<[string, number]> = [];
     if (options.pages) {
-      pages = await startPagesServer({ databaseUrl, authSecret: BENCH_AUTH_SECRET, logFile: join(dir, "next.log") });
+      pages = await startPagesServer({
+        databaseUrl,
+        authSecret: BENCH_AUTH_SECRET,
+        logFile: join(dir, "next.log"),
+        nodeOptions: cpuProfileOptions("next"),
+      });
       stops.push(async () => {
         await pages?.server.stop();
         pages = null;
       });
+      firstLoads = await warmPages(pages.server.url, cookies[0]!);
     }
 
     console.log(
@@ -247,8 +261,13 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
         `  ${String(line.phase).padEnd(5)} ${n(Number(line.records))} records in ${n(Number(line.wallMs))} ms, ${line.apiCalls} API calls${line.createMs !== undefined ? ` (created in Tandem first: ${n(Number(line.createMs))} ms)` : ""}`,
       );
     console.log(
-      `  ${n(steps)} steps by ${sizes.users} reps in ${n(wallMs)} ms (a profile is 2–3 calls in parallel, timed together)\n`,
+      `  ${n(steps)} steps by ${sizes.users} reps in ${n(wallMs)} ms (a profile is 2–3 calls in parallel, timed together)`,
     );
+    if (firstLoads.length > 0)
+      console.log(
+        `  each page's first load after \`next start\`, before the reps began (not in the figures below): ${firstLoads.map(([path, ms]) => `${path} ${n(ms)} ms`).join(", ")}`,
+      );
+    console.log("");
     for (const line of formatSummaries(
       [...signIns.summaries().slice(0, 1), ...log.summaries(), ...byPhase.summaries().slice(0, -1)],
       TARGET_P95_MS,
