@@ -1,4 +1,5 @@
 import type { Client } from "@libsql/client";
+import { SYNC_OBJECTS } from "@/server/sync/core/sync-objects";
 import { LOAD_CHUNK } from "@/server/sync/pull/bulk-first-load";
 import { sleep, startTickProcess } from "@/server/sync/testing/processes";
 import type { TChaosEnvironment } from "./environment";
@@ -80,21 +81,29 @@ export function orderOfPhase(points: readonly TKillPoint[]): TKillPoint[] {
   return points[0]?.phase === "first pull" ? [...points].sort((left, right) => left.at - right.at) : [...points];
 }
 
-/** A line on what had committed, read right after a kill. */
-async function describeState(client: Client): Promise<string> {
-  const loading = await client.execute(
-    "SELECT object, loaded, total FROM sync_cursors WHERE initial_load_at IS NULL ORDER BY object",
-  );
+/**
+ * A line on what had committed, read right after a kill. Until the first load is done for every
+ * object it names each one not done: how far its load got, or that it has not started (a kill
+ * between two objects, after one's last chunk and before the next one's cursor exists).
+ */
+export async function describeState(client: Client): Promise<string> {
+  const cursors = await client.execute("SELECT object, loaded, total, initial_load_at FROM sync_cursors");
+  const byObject = new Map(cursors.rows.map((row) => [String(row.object), row]));
+  const loading = SYNC_OBJECTS.every((object) => byObject.get(object)?.initial_load_at != null)
+    ? []
+    : SYNC_OBJECTS.flatMap((object) => {
+        const row = byObject.get(object);
+        if (!row) return [`${object} not started`];
+        if (row.initial_load_at != null) return [];
+        return [`${object} ${Number(row.loaded)}/${row.total === null ? "?" : Number(row.total)} loaded`];
+      });
   const outbox = await client.execute(
     "SELECT state, COUNT(*) AS n FROM push_outbox WHERE state IN ('pending', 'sending') GROUP BY state ORDER BY state",
   );
   const notifications = await client.execute(
     "SELECT COUNT(*) AS n FROM outbound_notifications WHERE status = 'pending'",
   );
-  const parts = [
-    ...loading.rows.map((row) => `${String(row.object)} ${Number(row.loaded)}/${Number(row.total)} loaded`),
-    ...outbox.rows.map((row) => `outbox ${Number(row.n)} ${String(row.state)}`),
-  ];
+  const parts = [...loading, ...outbox.rows.map((row) => `outbox ${Number(row.n)} ${String(row.state)}`)];
   const pending = Number(notifications.rows[0]?.n ?? 0);
   if (pending > 0) parts.push(`${pending} notifications pending`);
   return parts.length > 0 ? parts.join(", ") : "nothing in flight";
