@@ -1,3 +1,5 @@
+"use client";
+
 import * as React from "react";
 import { Slot } from "radix-ui";
 import { cva, type VariantProps } from "class-variance-authority";
@@ -38,8 +40,11 @@ function Button({
   size,
   asChild = false,
   pending = false,
+  disabled,
   onClick,
   onClickCapture,
+  onFocus,
+  onBlur,
   ...props
 }: React.ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & {
@@ -52,6 +57,12 @@ function Button({
     pending?: boolean;
   }) {
   const Comp = asChild ? Slot.Root : "button";
+  // A button that becomes disabled while it has the focus (Save once nothing is left to save, "Add
+  // N" once the selection clears) keeps the focus, read as unavailable, until the person moves on;
+  // then it is disabled as asked, out of the tab order.
+  const [focused, setFocused] = React.useState(false);
+  const holdsFocus = Boolean(disabled) && focused;
+  const inert = pending || holdsFocus;
 
   return (
     <Comp
@@ -59,10 +70,19 @@ function Button({
       data-variant={variant ?? "default"}
       className={cn(buttonVariants({ variant, size, className }))}
       {...props}
-      aria-disabled={pending || props["aria-disabled"]}
+      disabled={holdsFocus ? undefined : disabled}
+      aria-disabled={inert || props["aria-disabled"]}
       aria-busy={pending || props["aria-busy"]}
-      onClick={pending ? undefined : onClick}
-      onClickCapture={pending ? ignoreClick : onClickCapture}
+      onClick={inert ? undefined : onClick}
+      onClickCapture={inert ? ignoreClick : onClickCapture}
+      onFocus={(event: React.FocusEvent<HTMLButtonElement>) => {
+        setFocused(true);
+        onFocus?.(event);
+      }}
+      onBlur={(event: React.FocusEvent<HTMLButtonElement>) => {
+        setFocused(false);
+        onBlur?.(event);
+      }}
     />
   );
 }

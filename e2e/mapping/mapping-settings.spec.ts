@@ -171,8 +171,20 @@ test("MAP-2: an admin sees what auto-fill of Title writes before saving it, and 
   );
   await page.screenshot({ path: "test-results/mapping-preview.png", fullPage: true });
 
-  await tab.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByText(/^Saved\. The next pull applies it to \d+ linked records?\.$/)).toBeVisible();
+  // Saved by keyboard: with nothing left to save, Save reads as unavailable but keeps the focus
+  // until it moves on (a `disabled` button would drop it to the page), and only then leaves the tab order.
+  const save = tab.getByRole("button", { name: "Save", exact: true });
+  await save.focus();
+  await page.keyboard.press("Enter");
+  const saved = page.getByText(/^Saved\. The next pull applies it to \d+ linked records?\.$/);
+  await expect(saved).toBeVisible();
+  await expect(save).toHaveAttribute("aria-disabled", "true");
+  await expect(save).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(saved).toHaveCount(1);
+  await page.keyboard.press("Shift+Tab");
+  await expect(save).not.toBeFocused();
+  await expect(save).toHaveAttribute("disabled", "");
   await page.reload();
   await expect(contactRows(page).getByRole("combobox", { name: "Mode, row 1 (Job title)" })).toHaveText("Auto-fill");
   const stored = await withE2eDatabase((db) => readSetting(db, "mapping.fields"));
