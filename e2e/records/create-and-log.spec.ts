@@ -136,6 +136,14 @@ test.beforeAll(async () => {
             company: "Burrow Works",
           }),
         },
+        {
+          draft: buildProspectDraft("person", {
+            firstName: "Wanda",
+            lastName: "Wombat",
+            email: `wanda@${DOMAIN}`,
+            company: "Burrow Works",
+          }),
+        },
       ],
       { source: "manual", createdBy: null, createdByName: "E2E" },
       Date.now(),
@@ -320,11 +328,11 @@ test("PULL-3: Add to CRM on a prospect's row makes it a CRM record and takes it 
   await signInAsAdmin(page);
   await page.goto(`/people/prospects?q=${DOMAIN}`);
   const table = page.getByRole("table", { name: "Prospects" });
-  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row")).toHaveCount(4);
   await table.getByRole("button", { name: "Add to CRM: Walter Wombat" }).click();
 
   await expect(page.getByRole("status").filter({ hasText: "1 added" }).first()).toBeVisible();
-  await expect(table.getByRole("row")).toHaveCount(2);
+  await expect(table.getByRole("row")).toHaveCount(3);
   await expect(table).not.toContainText("Walter Wombat");
   await page.screenshot({ path: `${SCREENSHOTS}/prospects-after-add.png`, fullPage: true });
 
@@ -339,6 +347,25 @@ test("PULL-3: Add to CRM on a prospect's row makes it a CRM record and takes it 
 
   await page.goto(`/people?q=${DOMAIN}`);
   await expect(page.getByRole("table", { name: "People" }).getByRole("link", { name: "Walter Wombat" })).toBeVisible();
+});
+
+test("Add N to CRM by keyboard keeps the focus once the selection clears", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto(`/people/prospects?q=${DOMAIN}`);
+  const table = page.getByRole("table", { name: "Prospects" });
+  await table.getByRole("checkbox", { name: "Select Wanda Wombat" }).focus();
+  await page.keyboard.press("Space");
+  const add = page.getByRole("button", { name: "Add 1 to CRM" });
+  await add.focus();
+  await page.keyboard.press("Enter");
+  await expect(table).not.toContainText("Wanda Wombat");
+  // Nothing is selected now: the button reads as unavailable, and the focus stays on it (a
+  // `disabled` button would drop it to the page) until it moves on.
+  const emptied = page.getByRole("button", { name: "Add selected to CRM" });
+  await expect(emptied).toHaveAttribute("aria-disabled", "true");
+  await expect(emptied).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(emptied).toHaveAttribute("disabled", "");
 });
 
 test("a profile with the composer open and the prospect list pass axe's WCAG 2.1 AA rules, wide and narrow, light and dark", async ({
