@@ -28,14 +28,12 @@ describe("the state line after a kill", () => {
   it("names the object part-loaded and those not started", async () => {
     await cursor("Account", 9_000, true);
     await cursor("Contact", 4_000, false);
-    expect(await describeState(database.client)).toBe(
-      "Contact 4000/9000 loaded, Lead not started, Opportunity not started",
-    );
+    expect(await describeState(database.client)).toBe("Contact 4000/9000 loaded, not started: Lead, Opportunity");
   });
 
   it("names the next object between two of them, when no cursor is part-loaded", async () => {
     for (const object of ["Account", "Contact", "Lead"] as const) await cursor(object, 9_000, true);
-    expect(await describeState(database.client)).toBe("Opportunity not started");
+    expect(await describeState(database.client)).toBe("not started: Opportunity");
   });
 
   it("says nothing is in flight once every object is loaded and nothing waits", async () => {

@@ -89,14 +89,14 @@ export function orderOfPhase(points: readonly TKillPoint[]): TKillPoint[] {
 export async function describeState(client: Client): Promise<string> {
   const cursors = await client.execute("SELECT object, loaded, total, initial_load_at FROM sync_cursors");
   const byObject = new Map(cursors.rows.map((row) => [String(row.object), row]));
-  const loading = SYNC_OBJECTS.every((object) => byObject.get(object)?.initial_load_at != null)
-    ? []
-    : SYNC_OBJECTS.flatMap((object) => {
-        const row = byObject.get(object);
-        if (!row) return [`${object} not started`];
-        if (row.initial_load_at != null) return [];
-        return [`${object} ${Number(row.loaded)}/${row.total === null ? "?" : Number(row.total)} loaded`];
-      });
+  const loading: string[] = [];
+  const notStarted = SYNC_OBJECTS.filter((object) => !byObject.has(object));
+  for (const object of SYNC_OBJECTS) {
+    const row = byObject.get(object);
+    if (row && row.initial_load_at === null)
+      loading.push(`${object} ${Number(row.loaded)}/${row.total === null ? "?" : Number(row.total)} loaded`);
+  }
+  if (notStarted.length > 0) loading.push(`not started: ${notStarted.join(", ")}`);
   const outbox = await client.execute(
     "SELECT state, COUNT(*) AS n FROM push_outbox WHERE state IN ('pending', 'sending') GROUP BY state ORDER BY state",
   );
