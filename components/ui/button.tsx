@@ -34,19 +34,7 @@ const buttonVariants = cva(
   },
 );
 
-function Button({
-  className,
-  variant,
-  size,
-  asChild = false,
-  pending = false,
-  disabled,
-  onClick,
-  onClickCapture,
-  onFocus,
-  onBlur,
-  ...props
-}: React.ComponentProps<"button"> &
+type TButtonProps = React.ComponentProps<"button"> &
   VariantProps<typeof buttonVariants> & {
     asChild?: boolean;
     /**
@@ -55,36 +43,59 @@ function Button({
      * loses their place. Meanwhile a click (Enter, Space, a form's implicit submission) does nothing.
      */
     pending?: boolean;
-  }) {
+  };
+
+function Button({ className, variant, size, asChild = false, ...props }: TButtonProps) {
   const Comp = asChild ? Slot.Root : "button";
-  // A button that becomes disabled while it has the focus (Save once nothing is left to save, "Add
-  // N" once the selection clears) keeps the focus, read as unavailable, until the person moves on;
-  // then it is disabled as asked, out of the tab order.
   const [focused, setFocused] = React.useState(false);
-  const holdsFocus = Boolean(disabled) && focused;
-  const inert = pending || holdsFocus;
 
   return (
     <Comp
       data-slot="button"
       data-variant={variant ?? "default"}
       className={cn(buttonVariants({ variant, size, className }))}
-      {...props}
-      disabled={holdsFocus ? undefined : disabled}
-      aria-disabled={inert || props["aria-disabled"]}
-      aria-busy={pending || props["aria-busy"]}
-      onClick={inert ? undefined : onClick}
-      onClickCapture={inert ? ignoreClick : onClickCapture}
-      onFocus={(event: React.FocusEvent<HTMLButtonElement>) => {
-        setFocused(true);
-        onFocus?.(event);
-      }}
-      onBlur={(event: React.FocusEvent<HTMLButtonElement>) => {
-        setFocused(false);
-        onBlur?.(event);
-      }}
+      {...interactionProps(props, focused, setFocused)}
     />
   );
+}
+
+/**
+ * The props the element gets, given whether it has the focus. A button that becomes disabled while
+ * it has the focus (Save once nothing is left to save, "Add N" once the selection clears) keeps
+ * it, read as unavailable and deaf to presses, until the person moves on; then it is disabled as
+ * asked, out of the tab order.
+ */
+function interactionProps(
+  {
+    pending = false,
+    disabled,
+    onClick,
+    onClickCapture,
+    onFocus,
+    onBlur,
+    ...props
+  }: Omit<TButtonProps, "className" | "variant" | "size" | "asChild">,
+  focused: boolean,
+  setFocused: (focused: boolean) => void,
+): React.ComponentProps<"button"> {
+  const holdsFocus = Boolean(disabled) && focused;
+  const inert = pending || holdsFocus;
+  return {
+    ...props,
+    disabled: holdsFocus ? undefined : disabled,
+    "aria-disabled": inert || props["aria-disabled"],
+    "aria-busy": pending || props["aria-busy"],
+    onClick: inert ? undefined : onClick,
+    onClickCapture: inert ? ignoreClick : onClickCapture,
+    onFocus: (event) => {
+      setFocused(true);
+      onFocus?.(event);
+    },
+    onBlur: (event) => {
+      setFocused(false);
+      onBlur?.(event);
+    },
+  };
 }
 
 /**
@@ -97,4 +108,4 @@ function ignoreClick(event: React.MouseEvent) {
   event.stopPropagation();
 }
 
-export { Button, buttonVariants };
+export { Button, buttonVariants, interactionProps };
