@@ -10,11 +10,19 @@ import { createServer, type IncomingMessage } from "node:http";
 import { allowServerOnly } from "@/server/cli/server-only";
 
 allowServerOnly();
-const [{ applyOutboundMessages, receiveOutboundMessages }, { isAuthorizedCron }, { runCronTick }] = await Promise.all([
+const [
+  { applyOutboundMessages, receiveOutboundMessages },
+  { isAuthorizedCron },
+  { runCronTick },
+  { shareThreadWithRequests },
+] = await Promise.all([
   import("@/server/http/outbound-messages"),
   import("@/server/http/cron-auth"),
   import("@/server/http/cron-sync"),
+  import("@/server/sync/let-others-run"),
 ]);
+// As instrumentation.ts does in `next start`.
+shareThreadWithRequests();
 
 const OUTBOUND = /^\/api\/salesforce\/outbound\/([^/?]+)$/;
 

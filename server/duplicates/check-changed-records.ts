@@ -3,6 +3,7 @@ import { clearSettingsStatement, settingStatement } from "@/server/settings/sett
 import { findDuplicates } from "@/server/sync/core/match/find-duplicates";
 import { MATCH_ENTITIES, type TMatchEntity } from "@/server/sync/core/match/fields";
 import type { TLease } from "@/server/sync/lease";
+import { letOthersRun } from "@/server/sync/let-others-run";
 import { CHECK_LATE_WRITES_MS, WATERMARK_LAG_MS } from "./check-window";
 import { checkDuplicates } from "./check-duplicates";
 import { commitWrites } from "./commit-writes";
@@ -50,6 +51,7 @@ export async function checkChangedRecords(
   const started = options.now();
   const until = Math.min(options.deadline, started + DUPLICATE_CHECK_SLICE_MS);
   let listing = await listUncheckedRecords(db, options.listLimit);
+  await letOthersRun();
   const through = listing.through;
   const watermark = Math.max(through ?? -Infinity, started - CHECK_LATE_WRITES_MS);
   if (listing.records.length === 0) {
@@ -74,14 +76,17 @@ export async function checkChangedRecords(
         .records;
       rebuilt.push(entity);
       changedModels = true;
+      await letOthersRun();
     } else if (!models[entity]) {
       await estimateFromSample(db, entity, (options.modelSample ?? MODEL_SAMPLE) / total, options);
       changedModels = true;
+      await letOthersRun();
     }
   }
   let current: TDuplicateModels = models;
   if (changedModels) {
     [listing, current] = await Promise.all([listUncheckedRecords(db, options.listLimit), readDuplicateModels(db)]);
+    await letOthersRun();
   }
 
   const result = await checkDuplicates(db, listing.records, {

@@ -3,6 +3,7 @@ import type { TDatabase } from "@/db/client";
 import { prospects } from "@/db/schema";
 import type { TMatchEntity } from "@/server/sync/core/match/fields";
 import type { TLease } from "@/server/sync/lease";
+import { letOthersRun } from "@/server/sync/let-others-run";
 import { refreshKeys, scoreChunk, type TCheckRun } from "./check-chunk";
 import { readDuplicateModels, type TDuplicateModels } from "./duplicate-models";
 import { uniqueBlockingKeys } from "./match-key-rows";
@@ -60,6 +61,7 @@ export async function checkDuplicates(
     totals: {},
   };
   const resolved = await resolveEntities(db, targets);
+  await letOthersRun();
   const byEntity = (["people", "companies"] as const).map((entity) => ({
     entity,
     targets: resolved.filter((target) => target.entity === entity),
@@ -81,6 +83,7 @@ export async function checkDuplicates(
       for (let at = 0; at < inWindow.length; at += CHUNK) {
         if (options.shouldStop?.()) return { checked, done: false };
         await refreshKeys(run, entity, inWindow.slice(at, at + CHUNK));
+        await letOthersRun();
       }
       const ordered = byNeighbourhood(run, inWindow);
       for (let at = 0; at < ordered.length; at += CHUNK) {
@@ -88,6 +91,7 @@ export async function checkDuplicates(
         const chunk = ordered.slice(at, at + CHUNK);
         await scoreChunk(run, entity, chunk);
         checked += chunk.length;
+        await letOthersRun();
       }
     }
   }

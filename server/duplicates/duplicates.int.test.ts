@@ -338,9 +338,20 @@ describe(`duplicate detection on ${testDatabaseKind()}`, () => {
 
     await emptyDuplicateTables(database.db);
     await insertPeople(database.db, people);
-    // People are too many to match in full here: a sampled model, then checks in chunks.
+    // People are too many to match in full here: a sampled model, then checks in chunks, between
+    // which the rest of the process runs (a web server's requests, on a file database too).
+    let turns = 0;
+    let counting = true;
+    const countTurn = () => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(countTurn);
+    };
+    setImmediate(countTurn);
     const first = await step(NOW, { rebuildUpTo: 100, modelSample: 400 });
+    counting = false;
     expect(first).toMatchObject({ checked: 1200, rebuilt: ["companies"], more: false });
+    expect(turns).toBeGreaterThanOrEqual(6);
     expect(await readSetting(database.db, "duplicates.model.people")).not.toBeNull();
     const ids = (await storedPairs(database.db)).map((pair) => pair.id);
     // The sampled model scores alike: the same twins, perhaps a few more or fewer borderline pairs.

@@ -122,6 +122,13 @@ describe(`applyPulledPage on ${testDatabaseKind()}`, () => {
     ]);
   });
 
+  it("PULL-5: once its page is written, the rest of the process runs before the next (a server's requests)", async () => {
+    let ran = false;
+    setImmediate(() => (ran = true));
+    await apply("Lead", [record(CREATED)]);
+    expect(ran).toBe(true);
+  });
+
   it("PULL-5: a page whose lease was taken over writes nothing and throws LeaseLostError", async () => {
     await seed();
     const peopleBefore = await database.db.select().from(crmPeople);

@@ -14,6 +14,7 @@ import {
 } from "../core/pulled-page-plan";
 import type { TSyncObject } from "../core/sync-objects";
 import { commitFenced, type TLease } from "../lease";
+import { letOthersRun } from "../let-others-run";
 import { CRM_ROW_WRITERS } from "./crm-tables";
 import { prospectMarkQueries } from "./prospect-marks";
 import { readPulledPage } from "./read-page";
@@ -62,7 +63,10 @@ async function applyObjectPage<O extends TSyncObject>(
   // marks the rows it writes to pending, so it is planned before the rows become statements).
   const mapped = mapping ? await pulledPageMappingStatements(db, { object, records, plan, mapping }) : [];
   const statements = [...planStatements(db, plan), ...mapped, ...(commitWith?.(plan.counts) ?? [])];
+  // Between reading and writing as well: on a remote database these are round trips apart anyway.
+  await letOthersRun();
   if (statements.length > 0) await commitFenced(db, lease, statements);
+  await letOthersRun();
   return plan.counts;
 }
 
