@@ -16,8 +16,10 @@
  * `npm run bench -- load` runs the load section (load/section.ts) alone: signed-in reps browsing
  * while a 100,000-record pull and a 10,000-record push run, p50/p95 per call, and the people search
  * through its index and by scan; `--quick` at 10,000 and 1,000, `--pages` also times page loads
- * from `next start` (building first unless a current build exists); `--sql-profile FILE`,
- * `--cpu-prof DIR` and `--keep` show where the app server's time goes (load/section.ts).
+ * from `next start` (building first unless a current build exists), `--sync-in-server` runs the
+ * sync's ticks in that server through its cron route instead of in a process of their own;
+ * `--sql-profile FILE`, `--cpu-prof DIR` and `--keep` show where the servers' time goes
+ * (load/section.ts).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -232,7 +234,8 @@ async function main() {
   if (LOAD)
     return runLoadSection({
       quick: QUICK,
-      pages: process.argv.includes("--pages"),
+      pages: process.argv.includes("--pages") || process.argv.includes("--sync-in-server"),
+      syncInServer: process.argv.includes("--sync-in-server"),
       startEmulator: startEmulatorProcess,
       mix: MIX,
       keep: process.argv.includes("--keep"),

@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { freePort } from "@/server/chaos/web-server";
+import { CHAOS_CRON_SECRET, freePort } from "@/server/chaos/web-server";
 import { allowServerOnly } from "@/server/cli/server-only";
 import { childProcessEnv } from "@/server/env";
 import { addUser } from "@/server/users/add-user";
@@ -48,6 +48,11 @@ export type TLoadOptions = {
   cpuProfileDir?: string;
   /** `--sql-profile FILE`: the app server writes there the statements that took it the most time. */
   sqlProfile?: string;
+  /**
+   * `--sync-in-server`: the ticks run in `next start`'s process through its cron route, as a
+   * scheduler calling the route runs them, instead of in a process of their own. Needs the pages.
+   */
+  syncInServer?: boolean;
 };
 
 export function loadSizes(quick: boolean) {
@@ -132,6 +137,8 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
   const emulator = await options.startEmulator();
   stops.push(emulator.stop);
   let failed = false;
+  if (options.syncInServer && !options.pages) throw new Error("--sync-in-server needs the pages' server (--pages)");
+  const syncInServer = options.syncInServer === true;
   const cpuProfileOptions = (name: string) =>
     options.cpuProfileDir
       ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=${name}.\${pid}.cpuprofile`]
@@ -165,6 +172,7 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
       DATABASE_AUTH_TOKEN: "",
       AUTH_SECRET: BENCH_AUTH_SECRET,
       AUTH_URL: appUrl,
+      CRON_SECRET: CHAOS_CRON_SECRET,
       LOG_LEVEL: "warn",
     });
     const app = await startChild(
@@ -202,7 +210,7 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
     }
 
     console.log(
-      `\nLoad: ${sizes.users} signed-in reps browsing (think time 0–${THINK_MS} ms) while the initial pull of ${n(sizes.records)} records (${counts.map(([object, count]) => `${object} ${n(count)}`).join(", ")}) and then a push of ${n(sizes.push)} people with ${n(sizes.push / 5)} accounts run. tRPC on node:http in its own process (the app router and Auth.js sessions, no Next build)${pages ? `; pages from \`next start\`${pages.built ? " (built for this run)" : ""}` : ""}; the sync in another, as the CLI tick; a libSQL file database.`,
+      `\nLoad: ${sizes.users} signed-in reps browsing (think time 0–${THINK_MS} ms) while the initial pull of ${n(sizes.records)} records (${counts.map(([object, count]) => `${object} ${n(count)}`).join(", ")}) and then a push of ${n(sizes.push)} people with ${n(sizes.push / 5)} accounts run. tRPC on node:http in its own process (the app router and Auth.js sessions, no Next build)${pages ? `; pages from \`next start\`${pages.built ? " (built for this run)" : ""}` : ""}; ${syncInServer ? "the sync's ticks through the cron route of `next start`, in its process" : "the sync in another process at a lowered CPU priority, as `npm run tandem -- sync` runs"}; a libSQL file database.`,
     );
 
     let phase = "pull";
@@ -210,7 +218,14 @@ export async function runLoadSection(options: TLoadOptions): Promise<void> {
     const phases: Array<Record<string, unknown>> = [];
     const sync = spawn(
       process.execPath,
-      ["--import", "tsx", "server/bench/load/sync-driver.ts", emulator.url, String(sizes.push)],
+      [
+        "--import",
+        "tsx",
+        "server/bench/load/sync-driver.ts",
+        emulator.url,
+        String(sizes.push),
+        ...(syncInServer && pages ? [`${pages.server.url}/api/cron/sync`] : []),
+      ],
       {
         env,
         stdio: ["ignore", "pipe", "inherit"],

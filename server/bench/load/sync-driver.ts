@@ -1,14 +1,18 @@
 /**
  * The sync side of the load bench, in its own process as `npm run tandem -- sync` runs beside the
- * web server (at the same lowered CPU priority): `tsx server/bench/load/sync-driver.ts <emulatorUrl> <pushPeople>` into DATABASE_URL
+ * web server (at the same lowered CPU priority):
+ * `tsx server/bench/load/sync-driver.ts <emulatorUrl> <pushPeople> [<cronUrl>]` into DATABASE_URL
  * (migrated, connected to the emulated org). First the initial pull of everything the org holds,
  * tick after tick; then push switched on, `pushPeople` people and their accounts created in
  * Tandem as the write side creates them, and push ticks until the outbox is empty. Prints one JSON
- * line per phase.
+ * line per phase. With `cronUrl` (and CRON_SECRET), each tick is a GET of the web server's cron
+ * route instead, so the sync runs in the server's process, as a scheduler calling it would.
  */
 import { openDatabase, readDatabaseConfig, type TDatabase } from "@/db/client";
+import { getEnv } from "@/server/env";
 import { lowerCpuPriority } from "@/server/sync/background-priority";
 import { runTick } from "@/server/sync/run-tick";
+import type { TBusyTick, TTickSummary } from "@/server/sync/tick-summary";
 import { emulatorApiCalls } from "../bench-org";
 import { createBenchPush } from "../push-records";
 
@@ -28,15 +32,31 @@ async function openOutbox(db: TDatabase) {
   return Number(result.rows[0]?.n ?? 0);
 }
 
-async function pull(db: TDatabase, url: string) {
+type TTicker = (trigger: "cli" | "push") => Promise<TTickSummary | TBusyTick>;
+
+/** Ticks run here, as the CLI runs them. */
+async function localTicker(db: TDatabase, url: string): Promise<TTicker> {
   const offset = await orgClockOffset(url);
   const now = () => Date.now() + offset;
+  return (trigger) => runTick(db, trigger, { budgetMs: 600_000, now });
+}
+
+/** Ticks run in the web server, one GET of its cron route each. */
+function cronTicker(cronUrl: string, secret: string): TTicker {
+  return async () => {
+    const response = await fetch(cronUrl, { headers: { authorization: `Bearer ${secret}` } });
+    if (!response.ok) throw new Error(`the cron route answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as TTickSummary | TBusyTick;
+  };
+}
+
+async function pull(tick: TTicker, url: string) {
   const callsBefore = await emulatorApiCalls(url);
   const started = performance.now();
   let records = 0;
   let ticks = 0;
   for (;;) {
-    const summary = await runTick(db, "cli", { budgetMs: 600_000, now });
+    const summary = await tick("cli");
     if ("skipped" in summary) throw new Error("the tick lease is busy");
     if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
     ticks += 1;
@@ -50,14 +70,14 @@ async function pull(db: TDatabase, url: string) {
   return { phase: "pull", wallMs, records, ticks, apiCalls: (await emulatorApiCalls(url)) - callsBefore };
 }
 
-async function push(db: TDatabase, url: string, people: number) {
+async function push(db: TDatabase, tick: TTicker, url: string, people: number) {
   const { createMs, records } = await createBenchPush(db, people);
   const callsBefore = await emulatorApiCalls(url);
   const started = performance.now();
   let ticks = 0;
   let failed = 0;
   for (;;) {
-    const summary = await runTick(db, "push", { budgetMs: 600_000 });
+    const summary = await tick("push");
     if ("skipped" in summary) throw new Error("the tick lease is busy");
     if (!summary.ok) throw new Error(JSON.stringify(summary.failures));
     ticks += 1;
@@ -78,12 +98,13 @@ async function push(db: TDatabase, url: string, people: number) {
   };
 }
 
-const [url, count] = process.argv.slice(2);
+const [url, count, cronUrl] = process.argv.slice(2);
 const people = Number(count);
 if (!url || !Number.isInteger(people) || people < 0)
-  throw new Error("usage: sync-driver.ts <emulatorUrl> <pushPeople>");
+  throw new Error("usage: sync-driver.ts <emulatorUrl> <pushPeople> [<cronUrl>]");
 lowerCpuPriority();
 const handle = openDatabase(readDatabaseConfig());
-console.log(JSON.stringify(await pull(handle.db, url)));
-if (people > 0) console.log(JSON.stringify(await push(handle.db, url, people)));
+const tick = cronUrl ? cronTicker(cronUrl, getEnv().CRON_SECRET ?? "") : await localTicker(handle.db, url);
+console.log(JSON.stringify(await pull(tick, url)));
+if (people > 0) console.log(JSON.stringify(await push(handle.db, tick, url, people)));
 handle.client.close();
