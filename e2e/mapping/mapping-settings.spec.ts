@@ -180,6 +180,7 @@ test("MAP-2: an admin sees what auto-fill of Title writes before saving it, and 
   await expect(saved).toBeVisible();
   await expect(save).toHaveAttribute("aria-disabled", "true");
   await expect(save).toBeFocused();
+  await page.screenshot({ path: "test-results/mapping-saved-focus.png" });
   await page.keyboard.press("Enter");
   await expect(saved).toHaveCount(1);
   await page.keyboard.press("Shift+Tab");

@@ -29,6 +29,8 @@ export function pauseMs(input: { sharesThread: boolean; workedMs: number; others
   return Math.min(Math.max(input.workedMs, 0), MAX_PAUSE_MS);
 }
 
+/** When the last call returned: the work since is what the next call measures (after a rest between
+ * ticks, the rest too, which MAX_PAUSE_MS bounds). */
 let resumedAt = performance.now();
 
 /**
